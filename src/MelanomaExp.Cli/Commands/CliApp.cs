@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace MelanomaExp.Cli.Commands;
+
+/// <summary>The command tree. Exit codes: 0 success, 2 bad input (including bad command-line usage), 1 anything else, 130 interrupted.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var output = stdout ?? Console.Out;
+        var errors = stderr ?? Console.Error;
+        var root = new RootCommand("melanoma-exp: reproducible melanoma CNN experiments from YAML files")
+        {
+            RunCommand.Create(output, errors),
+            ValidateCommand.Create(output, errors),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                errors.WriteLine($"error: {error.Message}");
+            }
+            errors.WriteLine("Run 'melanoma-exp --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = errors, ProcessTerminationTimeout = null });
+    }
+}

@@ -1,0 +1,35 @@
+namespace MelanomaExp.Cli.Commands;
+
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadInput = 2;
+    public const int Interrupted = 130;
+
+    /// <summary>Runs a command body, turning exceptions into messages and exit codes.</summary>
+    public static int Guard(TextWriter errors, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (BadInputException e)
+        {
+            errors.WriteLine($"error: {e.Message}");
+            return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            errors.WriteLine("interrupted: no report was written (an existing report is untouched)");
+            return Interrupted;
+        }
+#pragma warning disable CA1031 // The CLI's last line of defence: report and exit 1 instead of a crash dump.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            errors.WriteLine($"error: {e}");
+            return Failure;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using MelanomaExp.Config;
+using MelanomaExp.Running;
+
+namespace MelanomaExp.Cli.Commands;
+
+/// <summary><c>run FILE</c>: trains every step and writes the report.</summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter output, TextWriter errors)
+    {
+        var common = new CommonOptions();
+        var outputDir = new Option<string?>("--output") { Description = "Report folder (default: report.dir of the experiment)" };
+        var device = new Option<string?>("--device") { Description = "auto, cpu or cuda (overrides device: in the file)" };
+        device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        var command = new Command("run", "Train every step of an experiment and write its Markdown report");
+        common.AddTo(command);
+        command.Options.Add(outputDir);
+        command.Options.Add(device);
+        command.SetAction(parse => ExitCodes.Guard(errors, () =>
+        {
+            var experiment = common.Load(parse);
+            using var cancel = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                errors.WriteLine("stopping after the current batch...");
+                cancel.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                var options = new RunOptions
+                {
+                    DataRoot = parse.GetValue(common.DataRoot),
+                    OutputDir = parse.GetValue(outputDir),
+                    Device = parse.GetValue(device) is { } d ? Enum.Parse<DeviceChoice>(d, ignoreCase: true) : null,
+                    Log = output.WriteLine,
+                };
+                var result = ConsoleProgress.Run(experiment, options, output, cancel.Token);
+                output.WriteLine($"report: {Path.GetFullPath(options.OutputDir ?? experiment.Report.Dir)}/README.md ({result.Environment.Device})");
+                return ExitCodes.Success;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        }));
+        return command;
+    }
+}

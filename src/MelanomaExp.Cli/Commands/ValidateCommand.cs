@@ -1,0 +1,35 @@
+using System.CommandLine;
+using MelanomaExp.Running;
+
+namespace MelanomaExp.Cli.Commands;
+
+/// <summary><c>validate FILE</c>: checks the experiment and decodes its data, without training.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(TextWriter output, TextWriter errors)
+    {
+        var common = new CommonOptions();
+        var command = new Command("validate", "Check an experiment file and its data without training");
+        common.AddTo(command);
+        command.SetAction(parse => ExitCodes.Guard(errors, () =>
+        {
+            var experiment = common.Load(parse);
+            var options = new RunOptions { DataRoot = parse.GetValue(common.DataRoot) };
+            var data = PreparedData.Load(experiment, options.ResolveDataRoot(experiment));
+            var summary = data.Summarize();
+            output.WriteLine($"{experiment.SourcePath}: experiment '{experiment.Name}' is valid (hash {experiment.Hash}, {experiment.Steps.Count} step(s))");
+            output.WriteLine($"data: {data.Train.Count} images, {summary.Classes.Count} classes, {data.Split.Train.Length} train / {data.Split.Validation.Length} validation" +
+                (data.Test is null ? "" : $", {data.Test.Count} test"));
+            for (var c = 0; c < summary.Classes.Count; c++)
+            {
+                output.WriteLine($"  {summary.Classes[c],-28} {summary.TrainCounts[c],5} train {summary.ValidationCounts[c],5} validation");
+            }
+            foreach (var bad in summary.Skipped)
+            {
+                output.WriteLine($"skipped: {bad.Path}: {bad.Reason}");
+            }
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,51 @@
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace MelanomaExp.Config;
+
+/// <summary>
+/// The resolved experiment written back as YAML with every default filled in: what the report shows
+/// and what the experiment hash covers. <c>data.root</c> is left out of it on purpose: where the
+/// images sit on a machine is not part of the experiment (the data fingerprint is).
+/// </summary>
+internal static class CanonicalYaml
+{
+    private static readonly ISerializer Serializer = new SerializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
+        .Build();
+
+    public static string Write(Experiment e)
+    {
+        var doc = new Dictionary<string, object?>
+        {
+            ["name"] = e.Name,
+            ["seed"] = e.Seed,
+            ["device"] = e.Device.ToString().ToLowerInvariant(),
+            ["data"] = new Dictionary<string, object?>
+            {
+                ["train"] = e.Data.Train,
+                ["test"] = e.Data.Test,
+                ["image_size"] = new[] { e.Data.ImageHeight, e.Data.ImageWidth },
+                ["validation_split"] = e.Data.ValidationSplit,
+                ["stratify"] = e.Data.Stratify,
+                ["on_bad_image"] = e.Data.OnBadImage.ToString().ToLowerInvariant(),
+                ["max_per_class"] = e.Data.MaxPerClass,
+            },
+            ["steps"] = e.Steps.Select(s => new Dictionary<string, object?>
+            {
+                ["name"] = s.Name,
+                ["model"] = new Dictionary<string, object?> { ["arch"] = s.Model.Arch, ["dropout"] = s.Model.Dropout },
+                ["train"] = new Dictionary<string, object?>
+                {
+                    ["epochs"] = s.Train.Epochs,
+                    ["batch_size"] = s.Train.BatchSize,
+                    ["optimizer"] = s.Train.Optimizer,
+                    ["learning_rate"] = s.Train.LearningRate,
+                },
+            }).ToList(),
+            ["report"] = new Dictionary<string, object?> { ["dir"] = e.Report.Dir },
+        };
+        return Serializer.Serialize(doc);
+    }
+}

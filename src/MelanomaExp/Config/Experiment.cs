@@ -1,0 +1,52 @@
+namespace MelanomaExp.Config;
+
+/// <summary>A validated experiment: what <c>run</c> executes. Built only by <see cref="ExperimentLoader"/>.</summary>
+public sealed record Experiment(
+    string Name,
+    int Seed,
+    DeviceChoice Device,
+    DataSpec Data,
+    IReadOnlyList<StepSpec> Steps,
+    ReportSpec Report)
+{
+    /// <summary>The experiment as resolved (overrides applied), in canonical YAML; what the report shows and the hash covers.</summary>
+    public required string ResolvedYaml { get; init; }
+
+    /// <summary>sha256 of <see cref="ResolvedYaml"/>, first 16 hex digits.</summary>
+    public required string Hash { get; init; }
+
+    /// <summary>The file it was read from, as given.</summary>
+    public required string SourcePath { get; init; }
+}
+
+public enum DeviceChoice
+{
+    Auto,
+    Cpu,
+    Cuda,
+}
+
+public enum BadImagePolicy
+{
+    Fail,
+    Skip,
+}
+
+public sealed record DataSpec(
+    string Root,
+    string Train,
+    string? Test,
+    int ImageHeight,
+    int ImageWidth,
+    double ValidationSplit,
+    bool Stratify,
+    BadImagePolicy OnBadImage,
+    int? MaxPerClass);
+
+public sealed record StepSpec(string Name, ModelSpec Model, TrainSpec Train);
+
+public sealed record ModelSpec(string Arch, double Dropout);
+
+public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, double LearningRate);
+
+public sealed record ReportSpec(string Dir);

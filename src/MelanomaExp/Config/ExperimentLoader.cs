@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MelanomaExp.Config;
+
+/// <summary>Reads an experiment file, applies <c>--set</c> overrides, and validates everything before any work starts.</summary>
+public static partial class ExperimentLoader
+{
+    public static Experiment Load(string path, IEnumerable<string>? overrides = null)
+    {
+        if (!File.Exists(path))
+        {
+            throw new BadInputException($"{path}: experiment file not found");
+        }
+        return Parse(File.ReadAllText(path), path, overrides);
+    }
+
+    public static Experiment Parse(string yaml, string file, IEnumerable<string>? overrides = null)
+    {
+        var root = ReadRoot(yaml, file);
+        foreach (var assignment in overrides ?? [])
+        {
+            Overrides.Apply(root, assignment);
+        }
+        var experiment = Bind(new YamlSection(file, "", root));
+        var canonical = CanonicalYaml.Write(experiment);
+        return experiment with
+        {
+            ResolvedYaml = canonical,
+            Hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..16],
+            SourcePath = file,
+        };
+    }
+
+    private static YamlMappingNode ReadRoot(string yaml, string file)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new ConfigException(file, (int)e.Start.Line, "(syntax)", e.InnerException?.Message ?? e.Message);
+        }
+        if (stream.Documents.Count == 0)
+        {
+            throw new ConfigException(file, 0, "(document)", "the file is empty");
+        }
+        return stream.Documents[0].RootNode as YamlMappingNode
+            ?? throw new ConfigException(file, (int)stream.Documents[0].RootNode.Start.Line, "(document)", "expected a mapping at the top level");
+    }
+
+    private static Experiment Bind(YamlSection root)
+    {
+        var name = Identifier(root, "name");
+        var seed = root.Int("seed", null, 0, int.MaxValue);
+        var device = root.Choice("device", DeviceChoice.Auto);
+        var data = BindData(root.RequireSection("data"));
+        var steps = BindSteps(root);
+        var reportSection = root.Section("report");
+        var report = new ReportSpec(reportSection?.String("dir") ?? $"reports/{name}");
+        reportSection?.RejectUnknown();
+        root.RejectUnknown();
+        return new Experiment(name, seed, device, data, steps, report) { ResolvedYaml = "", Hash = "", SourcePath = "" };
+    }
+
+    private static DataSpec BindData(YamlSection data)
+    {
+        var (height, width) = ImageSize(data);
+        var spec = new DataSpec(
+            Root: data.String("root") ?? "data/isic",
+            Train: data.String("train") ?? "Train",
+            Test: data.String("test"),
+            ImageHeight: height,
+            ImageWidth: width,
+            ValidationSplit: data.Double("validation_split", 0.2, 0, 1, exclusive: true),
+            Stratify: data.Bool("stratify", true),
+            OnBadImage: data.Choice("on_bad_image", BadImagePolicy.Fail),
+            MaxPerClass: data.OptionalInt("max_per_class", 1, 1_000_000));
+        data.RejectUnknown();
+        return spec;
+    }
+
+    private static (int Height, int Width) ImageSize(YamlSection data)
+    {
+        var seq = data.Sequence("image_size");
+        if (seq is null)
+        {
+            return (180, 180);
+        }
+        var values = seq.Children.Select(n => n is YamlScalarNode { Value: { } v } && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : -1).ToArray();
+        if (values.Length != 2 || values.Any(v => v is < 8 or > 1024))
+        {
+            throw data.Error("image_size", "expected [height, width], each a whole number from 8 to 1024");
+        }
+        return (values[0], values[1]);
+    }
+
+    private static List<StepSpec> BindSteps(YamlSection root)
+    {
+        var seq = root.Sequence("steps") ?? throw root.Error("steps", "required key is missing");
+        if (seq.Children.Count == 0)
+        {
+            throw root.Error("steps", "at least one step is needed");
+        }
+        var steps = new List<StepSpec>();
+        for (var i = 0; i < seq.Children.Count; i++)
+        {
+            var item = root.Item(seq.Children[i], $"steps[{i}]");
+            var name = Identifier(item, "name");
+            if (steps.Any(s => s.Name == name))
+            {
+                throw item.Error("name", $"step name '{name}' is used twice");
+            }
+            steps.Add(new StepSpec(name, BindModel(item.RequireSection("model")), BindTrain(item.RequireSection("train"))));
+            item.RejectUnknown();
+        }
+        return steps;
+    }
+
+    private static ModelSpec BindModel(YamlSection model)
+    {
+        var arch = model.RequireString("arch");
+        if (arch != "seed-cnn")
+        {
+            throw model.Error("arch", $"unknown architecture '{arch}' (available: seed-cnn)");
+        }
+        var spec = new ModelSpec(arch, model.Double("dropout", 0, 0, 1, exclusive: false));
+        if (spec.Dropout >= 1)
+        {
+            throw model.Error("dropout", "must be below 1");
+        }
+        model.RejectUnknown();
+        return spec;
+    }
+
+    private static TrainSpec BindTrain(YamlSection train)
+    {
+        var spec = new TrainSpec(
+            Epochs: train.Int("epochs", null, 1, 100_000),
+            BatchSize: train.Int("batch_size", 32, 1, 65_536),
+            Optimizer: train.String("optimizer") ?? "adam",
+            LearningRate: train.Double("learning_rate", 0.001, 0, 10, exclusive: true));
+        if (spec.Optimizer is not ("adam" or "sgd"))
+        {
+            throw train.Error("optimizer", $"expected adam or sgd, got '{spec.Optimizer}'");
+        }
+        train.RejectUnknown();
+        return spec;
+    }
+
+    private static string Identifier(YamlSection section, string key)
+    {
+        var value = section.RequireString(key);
+        return IdentifierPattern().IsMatch(value)
+            ? value
+            : throw section.Error(key, $"'{value}' must be letters, digits, '-' or '_' (it names files and folders)");
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+    private static partial Regex IdentifierPattern();
+}

@@ -1,0 +1,67 @@
+using System.Runtime.InteropServices;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace MelanomaExp.Data;
+
+/// <summary>Decodes one file to RGB bytes (height x width x 3) the way Keras loads it: EXIF orientation applied, bilinear stretch to size.</summary>
+public static class ImageDecoder
+{
+    /// <summary>Larger images are refused before decoding: a crafted header must not allocate gigabytes.</summary>
+    public const long MaxPixels = 40_000_000;
+
+    /// <summary>Decodes into <paramref name="target"/> (length height*width*3); returns null on success, else why the file is unusable.</summary>
+    public static string? TryDecode(string path, int height, int width, Span<byte> target)
+    {
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            if (bytes.Length == 0)
+            {
+                return "empty file";
+            }
+            if (LooksTruncatedJpeg(bytes))
+            {
+                return "truncated JPEG (no end-of-image marker)";
+            }
+            var info = Image.Identify(bytes);
+            if (info is null)
+            {
+                return "not a recognised image format";
+            }
+            if ((long)info.Width * info.Height > MaxPixels)
+            {
+                return $"{info.Width}x{info.Height} pixels is over the {MaxPixels:N0}-pixel limit";
+            }
+            using var image = Image.Load<Rgb24>(bytes);
+            image.Mutate(x => x.AutoOrient().Resize(new ResizeOptions
+            {
+                Size = new Size(width, height),
+                Mode = ResizeMode.Stretch,
+                Sampler = KnownResamplers.Triangle,
+            }));
+            image.CopyPixelDataTo(MemoryMarshal.Cast<byte, Rgb24>(target));
+            return null;
+        }
+        catch (Exception e) when (e is ImageFormatException or NotSupportedException or InvalidDataException or ArgumentException)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>ImageSharp fills a cut-off JPEG with grey instead of failing; a JPEG must end with FF D9 (trailing padding allowed).</summary>
+    private static bool LooksTruncatedJpeg(byte[] bytes)
+    {
+        if (bytes.Length < 4 || bytes[0] != 0xFF || bytes[1] != 0xD8)
+        {
+            return false;
+        }
+        var end = bytes.Length - 1;
+        while (end > 1 && bytes[end] == 0)
+        {
+            end--;
+        }
+        return !(bytes[end - 1] == 0xFF && bytes[end] == 0xD9);
+    }
+}

@@ -1,0 +1,41 @@
+using MelanomaExp.Config;
+
+namespace MelanomaExp.Data;
+
+/// <summary>Decodes every file of an index once, in parallel, into an <see cref="ImageStore"/>.</summary>
+public static class ImageStoreLoader
+{
+    public static ImageStore Load(DatasetIndex index, int height, int width, BadImagePolicy policy)
+    {
+        var size = height * width * 3;
+        var pixels = new byte[(long)index.Images.Count * size];
+        var errors = new string?[index.Images.Count];
+        Parallel.For(0, index.Images.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            errors[i] = ImageDecoder.TryDecode(index.Images[i].Path, height, width, pixels.AsSpan(i * size, size)));
+
+        var bad = index.Images.Select((img, i) => errors[i] is { } why ? new BadImage(img.Path, why) : null).OfType<BadImage>().ToList();
+        if (bad.Count > 0 && policy == BadImagePolicy.Fail)
+        {
+            var list = string.Join(Environment.NewLine, bad.Take(10).Select(b => $"  {b.Path}: {b.Reason}"));
+            var more = bad.Count > 10 ? $"{Environment.NewLine}  ... and {bad.Count - 10} more" : "";
+            throw new BadInputException($"{bad.Count} unreadable image(s) (set data.on_bad_image: skip to leave them out):{Environment.NewLine}{list}{more}");
+        }
+        if (bad.Count == 0)
+        {
+            return new ImageStore(index.Classes, height, width, pixels, index.Images.Select(i => i.Label).ToArray(), index.Images.Select(i => i.Path).ToArray(), bad);
+        }
+        var keep = Enumerable.Range(0, index.Images.Count).Where(i => errors[i] is null).ToArray();
+        var compact = new byte[(long)keep.Length * size];
+        for (var k = 0; k < keep.Length; k++)
+        {
+            pixels.AsSpan(keep[k] * size, size).CopyTo(compact.AsSpan(k * size, size));
+        }
+        var labels = keep.Select(i => index.Images[i].Label).ToArray();
+        var missing = index.Classes.Where((_, c) => !labels.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new BadInputException($"{index.Root}: after skipping unreadable images, class(es) {string.Join(", ", missing)} have no images left");
+        }
+        return new ImageStore(index.Classes, height, width, compact, labels, keep.Select(i => index.Images[i].Path).ToArray(), bad);
+    }
+}

@@ -1,0 +1,82 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace MelanomaExp.Models;
+
+/// <summary>
+/// The study's network: Rescaling(1/255), three blocks of Conv 3x3 (same padding) + ReLU + MaxPool 2
+/// with 32, 64 and 128 filters, Flatten, Dense 128 + ReLU, Dense n_classes (logits).
+/// Optional dropout after each pooling block and before the classifier (the augmented step).
+/// Weights start as Keras starts them (Glorot-uniform kernels, zero biases), not PyTorch's default.
+/// Input: float images N x 3 x H x W with values 0..255.
+/// </summary>
+public sealed class SeedCnn : Module<Tensor, Tensor>
+{
+    private readonly Sequential _layers;
+
+    public SeedCnn(int classes, int height, int width, double dropout)
+        : base("seed_cnn")
+    {
+        var blocks = new List<(string, Module<Tensor, Tensor>)>();
+        var channels = 3;
+        var (h, w) = (height, width);
+        foreach (var (filters, i) in new[] { 32, 64, 128 }.Select((f, i) => (f, i + 1)))
+        {
+            blocks.Add(($"conv{i}", Conv2d(channels, filters, kernel_size: 3, padding: 1)));
+            blocks.Add(($"relu{i}", ReLU()));
+            blocks.Add(($"pool{i}", MaxPool2d(kernel_size: 2)));
+            if (dropout > 0)
+            {
+                blocks.Add(($"dropout{i}", Dropout(dropout)));
+            }
+            channels = filters;
+            (h, w) = (h / 2, w / 2);
+        }
+        blocks.Add(("flatten", Flatten()));
+        blocks.Add(("dense", Linear(channels * h * w, 128)));
+        blocks.Add(("relu_dense", ReLU()));
+        if (dropout > 0)
+        {
+            blocks.Add(("dropout_dense", Dropout(dropout)));
+        }
+        blocks.Add(("classifier", Linear(128, classes)));
+        _layers = Sequential(blocks);
+        RegisterComponents();
+        InitLikeKeras();
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        using var scaled = input.div(255f);
+        return _layers.forward(scaled);
+    }
+
+    private void InitLikeKeras()
+    {
+        using var noGrad = no_grad();
+        foreach (var module in _layers.children())
+        {
+            if (module is Conv2d conv)
+            {
+                init.xavier_uniform_(conv.weight);
+                init.zeros_(conv.bias);
+            }
+            else if (module is Linear linear)
+            {
+                init.xavier_uniform_(linear.weight);
+                init.zeros_(linear.bias);
+            }
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _layers.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

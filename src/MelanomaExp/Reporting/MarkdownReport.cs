@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using MelanomaExp.Running;
+
+namespace MelanomaExp.Reporting;
+
+/// <summary>
+/// The report people commit and review (renders on GitHub). Its text is pinned by a golden-file test:
+/// any change to what readers see shows up in review.
+/// </summary>
+public static class MarkdownReport
+{
+    public static string Render(RunResult run)
+    {
+        var md = new StringBuilder();
+        var e = run.Experiment;
+        md.AppendLine(Inv($"# Experiment `{e.Name}`"));
+        md.AppendLine();
+        md.AppendLine(Inv($"melanoma-exp {run.Environment.ToolVersion} · experiment hash `{e.Hash}` · seed {e.Seed} · device **{run.Environment.Device}** · started {run.Started.UtcDateTime:yyyy-MM-dd HH:mm} UTC · took {Duration(run.Finished - run.Started)}"));
+        md.AppendLine();
+        Results(md, run);
+        Curves(md, run);
+        Dataset(md, run.Dataset);
+        History(md, run);
+        Environment(md, run);
+        md.AppendLine("## Experiment file (resolved)");
+        md.AppendLine();
+        md.AppendLine(Inv($"Read from `{e.SourcePath}`, with defaults and `--set` overrides applied. The data root (`{run.Dataset.Root}`) is where the images were on this machine; it is not part of the experiment hash."));
+        md.AppendLine();
+        md.AppendLine("```yaml");
+        md.Append(e.ResolvedYaml);
+        md.AppendLine("```");
+        return md.ToString();
+    }
+
+    private static void Results(StringBuilder md, RunResult run)
+    {
+        md.AppendLine("## Results");
+        md.AppendLine();
+        var hasTest = run.Steps.Any(s => s.Test is not null);
+        md.AppendLine("| step | epochs | train accuracy | validation accuracy | train loss | validation loss |" + (hasTest ? " test accuracy |" : "") + " time |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |" + (hasTest ? " ---: |" : "") + " ---: |");
+        foreach (var s in run.Steps)
+        {
+            var test = hasTest ? (s.Test is null ? " – |" : $" {Pct(s.Test.Accuracy)} |") : "";
+            md.AppendLine(Inv($"| {s.Name} | {s.Epochs.Count} | {Pct(s.Last.TrainAccuracy)} | {Pct(s.Last.ValAccuracy)} | {s.Last.TrainLoss:0.0000} | {s.Last.ValLoss:0.0000} |{test} {Duration(TimeSpan.FromSeconds(s.Seconds))} |"));
+        }
+        md.AppendLine();
+        md.AppendLine("Accuracies are those of the last epoch. Trained weights: " + string.Join(", ", run.Steps.Select(s => $"`{s.WeightsFile}`")) + " (not committed).");
+        md.AppendLine();
+    }
+
+    private static void Curves(StringBuilder md, RunResult run)
+    {
+        md.AppendLine("## Training curves");
+        md.AppendLine();
+        foreach (var s in run.Steps)
+        {
+            md.AppendLine(Inv($"### {s.Name}"));
+            md.AppendLine();
+            md.AppendLine(Inv($"![{s.Name} accuracy]({ReportFiles.Accuracy(s.Name)}) ![{s.Name} loss]({ReportFiles.Loss(s.Name)})"));
+            md.AppendLine();
+            var gap = s.Last.TrainAccuracy - s.Last.ValAccuracy;
+            md.AppendLine(Inv($"Train minus validation accuracy at the last epoch: {gap * 100:0.00} points{(gap > 0.1 ? " (the model overfits)" : "")}."));
+            md.AppendLine();
+        }
+    }
+
+    private static void Dataset(StringBuilder md, DatasetSummary d)
+    {
+        md.AppendLine("## Dataset");
+        md.AppendLine();
+        md.AppendLine(Inv($"{d.Classes.Count} classes, images resized to {d.ImageHeight}x{d.ImageWidth}."));
+        md.AppendLine();
+        var hasTest = d.TestCounts is not null;
+        md.AppendLine("| class | training | validation |" + (hasTest ? " test |" : "") + " share of training |");
+        md.AppendLine("| --- | ---: | ---: |" + (hasTest ? " ---: |" : "") + " ---: |");
+        var trainTotal = d.TrainCounts.Sum();
+        for (var c = 0; c < d.Classes.Count; c++)
+        {
+            var test = hasTest ? $" {d.TestCounts![c]} |" : "";
+            md.AppendLine(Inv($"| {d.Classes[c]} | {d.TrainCounts[c]} | {d.ValidationCounts[c]} |{test} {Pct(d.TrainCounts[c] / (double)trainTotal)} |"));
+        }
+        var totalTest = hasTest ? $" **{d.TestCounts!.Sum()}** |" : "";
+        md.AppendLine(Inv($"| **total** | **{trainTotal}** | **{d.ValidationCounts.Sum()}** |{totalTest} 100.00% |"));
+        md.AppendLine();
+        var least = Array.IndexOf(d.TrainCounts, d.TrainCounts.Min());
+        var most = Array.IndexOf(d.TrainCounts, d.TrainCounts.Max());
+        md.AppendLine(Inv($"Least frequent in training: **{d.Classes[least]}** ({d.TrainCounts[least]}, {Pct(d.TrainCounts[least] / (double)trainTotal)}); most frequent: **{d.Classes[most]}** ({d.TrainCounts[most]}, {Pct(d.TrainCounts[most] / (double)trainTotal)})."));
+        md.AppendLine();
+        md.AppendLine(Inv($"![Images per class]({ReportFiles.ClassDistribution})"));
+        md.AppendLine();
+        md.AppendLine("One training image per class:");
+        md.AppendLine();
+        md.AppendLine(Inv($"![One sample per class]({ReportFiles.Samples})"));
+        md.AppendLine();
+        if (d.Skipped.Count > 0)
+        {
+            md.AppendLine(Inv($"{d.Skipped.Count} unreadable file(s) were skipped (`on_bad_image: skip`):"));
+            md.AppendLine();
+            foreach (var s in d.Skipped)
+            {
+                md.AppendLine(Inv($"- `{s.Path}`: {s.Reason}"));
+            }
+            md.AppendLine();
+        }
+    }
+
+    private static void History(StringBuilder md, RunResult run)
+    {
+        md.AppendLine("## Per-epoch history");
+        md.AppendLine();
+        md.AppendLine(Inv($"The same numbers are in [`{ReportFiles.History}`]({ReportFiles.History}) and [`{ReportFiles.Metrics}`]({ReportFiles.Metrics})."));
+        md.AppendLine();
+        foreach (var s in run.Steps)
+        {
+            md.AppendLine("<details><summary>" + s.Name + "</summary>");
+            md.AppendLine();
+            md.AppendLine("| epoch | train loss | train accuracy | validation loss | validation accuracy | seconds | images/s |");
+            md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var r in s.Epochs)
+            {
+                md.AppendLine(Inv($"| {r.Epoch} | {r.TrainLoss:0.0000} | {Pct(r.TrainAccuracy)} | {r.ValLoss:0.0000} | {Pct(r.ValAccuracy)} | {r.Seconds:0.0} | {r.ImagesPerSecond:0.0} |"));
+            }
+            md.AppendLine();
+            md.AppendLine("</details>");
+            md.AppendLine();
+        }
+    }
+
+    private static void Environment(StringBuilder md, RunResult run)
+    {
+        var env = run.Environment;
+        md.AppendLine("## Environment");
+        md.AppendLine();
+        md.AppendLine("| | |");
+        md.AppendLine("| --- | --- |");
+        md.AppendLine(Inv($"| tool | melanoma-exp {env.ToolVersion} |"));
+        md.AppendLine(Inv($"| device | {env.Device} |"));
+        md.AppendLine(Inv($"| CPU | {env.Cpu}, {env.Cores} logical cores, {env.TorchThreads} torch threads |"));
+        md.AppendLine(Inv($"| OS | {env.Os} |"));
+        md.AppendLine(Inv($"| .NET | {env.Dotnet} |"));
+        md.AppendLine(Inv($"| TorchSharp | {env.TorchSharp} (native bridge: {env.NativeLibrary}) |"));
+        md.AppendLine();
+    }
+
+    private static string Pct(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+
+    private static string Duration(TimeSpan t) => t.TotalHours >= 1
+        ? Inv($"{(int)t.TotalHours}h {t.Minutes:00}m")
+        : t.TotalMinutes >= 1 ? Inv($"{(int)t.TotalMinutes}m {t.Seconds:00}s") : Inv($"{t.TotalSeconds:0.0}s");
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MelanomaExp.Running;
+using MelanomaExp.Training;
+
+namespace MelanomaExp.Reporting;
+
+/// <summary>The machine-readable result. Accuracies are fractions 0..1; field names are snake_case.</summary>
+public static class MetricsJson
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+
+    public static string Render(RunResult run)
+    {
+        var e = run.Experiment;
+        var d = run.Dataset;
+        var doc = new JsonObject
+        {
+            ["experiment"] = new JsonObject
+            {
+                ["name"] = e.Name,
+                ["hash"] = e.Hash,
+                ["seed"] = e.Seed,
+                ["source"] = e.SourcePath,
+                ["resolved_yaml"] = e.ResolvedYaml,
+            },
+            ["tool_version"] = run.Environment.ToolVersion,
+            ["started"] = run.Started.ToString("o"),
+            ["finished"] = run.Finished.ToString("o"),
+            ["environment"] = JsonSerializer.SerializeToNode(run.Environment, SnakeCase),
+            ["dataset"] = new JsonObject
+            {
+                ["classes"] = new JsonArray([.. d.Classes.Select(c => (JsonNode?)c)]),
+                ["train_counts"] = Counts(d.TrainCounts),
+                ["validation_counts"] = Counts(d.ValidationCounts),
+                ["test_counts"] = d.TestCounts is null ? null : Counts(d.TestCounts),
+                ["skipped_images"] = new JsonArray([.. d.Skipped.Select(s => (JsonNode?)new JsonObject { ["path"] = s.Path, ["reason"] = s.Reason })]),
+                ["image_size"] = new JsonArray(d.ImageHeight, d.ImageWidth),
+            },
+            ["steps"] = new JsonArray([.. run.Steps.Select(Step)]),
+        };
+        return doc.ToJsonString(Options) + "\n";
+    }
+
+    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private static JsonNode Step(StepResult step) => new JsonObject
+    {
+        ["name"] = step.Name,
+        ["seconds"] = step.Seconds,
+        ["weights"] = step.WeightsFile,
+        ["epochs"] = new JsonArray([.. step.Epochs.Select(Epoch)]),
+        ["final"] = new JsonObject
+        {
+            ["train_loss"] = step.Last.TrainLoss,
+            ["train_accuracy"] = step.Last.TrainAccuracy,
+            ["val_loss"] = step.Last.ValLoss,
+            ["val_accuracy"] = step.Last.ValAccuracy,
+        },
+        ["test"] = step.Test is null ? null : new JsonObject
+        {
+            ["loss"] = step.Test.Loss,
+            ["accuracy"] = step.Test.Accuracy,
+            ["images"] = step.Test.Images,
+        },
+    };
+
+    private static JsonNode Epoch(EpochRecord e) => new JsonObject
+    {
+        ["epoch"] = e.Epoch,
+        ["train_loss"] = e.TrainLoss,
+        ["train_accuracy"] = e.TrainAccuracy,
+        ["val_loss"] = e.ValLoss,
+        ["val_accuracy"] = e.ValAccuracy,
+        ["seconds"] = e.Seconds,
+        ["images_per_second"] = e.ImagesPerSecond,
+    };
+
+    private static JsonArray Counts(int[] counts) => new([.. counts.Select(c => (JsonNode?)c)]);
+}

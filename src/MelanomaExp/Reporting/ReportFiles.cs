@@ -1,0 +1,15 @@
+namespace MelanomaExp.Reporting;
+
+/// <summary>File names inside a report folder, in one place because the Markdown links to them.</summary>
+public static class ReportFiles
+{
+    public const string Readme = "README.md";
+    public const string Metrics = "metrics.json";
+    public const string History = "history.csv";
+    public const string ClassDistribution = "class-distribution.png";
+    public const string Samples = "samples.png";
+
+    public static string Accuracy(string step) => $"{step}-accuracy.png";
+
+    public static string Loss(string step) => $"{step}-loss.png";
+}

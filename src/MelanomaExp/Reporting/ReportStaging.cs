@@ -1,0 +1,62 @@
+namespace MelanomaExp.Reporting;
+
+/// <summary>
+/// A report is written into a hidden sibling folder and swapped into place only when complete, so a
+/// failed or interrupted run never leaves a half-written report where a good one was.
+/// </summary>
+public sealed class ReportStaging : IDisposable
+{
+    private readonly string _target;
+    private bool _committed;
+
+    private ReportStaging(string target, string path)
+    {
+        _target = target;
+        Path = path;
+    }
+
+    /// <summary>The folder to write into.</summary>
+    public string Path { get; }
+
+    public static ReportStaging Begin(string target)
+    {
+        var full = System.IO.Path.GetFullPath(target);
+        var parent = System.IO.Path.GetDirectoryName(full) ?? throw new BadInputException($"{target}: not a usable output folder");
+        if (File.Exists(full))
+        {
+            throw new BadInputException($"{target}: output path is a file, not a folder");
+        }
+        Directory.CreateDirectory(parent);
+        var staging = System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(full)}.staging-{Environment.ProcessId}");
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+        Directory.CreateDirectory(staging);
+        return new ReportStaging(full, staging);
+    }
+
+    /// <summary>Replaces the target folder with the staged one (the old one is removed only after the move).</summary>
+    public void Commit()
+    {
+        var old = $"{Path}.old";
+        if (Directory.Exists(_target))
+        {
+            Directory.Move(_target, old);
+        }
+        Directory.Move(Path, _target);
+        if (Directory.Exists(old))
+        {
+            Directory.Delete(old, recursive: true);
+        }
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (!_committed && Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using MelanomaExp.Running;
+
+namespace MelanomaExp.Reporting;
+
+/// <summary>Writes every file of a report into a folder: README.md, metrics.json, history.csv and the charts.</summary>
+public static class ReportWriter
+{
+    public static void Write(RunResult run, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        Charts.ClassDistribution(run.Dataset, Path.Combine(folder, ReportFiles.ClassDistribution));
+        SampleGrid.Write(run.Dataset, Path.Combine(folder, ReportFiles.Samples));
+        foreach (var step in run.Steps)
+        {
+            Charts.Curves(step, "accuracy", Path.Combine(folder, ReportFiles.Accuracy(step.Name)));
+            Charts.Curves(step, "loss", Path.Combine(folder, ReportFiles.Loss(step.Name)));
+        }
+        File.WriteAllText(Path.Combine(folder, ReportFiles.History), HistoryCsv.Render(run));
+        File.WriteAllText(Path.Combine(folder, ReportFiles.Metrics), MetricsJson.Render(run));
+        File.WriteAllText(Path.Combine(folder, ReportFiles.Readme), MarkdownReport.Render(run));
+    }
+}

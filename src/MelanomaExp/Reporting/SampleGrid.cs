@@ -1,0 +1,49 @@
+using MelanomaExp.Running;
+using SkiaSharp;
+
+namespace MelanomaExp.Reporting;
+
+/// <summary>One training image per class in a labelled grid (the notebook's "visualise one instance of each class").</summary>
+public static class SampleGrid
+{
+    private const int Columns = 3;
+    private const int Tile = 200;
+    private const int Caption = 28;
+
+    public static void Write(DatasetSummary data, string path)
+    {
+        var rows = (data.Classes.Count + Columns - 1) / Columns;
+        using var canvasBitmap = new SKBitmap(Columns * Tile, rows * (Tile + Caption));
+        using var canvas = new SKCanvas(canvasBitmap);
+        canvas.Clear(SKColors.White);
+        using var font = new SKFont(SKTypeface.Default, 13);
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        for (var c = 0; c < data.Classes.Count; c++)
+        {
+            using var tile = ToBitmap(data.SampleImages[c], data.ImageHeight, data.ImageWidth);
+            var x = c % Columns * Tile;
+            var y = c / Columns * (Tile + Caption);
+            canvas.DrawBitmap(tile, new SKRect(x, y, x + Tile, y + Tile), new SKPaint());
+            canvas.DrawText(data.Classes[c], x + (Tile / 2f), y + Tile + 19, SKTextAlign.Center, font, ink);
+        }
+        using var image = SKImage.FromBitmap(canvasBitmap);
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var file = File.Create(path);
+        png.SaveTo(file);
+    }
+
+    private static SKBitmap ToBitmap(byte[] rgb, int height, int width)
+    {
+        var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        var rgba = new byte[width * height * 4];
+        for (int i = 0, j = 0; i < rgb.Length; i += 3, j += 4)
+        {
+            rgba[j] = rgb[i];
+            rgba[j + 1] = rgb[i + 1];
+            rgba[j + 2] = rgb[i + 2];
+            rgba[j + 3] = 255;
+        }
+        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, bitmap.GetPixels(), rgba.Length);
+        return bitmap;
+    }
+}

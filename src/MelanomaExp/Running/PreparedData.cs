@@ -1,0 +1,64 @@
+using MelanomaExp.Config;
+using MelanomaExp.Data;
+using MelanomaExp.Seeding;
+
+namespace MelanomaExp.Running;
+
+/// <summary>The decoded training images with their split, and the test images when the experiment names a test folder.</summary>
+public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Test, string Root)
+{
+    /// <summary>Scans, decodes and splits; every data problem surfaces here, before any training.</summary>
+    public static PreparedData Load(Experiment experiment, string root)
+    {
+        var spec = experiment.Data;
+        var index = DatasetScanner.Scan(Path.Combine(root, spec.Train));
+        if (spec.MaxPerClass is { } max)
+        {
+            index = DatasetScanner.Limit(index, max);
+        }
+        var train = ImageStoreLoader.Load(index, spec.ImageHeight, spec.ImageWidth, spec.OnBadImage);
+        var split = Splitter.Make(train.Labels, spec.ValidationSplit, spec.Stratify, new Seeds(experiment.Seed).Rng("split"));
+        if (split.Train.Length == 0 || split.Validation.Length == 0)
+        {
+            throw new BadInputException($"{index.Root}: {train.Count} image(s) are too few for a {spec.ValidationSplit:0.##} validation split");
+        }
+        ImageStore? test = null;
+        if (spec.Test is { } testDir)
+        {
+            var testIndex = DatasetScanner.Scan(Path.Combine(root, testDir));
+            if (!testIndex.Classes.SequenceEqual(index.Classes))
+            {
+                throw new BadInputException(
+                    $"{testIndex.Root}: test classes ({string.Join(", ", testIndex.Classes)}) differ from training classes ({string.Join(", ", index.Classes)})");
+            }
+            test = ImageStoreLoader.Load(testIndex, spec.ImageHeight, spec.ImageWidth, spec.OnBadImage);
+        }
+        return new PreparedData(train, split, test, root);
+    }
+
+    public DatasetSummary Summarize()
+    {
+        int[] Count(IEnumerable<int> labels)
+        {
+            var counts = new int[Train.Classes.Count];
+            foreach (var l in labels)
+            {
+                counts[l]++;
+            }
+            return counts;
+        }
+        var samples = Enumerable.Range(0, Train.Classes.Count)
+            .Select(c => Train.Image(Array.FindIndex(Train.Labels, l => l == c)).ToArray())
+            .ToList();
+        return new DatasetSummary(
+            Root,
+            Train.Classes,
+            Count(Split.Train.Select(i => Train.Labels[i])),
+            Count(Split.Validation.Select(i => Train.Labels[i])),
+            Test is null ? null : Count(Test.Labels),
+            [.. Train.Skipped, .. Test?.Skipped ?? []],
+            Train.Height,
+            Train.Width,
+            samples);
+    }
+}

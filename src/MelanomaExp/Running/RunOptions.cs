@@ -1,0 +1,25 @@
+using MelanomaExp.Config;
+using MelanomaExp.Training;
+
+namespace MelanomaExp.Running;
+
+/// <summary>Command-line choices that are not part of the experiment (they do not change its hash).</summary>
+public sealed record RunOptions
+{
+    public string? DataRoot { get; init; }
+
+    public string? OutputDir { get; init; }
+
+    public DeviceChoice? Device { get; init; }
+
+    public IProgress<TrainProgress>? Progress { get; init; }
+
+    public Action<string>? Log { get; init; }
+
+    /// <summary>Called after each epoch with the step name and its numbers.</summary>
+    public Action<string, EpochRecord>? EpochDone { get; init; }
+
+    /// <summary>Where the data root comes from: --data-root, then MELANOMA_EXP_DATA, then data.root in the file.</summary>
+    public string ResolveDataRoot(Experiment experiment) =>
+        DataRoot ?? (Environment.GetEnvironmentVariable("MELANOMA_EXP_DATA") is { Length: > 0 } env ? env : experiment.Data.Root);
+}

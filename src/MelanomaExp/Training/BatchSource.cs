@@ -1,0 +1,39 @@
+using MelanomaExp.Data;
+using static TorchSharp.torch;
+
+namespace MelanomaExp.Training;
+
+/// <summary>
+/// The decoded images as one uint8 tensor (N x H x W x 3) on the training device, from which batches
+/// are gathered by index. A gathered batch is permuted to N x 3 x H x W without copying, which leaves it
+/// in channels-last memory order.
+/// </summary>
+public sealed class BatchSource : IDisposable
+{
+    private readonly Tensor _images;
+    private readonly Tensor _labels;
+
+    public BatchSource(ImageStore store, Device device)
+    {
+        _images = tensor(store.Pixels, [store.Count, store.Height, store.Width, 3], dtype: ScalarType.Byte).to(device);
+        _labels = tensor(store.Labels.Select(l => (long)l).ToArray(), dtype: ScalarType.Int64).to(device);
+        Device = device;
+    }
+
+    public Device Device { get; }
+
+    /// <summary>Float images (0..255) and int64 labels for the given store indices.</summary>
+    public (Tensor Images, Tensor Labels) Gather(ReadOnlySpan<int> indices)
+    {
+        using var index = tensor(indices.ToArray().Select(i => (long)i).ToArray(), dtype: ScalarType.Int64).to(Device);
+        using var bytes = _images.index_select(0, index);
+        var images = bytes.to(ScalarType.Float32).permute(0, 3, 1, 2);
+        return (images, _labels.index_select(0, index));
+    }
+
+    public void Dispose()
+    {
+        _images.Dispose();
+        _labels.Dispose();
+    }
+}

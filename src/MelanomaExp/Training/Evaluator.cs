@@ -1,0 +1,43 @@
+using static TorchSharp.torch;
+
+namespace MelanomaExp.Training;
+
+/// <summary>Loss, accuracy and predictions of a model on a set of images, without gradients, in large batches.</summary>
+public static class Evaluator
+{
+    public const int BatchSize = 128;
+
+    public static EvaluationPass Run(nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices)
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        double lossSum = 0;
+        var predictions = new int[indices.Length];
+        var probabilities = new float[indices.Length][];
+        for (var start = 0; start < indices.Length; start += BatchSize)
+        {
+            using var scope = NewDisposeScope();
+            var count = Math.Min(BatchSize, indices.Length - start);
+            var (images, labels) = source.Gather(indices.AsSpan(start, count));
+            var logits = model.forward(images);
+            lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
+            var probs = nn.functional.softmax(logits, 1).cpu();
+            var argmax = logits.argmax(1).cpu().data<long>().ToArray();
+            var flat = probs.data<float>().ToArray();
+            var classes = (int)logits.shape[1];
+            for (var i = 0; i < count; i++)
+            {
+                predictions[start + i] = (int)argmax[i];
+                probabilities[start + i] = flat.AsSpan(i * classes, classes).ToArray();
+            }
+        }
+        return new EvaluationPass(lossSum / Math.Max(1, indices.Length), predictions, probabilities);
+    }
+}
+
+/// <summary>Mean loss and, per image, the predicted class and class probabilities.</summary>
+public sealed record EvaluationPass(double Loss, int[] Predictions, float[][] Probabilities)
+{
+    public double Accuracy(IReadOnlyList<int> labels) =>
+        Predictions.Length == 0 ? 0 : Predictions.Where((p, i) => p == labels[i]).Count() / (double)Predictions.Length;
+}
