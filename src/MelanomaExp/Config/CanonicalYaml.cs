@@ -46,6 +46,16 @@ internal static class CanonicalYaml
             }).ToList(),
             ["report"] = new Dictionary<string, object?> { ["dir"] = e.Report.Dir },
         };
-        return Serializer.Serialize(doc);
+        return Serializer.Serialize(WithoutNulls(doc));
     }
+
+    /// <summary>Unset optional keys are left out rather than written as empty values.</summary>
+    private static Dictionary<string, object?> WithoutNulls(Dictionary<string, object?> map) => map
+        .Where(kv => kv.Value is not null)
+        .ToDictionary(kv => kv.Key, kv => kv.Value switch
+        {
+            Dictionary<string, object?> inner => WithoutNulls(inner),
+            List<Dictionary<string, object?>> list => list.Select(WithoutNulls).ToList(),
+            var other => other,
+        });
 }

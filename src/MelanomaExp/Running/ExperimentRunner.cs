@@ -46,7 +46,7 @@ public static class ExperimentRunner
             model.save(Path.Combine(staging.Path, weights));
             var result = new StepResult(step, history, clock.Elapsed.TotalSeconds, weights, test);
             steps.Add(result);
-            log($"step {step.Name}: train {result.Last.TrainAccuracy:P2}, validation {result.Last.ValAccuracy:P2} in {result.Seconds:0}s");
+            log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"step {step.Name}: train {result.Last.TrainAccuracy * 100:0.00}%, validation {result.Last.ValAccuracy * 100:0.00}% in {result.Seconds:0}s"));
         }
 
         var run = new RunResult(experiment, EnvironmentProbe.Capture(device), data.Summarize(), steps, started, DateTimeOffset.Now);

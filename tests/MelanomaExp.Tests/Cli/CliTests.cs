@@ -1,0 +1,79 @@
+using System.Text.Json;
+using MelanomaExp.Cli.Commands;
+using MelanomaExp.Tests.Fixtures;
+
+namespace MelanomaExp.Tests.Cli;
+
+public class CliTests
+{
+    private static (int Code, string Out, string Err) Cli(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = CliApp.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Bad_experiment_file_exits_2_naming_file_line_and_key()
+    {
+        using var dir = new TempDir();
+        var file = dir.Combine("bad.yaml");
+        File.WriteAllText(file, "name: x\nseed: 1\ndata: { validation_split: 1.5 }\nsteps:\n  - name: a\n    model: { arch: seed-cnn }\n    train: { epochs: 1 }\n");
+        var (code, _, err) = Cli("validate", file);
+        Assert.Equal(2, code);
+        Assert.Contains($"{file}:3: data.validation_split: must be strictly between 0 and 1, got 1.5", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_option_and_missing_file_exit_2()
+    {
+        Assert.Equal(2, Cli("run", "x.yaml", "--no-such-option").Code);
+        var (code, _, err) = Cli("run", "/nonexistent.yaml");
+        Assert.Equal(2, code);
+        Assert.Contains("/nonexistent.yaml: experiment file not found", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_data_exits_2_before_training()
+    {
+        using var dir = new TempDir();
+        var (code, _, err) = Cli("run", RepoPaths.Experiment("smoke.yaml"), "--data-root", dir.Combine("none"), "--output", dir.Combine("out"), "--device", "cpu");
+        Assert.Equal(2, code);
+        Assert.Contains("data folder not found", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.Combine("out")));
+    }
+
+    [Fact]
+    public void Smoke_experiment_runs_end_to_end_on_synthetic_data()
+    {
+        using var dir = new TempDir();
+        SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 3, perClass: 10, size: 40, jpeg: true);
+        var output = dir.Combine("out");
+        var (code, stdout, err) = Cli("run", RepoPaths.Experiment("smoke.yaml"), "--data-root", dir.Path, "--output", output, "--device", "cpu", "--set", "steps.base.train.epochs=2");
+        Assert.True(code == 0, err);
+        Assert.Contains("base epoch 2", stdout, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")));
+        Assert.Equal(2, json.RootElement.GetProperty("steps")[0].GetProperty("epochs").GetArrayLength());
+        Assert.True(File.Exists(Path.Combine(output, "weights", "base.pt")));
+    }
+
+    /// <summary>The smoke experiment on the real ISIC images, when they are present (CI has them beside the clone).</summary>
+    [Fact]
+    public void Smoke_experiment_runs_on_the_real_images_when_present()
+    {
+        var data = RepoPaths.RealData();
+        if (data is null)
+        {
+            return;
+        }
+        using var dir = new TempDir();
+        var (code, _, err) = Cli("run", RepoPaths.Experiment("smoke.yaml"), "--data-root", data, "--output", dir.Path, "--device", "cpu");
+        Assert.True(code == 0, err);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "metrics.json")));
+        var step = json.RootElement.GetProperty("steps")[0];
+        Assert.Equal(9, json.RootElement.GetProperty("dataset").GetProperty("classes").GetArrayLength());
+        var epochs = step.GetProperty("epochs");
+        Assert.True(epochs[epochs.GetArrayLength() - 1].GetProperty("train_loss").GetDouble() < epochs[0].GetProperty("train_loss").GetDouble());
+    }
+}

@@ -1,0 +1,151 @@
+using MelanomaExp.Config;
+using MelanomaExp.Tests.Fixtures;
+
+namespace MelanomaExp.Tests.Config;
+
+public class ExperimentLoaderTests
+{
+    private const string Valid = """
+        name: base
+        seed: 123
+        device: cpu
+        data:
+          root: data/isic
+          train: Train
+          image_size: [180, 180]
+          validation_split: 0.2
+        steps:
+          - name: base
+            model: { arch: seed-cnn }
+            train: { epochs: 20, batch_size: 32, optimizer: adam, learning_rate: 0.001 }
+        report: { dir: reports/base }
+        """;
+
+    private static ConfigException Fails(string yaml, params string[] overrides) =>
+        Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(yaml, "exp.yaml", overrides));
+
+    [Fact]
+    public void Parses_the_contract_example()
+    {
+        var e = ExperimentLoader.Parse(Valid, "exp.yaml");
+        Assert.Equal("base", e.Name);
+        Assert.Equal(123, e.Seed);
+        Assert.Equal(DeviceChoice.Cpu, e.Device);
+        Assert.Equal((180, 180), (e.Data.ImageHeight, e.Data.ImageWidth));
+        Assert.True(e.Data.Stratify);
+        var step = Assert.Single(e.Steps);
+        Assert.Equal(new TrainSpec(20, 32, "adam", 0.001), step.Train);
+        Assert.Equal("reports/base", e.Report.Dir);
+        Assert.Matches("^[0-9a-f]{16}$", e.Hash);
+    }
+
+    [Fact]
+    public void Hash_ignores_formatting_and_data_root_but_not_settings()
+    {
+        var a = ExperimentLoader.Parse(Valid, "a.yaml");
+        var reformatted = ExperimentLoader.Parse(Valid.Replace("root: data/isic", "root: /elsewhere", StringComparison.Ordinal) + "\n# comment\n", "b.yaml");
+        var changed = ExperimentLoader.Parse(Valid, "a.yaml", ["steps.base.train.epochs=2"]);
+        Assert.Equal(a.Hash, reformatted.Hash);
+        Assert.NotEqual(a.Hash, changed.Hash);
+    }
+
+    [Fact]
+    public void Unknown_key_names_file_line_and_path()
+    {
+        var e = Fails(Valid.Replace("    train: { epochs", "    trian: 3\n    train: { epochs", StringComparison.Ordinal));
+        Assert.Equal("exp.yaml", e.File);
+        Assert.Equal(12, e.Line);
+        Assert.Equal("steps[0].trian", e.Key);
+        Assert.StartsWith("exp.yaml:12: steps[0].trian: unknown key", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Wrong_type_is_an_error_at_its_line()
+    {
+        var e = Fails(Valid.Replace("epochs: 20", "epochs: twenty", StringComparison.Ordinal));
+        Assert.Equal("steps[0].train.epochs", e.Key);
+        Assert.Equal(12, e.Line);
+        Assert.Contains("whole number", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_required_key_is_named()
+    {
+        var e = Fails(Valid.Replace("seed: 123\n", "", StringComparison.Ordinal));
+        Assert.Equal("seed", e.Key);
+        Assert.Contains("required", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("validation_split: 0.2", "validation_split: 1.5", "data.validation_split")]
+    [InlineData("epochs: 20", "epochs: -3", "steps[0].train.epochs")]
+    [InlineData("learning_rate: 0.001", "learning_rate: 0", "steps[0].train.learning_rate")]
+    [InlineData("image_size: [180, 180]", "image_size: [180]", "data.image_size")]
+    [InlineData("arch: seed-cnn", "arch: resnet", "steps[0].model.arch")]
+    [InlineData("device: cpu", "device: tpu", "device")]
+    [InlineData("optimizer: adam", "optimizer: lbfgs", "steps[0].train.optimizer")]
+    public void Impossible_values_are_rejected(string from, string to, string key)
+    {
+        var e = Fails(Valid.Replace(from, to, StringComparison.Ordinal));
+        Assert.Equal(key, e.Key);
+        Assert.True(e.Line > 0);
+    }
+
+    [Fact]
+    public void Duplicate_step_names_are_rejected()
+    {
+        var twice = Valid.Replace("report:", "  - name: base\n    model: { arch: seed-cnn }\n    train: { epochs: 1 }\nreport:", StringComparison.Ordinal);
+        Assert.Contains("used twice", Fails(twice).Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Syntax_error_reports_a_line()
+    {
+        var e = Fails("name: x\nseed: [1, 2\n");
+        Assert.True(e.Line >= 2);
+    }
+
+    [Fact]
+    public void Set_overrides_steps_by_name_or_index_and_parses_yaml_values()
+    {
+        var e = ExperimentLoader.Parse(Valid, "exp.yaml", ["steps.base.train.epochs=2", "steps.0.train.batch_size=8", "data.image_size=[64, 48]", "seed=7"]);
+        Assert.Equal(2, e.Steps[0].Train.Epochs);
+        Assert.Equal(8, e.Steps[0].Train.BatchSize);
+        Assert.Equal((64, 48), (e.Data.ImageHeight, e.Data.ImageWidth));
+        Assert.Equal(7, e.Seed);
+        Assert.Contains("epochs: 2", e.ResolvedYaml, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("steps.nope.train.epochs=2", "steps.nope.train.epochs")]
+    [InlineData("no-equals-sign", "no-equals-sign")]
+    public void Bad_set_paths_are_errors(string assignment, string key)
+    {
+        var e = Fails(Valid, assignment);
+        Assert.Equal("--set", e.File);
+        Assert.Equal(key, e.Key);
+    }
+
+    [Fact]
+    public void Set_with_a_misspelt_key_is_caught_as_unknown()
+    {
+        var e = Fails(Valid, "steps.base.train.epoch=2");
+        Assert.Equal("steps[0].train.epoch", e.Key);
+    }
+
+    [Theory]
+    [InlineData("base.yaml")]
+    [InlineData("smoke.yaml")]
+    public void Shipped_experiments_are_valid(string file)
+    {
+        var e = ExperimentLoader.Load(RepoPaths.Experiment(file));
+        Assert.NotEmpty(e.Steps);
+    }
+
+    [Fact]
+    public void Missing_file_is_bad_input()
+    {
+        var e = Assert.Throws<BadInputException>(() => ExperimentLoader.Load("/nonexistent/x.yaml"));
+        Assert.Contains("/nonexistent/x.yaml", e.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,53 @@
+using MelanomaExp.Config;
+using MelanomaExp.Provenance;
+using MelanomaExp.Running;
+using MelanomaExp.Training;
+
+namespace MelanomaExp.Tests.Fixtures;
+
+/// <summary>A run result with fixed numbers and a fake environment, for golden-file tests of the report.</summary>
+public static class FixedRun
+{
+    public static readonly EnvironmentInfo Environment = new(
+        "0.1.0", ".NET 10.0.0", "Linux (test)", "Test CPU @ 1 GHz", 2, "0.107.0", 2, "cpu", "as shipped");
+
+    public static RunResult Create()
+    {
+        var experiment = ExperimentLoader.Parse(
+            """
+            name: fixed
+            seed: 123
+            device: cpu
+            data: { train: Train, test: Test, image_size: [8, 8], validation_split: 0.25 }
+            steps:
+              - name: base
+                model: { arch: seed-cnn }
+                train: { epochs: 2, batch_size: 4 }
+            report: { dir: out/fixed }
+            """,
+            "experiments/fixed.yaml");
+        var epochs = new List<EpochRecord>
+        {
+            new(1, 1.1, 0.40, 1.2, 0.35, 10.5, 30.25),
+            new(2, 0.6, 0.875, 0.9, 0.5, 9.75, 32.5),
+        };
+        var dataset = new DatasetSummary(
+            "/data/isic",
+            ["melanoma", "nevus"],
+            [6, 3],
+            [2, 1],
+            [1, 1],
+            [new MelanomaExp.Data.BadImage("/data/isic/Train/nevus/bad.jpg", "empty file")],
+            8,
+            8,
+            [new byte[8 * 8 * 3], Enumerable.Repeat((byte)200, 8 * 8 * 3).ToArray()]);
+        var started = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        return new RunResult(
+            experiment,
+            Environment,
+            dataset,
+            [new StepResult(experiment.Steps[0], epochs, 20.25, "weights/base.pt", new SplitMetrics(0.8, 0.5, 2))],
+            started,
+            started.AddSeconds(21));
+    }
+}

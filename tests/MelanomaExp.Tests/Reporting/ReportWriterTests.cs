@@ -1,0 +1,40 @@
+using System.Text.Json;
+using MelanomaExp.Reporting;
+using MelanomaExp.Tests.Fixtures;
+
+namespace MelanomaExp.Tests.Reporting;
+
+public class ReportWriterTests
+{
+    [Fact]
+    public void Writes_every_file_with_the_contracted_metrics_fields()
+    {
+        using var dir = new TempDir();
+        ReportWriter.Write(FixedRun.Create(), dir.Path);
+        foreach (var file in new[] { "README.md", "metrics.json", "history.csv", "class-distribution.png", "samples.png", "base-accuracy.png", "base-loss.png" })
+        {
+            Assert.True(new FileInfo(dir.Combine(file)).Length > 0, file);
+        }
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.Combine("metrics.json")));
+        var step = json.RootElement.GetProperty("steps")[0];
+        Assert.Equal("fixed", json.RootElement.GetProperty("experiment").GetProperty("name").GetString());
+        Assert.Equal("base", step.GetProperty("name").GetString());
+        var epoch = step.GetProperty("epochs")[1];
+        foreach (var field in new[] { "epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "seconds" })
+        {
+            Assert.True(epoch.TryGetProperty(field, out _), field);
+        }
+        Assert.Equal(0.875, step.GetProperty("final").GetProperty("train_accuracy").GetDouble());
+        Assert.Equal(0.5, step.GetProperty("final").GetProperty("val_accuracy").GetDouble());
+        Assert.Equal(0.9, step.GetProperty("final").GetProperty("val_loss").GetDouble());
+    }
+
+    [Fact]
+    public void History_csv_holds_one_row_per_epoch_with_the_json_values()
+    {
+        var lines = HistoryCsv.Render(FixedRun.Create()).TrimEnd().Split('\n');
+        Assert.Equal("step,epoch,train_loss,train_accuracy,val_loss,val_accuracy,seconds,images_per_second", lines[0]);
+        Assert.Equal("base,2,0.6,0.875,0.9,0.5,9.75,32.5", lines[2]);
+        Assert.Equal(3, lines.Length);
+    }
+}

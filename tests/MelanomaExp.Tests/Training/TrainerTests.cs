@@ -1,0 +1,51 @@
+using MelanomaExp.Config;
+using MelanomaExp.Data;
+using MelanomaExp.Models;
+using MelanomaExp.Seeding;
+using MelanomaExp.Tests.Fixtures;
+using MelanomaExp.Training;
+using static TorchSharp.torch;
+
+namespace MelanomaExp.Tests.Training;
+
+public class TrainerTests
+{
+    private static List<EpochRecord> TrainOnce(ImageStore store, Split split, int epochs, double dropout = 0)
+    {
+        var step = new StepSpec("t", new ModelSpec("seed-cnn", dropout), new TrainSpec(epochs, 16, "adam", 0.001));
+        var seeds = new Seeds(42);
+        random.manual_seed(seeds.For("init", step.Name));
+        using var model = ModelFactory.Create(step.Model, store.Classes.Count, store.Height, store.Width);
+        using var source = new BatchSource(store, CPU);
+        return new Trainer(source, seeds).Train(step, model, split.Train, split.Validation, store.Labels);
+    }
+
+    private static (ImageStore, Split) Dataset(TempDir dir)
+    {
+        SyntheticImages.WriteDataset(dir.Path, classes: 3, perClass: 20, size: 32);
+        var store = ImageStoreLoader.Load(DatasetScanner.Scan(dir.Path), 32, 32, BadImagePolicy.Fail);
+        return (store, Splitter.Make(store.Labels, 0.25, stratify: true, new Random(1)));
+    }
+
+    [Fact]
+    public void Loss_falls_and_the_colours_are_learnt()
+    {
+        using var dir = new TempDir();
+        var (store, split) = Dataset(dir);
+        var history = TrainOnce(store, split, epochs: 6);
+        Assert.Equal(6, history.Count);
+        Assert.True(history[^1].TrainLoss < history[0].TrainLoss * 0.7, $"loss {history[0].TrainLoss} -> {history[^1].TrainLoss}");
+        Assert.True(history[^1].ValAccuracy > 0.8, $"validation accuracy {history[^1].ValAccuracy}");
+        Assert.All(history, e => Assert.InRange(e.TrainAccuracy, 0, 1));
+    }
+
+    [Fact]
+    public void Same_seed_gives_bit_identical_history_on_cpu()
+    {
+        using var dir = new TempDir();
+        var (store, split) = Dataset(dir);
+        var a = TrainOnce(store, split, epochs: 2, dropout: 0.2);
+        var b = TrainOnce(store, split, epochs: 2, dropout: 0.2);
+        Assert.Equal(a.Select(e => (e.TrainLoss, e.ValLoss, e.TrainAccuracy, e.ValAccuracy)), b.Select(e => (e.TrainLoss, e.ValLoss, e.TrainAccuracy, e.ValAccuracy)));
+    }
+}
