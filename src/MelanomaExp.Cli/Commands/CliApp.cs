@@ -13,6 +13,8 @@ public static class CliApp
         {
             RunCommand.Create(output, errors),
             ValidateCommand.Create(output, errors),
+            EvaluateCommand.Create(output, errors),
+            PredictCommand.Create(output, errors),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

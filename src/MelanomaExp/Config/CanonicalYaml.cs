@@ -44,6 +44,11 @@ internal static class CanonicalYaml
                     ["learning_rate"] = s.Train.LearningRate,
                 },
             }).ToList(),
+            ["evaluation"] = new Dictionary<string, object?>
+            {
+                ["positive_class"] = e.Evaluation.PositiveClass,
+                ["bootstrap"] = e.Evaluation.BootstrapResamples,
+            },
             ["report"] = new Dictionary<string, object?> { ["dir"] = e.Report.Dir },
         };
         return Serializer.Serialize(WithoutNulls(doc));

@@ -7,7 +7,8 @@ public sealed record Experiment(
     DeviceChoice Device,
     DataSpec Data,
     IReadOnlyList<StepSpec> Steps,
-    ReportSpec Report)
+    ReportSpec Report,
+    EvaluationSpec Evaluation)
 {
     /// <summary>The experiment as resolved (overrides applied), in canonical YAML; what the report shows and the hash covers.</summary>
     public required string ResolvedYaml { get; init; }
@@ -50,3 +51,9 @@ public sealed record ModelSpec(string Arch, double Dropout);
 public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, double LearningRate);
 
 public sealed record ReportSpec(string Dir);
+
+/// <summary>
+/// <paramref name="PositiveClass"/> is scored against the rest (sensitivity, specificity, ROC). The
+/// default, melanoma, is skipped quietly when the data has no such class; a named one must exist.
+/// </summary>
+public sealed record EvaluationSpec(string PositiveClass, bool PositiveClassGiven, int BootstrapResamples);

@@ -65,8 +65,21 @@ public static partial class ExperimentLoader
         var reportSection = root.Section("report");
         var report = new ReportSpec(reportSection?.String("dir") ?? $"reports/{name}");
         reportSection?.RejectUnknown();
+        var evaluation = BindEvaluation(root.Section("evaluation"));
         root.RejectUnknown();
-        return new Experiment(name, seed, device, data, steps, report) { ResolvedYaml = "", Hash = "", SourcePath = "" };
+        return new Experiment(name, seed, device, data, steps, report, evaluation) { ResolvedYaml = "", Hash = "", SourcePath = "" };
+    }
+
+    private static EvaluationSpec BindEvaluation(YamlSection? section)
+    {
+        if (section is null)
+        {
+            return new EvaluationSpec("melanoma", false, 1000);
+        }
+        var positive = section.String("positive_class");
+        var spec = new EvaluationSpec(positive ?? "melanoma", positive is not null, section.Int("bootstrap", 1000, 0, 100_000));
+        section.RejectUnknown();
+        return spec;
     }
 
     private static DataSpec BindData(YamlSection data)

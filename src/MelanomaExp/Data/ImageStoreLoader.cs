@@ -5,7 +5,8 @@ namespace MelanomaExp.Data;
 /// <summary>Decodes every file of an index once, in parallel, into an <see cref="ImageStore"/>.</summary>
 public static class ImageStoreLoader
 {
-    public static ImageStore Load(DatasetIndex index, int height, int width, BadImagePolicy policy)
+    /// <param name="skipHint">How the caller's user can skip bad files, for the error message; null when they cannot.</param>
+    public static ImageStore Load(DatasetIndex index, int height, int width, BadImagePolicy policy, string? skipHint = "data.on_bad_image: skip leaves them out")
     {
         var size = height * width * 3;
         var pixels = new byte[(long)index.Images.Count * size];
@@ -18,7 +19,8 @@ public static class ImageStoreLoader
         {
             var list = string.Join(Environment.NewLine, bad.Take(10).Select(b => $"  {b.Path}: {b.Reason}"));
             var more = bad.Count > 10 ? $"{Environment.NewLine}  ... and {bad.Count - 10} more" : "";
-            throw new BadInputException($"{bad.Count} unreadable image(s) (set data.on_bad_image: skip to leave them out):{Environment.NewLine}{list}{more}");
+            var hint = skipHint is null ? "" : $" ({skipHint})";
+            throw new BadInputException($"{bad.Count} unreadable image(s){hint}:{Environment.NewLine}{list}{more}");
         }
         if (bad.Count == 0)
         {

@@ -20,6 +20,7 @@ public static class MarkdownReport
         md.AppendLine();
         Results(md, run);
         Curves(md, run);
+        EvaluationMarkdown.Steps(md, run);
         Dataset(md, run.Dataset);
         History(md, run);
         Environment(md, run);
@@ -42,11 +43,11 @@ public static class MarkdownReport
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |" + (hasTest ? " ---: |" : "") + " ---: |");
         foreach (var s in run.Steps)
         {
-            var test = hasTest ? (s.Test is null ? " – |" : $" {Pct(s.Test.Accuracy)} |") : "";
+            var test = hasTest ? (s.Test is null ? " – |" : $" {Pct(s.Test.Metrics.Accuracy)} |") : "";
             md.AppendLine(Inv($"| {s.Name} | {s.Epochs.Count} | {Pct(s.Last.TrainAccuracy)} | {Pct(s.Last.ValAccuracy)} | {s.Last.TrainLoss:0.0000} | {s.Last.ValLoss:0.0000} |{test} {Duration(TimeSpan.FromSeconds(s.Seconds))} |"));
         }
         md.AppendLine();
-        md.AppendLine("Accuracies are those of the last epoch. Trained weights: " + string.Join(", ", run.Steps.Select(s => $"`{s.WeightsFile}`")) + " (not committed).");
+        md.AppendLine("Accuracies are those of the last epoch. Trained models (weights not committed, too large): " + string.Join(", ", run.Steps.Select(s => $"`{s.ModelDir}/`")) + ".");
         md.AppendLine();
     }
 
@@ -144,11 +145,11 @@ public static class MarkdownReport
         md.AppendLine();
     }
 
-    private static string Pct(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+    internal static string Pct(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
 
     private static string Duration(TimeSpan t) => t.TotalHours >= 1
         ? Inv($"{(int)t.TotalHours}h {t.Minutes:00}m")
         : t.TotalMinutes >= 1 ? Inv($"{(int)t.TotalMinutes}m {t.Seconds:00}s") : Inv($"{t.TotalSeconds:0.0}s");
 
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+    internal static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -38,6 +38,7 @@ public static class MetricsJson
                 ["image_size"] = new JsonArray(d.ImageHeight, d.ImageWidth),
             },
             ["steps"] = new JsonArray([.. run.Steps.Select(Step)]),
+            ["comparisons"] = new JsonArray([.. run.Comparisons.Select(c => (JsonNode?)EvaluationJson.Comparison(c))]),
         };
         return doc.ToJsonString(Options) + "\n";
     }
@@ -48,7 +49,7 @@ public static class MetricsJson
     {
         ["name"] = step.Name,
         ["seconds"] = step.Seconds,
-        ["weights"] = step.WeightsFile,
+        ["model"] = step.ModelDir,
         ["epochs"] = new JsonArray([.. step.Epochs.Select(Epoch)]),
         ["final"] = new JsonObject
         {
@@ -57,12 +58,8 @@ public static class MetricsJson
             ["val_loss"] = step.Last.ValLoss,
             ["val_accuracy"] = step.Last.ValAccuracy,
         },
-        ["test"] = step.Test is null ? null : new JsonObject
-        {
-            ["loss"] = step.Test.Loss,
-            ["accuracy"] = step.Test.Accuracy,
-            ["images"] = step.Test.Images,
-        },
+        ["validation"] = EvaluationJson.Set(step.Validation),
+        ["test"] = step.Test is null ? null : EvaluationJson.Set(step.Test),
     };
 
     private static JsonNode Epoch(EpochRecord e) => new JsonObject

@@ -12,4 +12,8 @@ public static class ReportFiles
     public static string Accuracy(string step) => $"{step}-accuracy.png";
 
     public static string Loss(string step) => $"{step}-loss.png";
+
+    public static string Confusion(string step, string set) => $"{step}-{set}-confusion.png";
+
+    public static string Roc(string step) => $"{step}-roc.png";
 }

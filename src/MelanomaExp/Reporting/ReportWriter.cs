@@ -14,6 +14,15 @@ public static class ReportWriter
         {
             Charts.Curves(step, "accuracy", Path.Combine(folder, ReportFiles.Accuracy(step.Name)));
             Charts.Curves(step, "loss", Path.Combine(folder, ReportFiles.Loss(step.Name)));
+            var sets = new[] { step.Validation, step.Test }.OfType<Evaluation.SetEvaluation>().ToList();
+            foreach (var set in sets)
+            {
+                EvaluationCharts.Confusion(set, $"{step.Name}: confusion matrix ({set.Set})", Path.Combine(folder, ReportFiles.Confusion(step.Name, set.Set)));
+            }
+            if (step.Validation.Positive is { } positive)
+            {
+                EvaluationCharts.RocCurves(sets, $"{step.Name}: {positive.PositiveClass} vs rest", Path.Combine(folder, ReportFiles.Roc(step.Name)));
+            }
         }
         File.WriteAllText(Path.Combine(folder, ReportFiles.History), HistoryCsv.Render(run));
         File.WriteAllText(Path.Combine(folder, ReportFiles.Metrics), MetricsJson.Render(run));

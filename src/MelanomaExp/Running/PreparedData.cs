@@ -5,7 +5,7 @@ using MelanomaExp.Seeding;
 namespace MelanomaExp.Running;
 
 /// <summary>The decoded training images with their split, and the test images when the experiment names a test folder.</summary>
-public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Test, string Root)
+public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Test, string Root, string? PositiveClass)
 {
     /// <summary>Scans, decodes and splits; every data problem surfaces here, before any training.</summary>
     public static PreparedData Load(Experiment experiment, string root)
@@ -33,7 +33,16 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
             }
             test = ImageStoreLoader.Load(testIndex, spec.ImageHeight, spec.ImageWidth, spec.OnBadImage);
         }
-        return new PreparedData(train, split, test, root);
+        var positive = experiment.Evaluation.PositiveClass;
+        if (!train.Classes.Contains(positive))
+        {
+            if (experiment.Evaluation.PositiveClassGiven)
+            {
+                throw new BadInputException($"{experiment.SourcePath}: evaluation.positive_class: '{positive}' is not one of the classes ({string.Join(", ", train.Classes)})");
+            }
+            positive = null;
+        }
+        return new PreparedData(train, split, test, root, positive);
     }
 
     public DatasetSummary Summarize()

@@ -1,5 +1,6 @@
 using MelanomaExp.Config;
 using MelanomaExp.Data;
+using MelanomaExp.Evaluation;
 using MelanomaExp.Provenance;
 using MelanomaExp.Training;
 
@@ -11,6 +12,7 @@ public sealed record RunResult(
     EnvironmentInfo Environment,
     DatasetSummary Dataset,
     IReadOnlyList<StepResult> Steps,
+    IReadOnlyList<StepComparison> Comparisons,
     DateTimeOffset Started,
     DateTimeOffset Finished);
 
@@ -26,17 +28,19 @@ public sealed record DatasetSummary(
     int ImageWidth,
     IReadOnlyList<byte[]> SampleImages);
 
+/// <summary>A finished step: its history, the evaluation of its final model, and where that model was saved (relative to the report).</summary>
 public sealed record StepResult(
     StepSpec Spec,
     IReadOnlyList<EpochRecord> Epochs,
     double Seconds,
-    string WeightsFile,
-    SplitMetrics? Test)
+    string ModelDir,
+    SetEvaluation Validation,
+    SetEvaluation? Test)
 {
     public string Name => Spec.Name;
 
     public EpochRecord Last => Epochs[^1];
 }
 
-/// <summary>Loss and accuracy of a trained model on a held-out set.</summary>
-public sealed record SplitMetrics(double Loss, double Accuracy, int Images);
+/// <summary>McNemar's test between two consecutive steps' predictions on the same images.</summary>
+public sealed record StepComparison(string First, string Second, string Set, double FirstAccuracy, double SecondAccuracy, McNemar Test);

@@ -55,7 +55,24 @@ public class CliTests
         Assert.Contains("base epoch 2", stdout, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")));
         Assert.Equal(2, json.RootElement.GetProperty("steps")[0].GetProperty("epochs").GetArrayLength());
-        Assert.True(File.Exists(Path.Combine(output, "weights", "base.pt")));
+        var model = Path.Combine(output, "models", "base");
+        Assert.True(File.Exists(Path.Combine(model, "weights.pt")));
+
+        var predict = Cli("predict", "--model", model, "--json", dir.Combine("Train", "class_1"));
+        Assert.True(predict.Code == 0, predict.Err);
+        using var predictions = JsonDocument.Parse(predict.Out);
+        Assert.Equal(10, predictions.RootElement.GetArrayLength());
+        Assert.Equal(3, predictions.RootElement[0].GetProperty("top").GetArrayLength());
+
+        var evaluate = Cli("evaluate", "--model", model, "--data", dir.Combine("Train"), "--output", dir.Combine("eval"), "--bootstrap", "50");
+        Assert.True(evaluate.Code == 0, evaluate.Err);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(dir.Combine("eval", "metrics.json")));
+        Assert.Equal(30, metrics.RootElement.GetProperty("evaluation").GetProperty("images").GetInt32());
+
+        File.WriteAllText(dir.Combine("bad.jpg"), "not an image");
+        var bad = Cli("predict", "--model", model, dir.Combine("bad.jpg"));
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("bad.jpg: not a recognised image format", bad.Err, StringComparison.Ordinal);
     }
 
     /// <summary>The smoke experiment on the real ISIC images, when they are present (CI has them beside the clone).</summary>

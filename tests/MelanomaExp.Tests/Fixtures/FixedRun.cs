@@ -1,4 +1,5 @@
 using MelanomaExp.Config;
+using MelanomaExp.Evaluation;
 using MelanomaExp.Provenance;
 using MelanomaExp.Running;
 using MelanomaExp.Training;
@@ -42,11 +43,21 @@ public static class FixedRun
             8,
             [new byte[8 * 8 * 3], Enumerable.Repeat((byte)200, 8 * 8 * 3).ToArray()]);
         var started = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        var settings = new EvaluationSettings("melanoma", 200, 1);
+        string[] classes = ["melanoma", "nevus"];
+        var validation = Evaluate.Set("validation", classes, [0, 0, 1], [0, 1, 1], [[0.9f, 0.1f], [0.4f, 0.6f], [0.2f, 0.8f]], 0.9, settings);
+        var test = Evaluate.Set("test", classes, [0, 1], [0, 0], [[0.7f, 0.3f], [0.6f, 0.4f]], 0.8, settings);
+        var second = experiment.Steps[0] with { Name = "dropout" };
+        var secondValidation = Evaluate.Set("validation", classes, [0, 0, 1], [0, 0, 1], [[0.9f, 0.1f], [0.6f, 0.4f], [0.2f, 0.8f]], 0.7, settings);
         return new RunResult(
             experiment,
             Environment,
             dataset,
-            [new StepResult(experiment.Steps[0], epochs, 20.25, "weights/base.pt", new SplitMetrics(0.8, 0.5, 2))],
+            [
+                new StepResult(experiment.Steps[0], epochs, 20.25, "models/base", validation, test),
+                new StepResult(second, epochs, 30.5, "models/dropout", secondValidation, null),
+            ],
+            [new StepComparison("base", "dropout", "validation", 2 / 3.0, 1, McNemar.Test([0, 0, 1], [0, 1, 1], [0, 0, 1]))],
             started,
             started.AddSeconds(21));
     }

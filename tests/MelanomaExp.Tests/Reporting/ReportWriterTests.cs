@@ -27,6 +27,15 @@ public class ReportWriterTests
         Assert.Equal(0.875, step.GetProperty("final").GetProperty("train_accuracy").GetDouble());
         Assert.Equal(0.5, step.GetProperty("final").GetProperty("val_accuracy").GetDouble());
         Assert.Equal(0.9, step.GetProperty("final").GetProperty("val_loss").GetDouble());
+        var validation = step.GetProperty("validation");
+        Assert.Equal(2 / 3.0, validation.GetProperty("accuracy").GetDouble(), 12);
+        Assert.Equal(0.5, validation.GetProperty("positive_class").GetProperty("sensitivity").GetProperty("value").GetDouble());
+        Assert.Equal(1.0, validation.GetProperty("positive_class").GetProperty("roc_auc").GetProperty("value").GetDouble());
+        Assert.Equal(0.5, step.GetProperty("test").GetProperty("accuracy").GetDouble());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("steps")[1].GetProperty("test").ValueKind);
+        Assert.Equal(1, json.RootElement.GetProperty("comparisons")[0].GetProperty("only_second_right").GetInt32());
+        Assert.True(File.Exists(dir.Combine("base-validation-confusion.png")));
+        Assert.True(File.Exists(dir.Combine("base-roc.png")));
     }
 
     [Fact]
@@ -35,6 +44,6 @@ public class ReportWriterTests
         var lines = HistoryCsv.Render(FixedRun.Create()).TrimEnd().Split('\n');
         Assert.Equal("step,epoch,train_loss,train_accuracy,val_loss,val_accuracy,seconds,images_per_second", lines[0]);
         Assert.Equal("base,2,0.6,0.875,0.9,0.5,9.75,32.5", lines[2]);
-        Assert.Equal(3, lines.Length);
+        Assert.Equal(5, lines.Length);
     }
 }

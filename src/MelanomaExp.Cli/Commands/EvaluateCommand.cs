@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.Globalization;
+using MelanomaExp.Config;
+using MelanomaExp.Inference;
+using MelanomaExp.Reporting;
+
+namespace MelanomaExp.Cli.Commands;
+
+/// <summary><c>evaluate --model PATH --data DIR</c>: a saved model on a class-folder tree, with the full evaluation report.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(TextWriter output, TextWriter errors)
+    {
+        var model = new Option<string>("--model") { Description = "Model folder (models/<step> in a report) or its model.json", Required = true };
+        var data = new Option<string>("--data") { Description = "Folder of class folders to evaluate on", Required = true };
+        var outputDir = new Option<string>("--output") { Description = "Report folder", DefaultValueFactory = _ => "out/evaluate" };
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for confidence intervals", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap", DefaultValueFactory = _ => 123 };
+        var skip = new Option<bool>("--skip-bad-images") { Description = "Leave unreadable images out instead of failing" };
+        var command = new Command("evaluate", "Evaluate a saved model on a folder of class folders and write the evaluation report") { model, data, outputDir, bootstrap, seed, skip };
+        command.SetAction(parse => ExitCodes.Guard(errors, () =>
+        {
+            var modelPath = parse.GetValue(model)!;
+            var dataDir = parse.GetValue(data)!;
+            var (card, evaluation) = SavedModelEvaluation.Run(modelPath, dataDir, parse.GetValue(bootstrap), parse.GetValue(seed), parse.GetValue(skip) ? BadImagePolicy.Skip : BadImagePolicy.Fail);
+            var folder = parse.GetValue(outputDir)!;
+            EvaluationReport.Write(card, modelPath, dataDir, evaluation, folder);
+            var m = evaluation.Metrics;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{evaluation.Images} images: accuracy {m.Accuracy * 100:0.00}%, balanced accuracy {m.BalancedAccuracy * 100:0.00}%, macro F1 {m.MacroF1:0.000}"));
+            if (evaluation.Positive is { } p)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{p.PositiveClass}: sensitivity {p.Sensitivity.Value * 100:0.0}% ({p.Sensitivity.Low * 100:0.0}-{p.Sensitivity.High * 100:0.0}), specificity {p.Specificity.Value * 100:0.0}% ({p.Specificity.Low * 100:0.0}-{p.Specificity.High * 100:0.0}), AUC {p.Auc.Value:0.000} ({p.Auc.Low:0.000}-{p.Auc.High:0.000})"));
+            }
+            output.WriteLine($"report: {Path.GetFullPath(folder)}/README.md");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using MelanomaExp.Config;
+using static TorchSharp.torch;
+
+namespace MelanomaExp.Models;
+
+/// <summary>Saves and loads a trained model as a folder: <c>model.json</c> (a <see cref="ModelCard"/>) and <c>weights.pt</c>.</summary>
+public static class ModelBundle
+{
+    public const string CardFile = "model.json";
+    public const string WeightsFile = "weights.pt";
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+
+    public static void Save(string folder, nn.Module<Tensor, Tensor> model, ModelCard card)
+    {
+        Directory.CreateDirectory(folder);
+        model.save(Path.Combine(folder, WeightsFile));
+        File.WriteAllText(Path.Combine(folder, CardFile), JsonSerializer.Serialize(card, Json) + "\n");
+    }
+
+    /// <summary>Loads a model folder (or its model.json); every problem is a <see cref="BadInputException"/> naming the file.</summary>
+    public static (ModelCard Card, nn.Module<Tensor, Tensor> Model) Load(string path)
+    {
+        var folder = File.Exists(path) && Path.GetFileName(path) == CardFile ? Path.GetDirectoryName(Path.GetFullPath(path))! : path;
+        var cardPath = Path.Combine(folder, CardFile);
+        var weightsPath = Path.Combine(folder, WeightsFile);
+        if (!Directory.Exists(folder) || !File.Exists(cardPath))
+        {
+            throw new BadInputException($"{path}: not a model folder (expected {CardFile} and {WeightsFile} in it)");
+        }
+        if (!File.Exists(weightsPath))
+        {
+            throw new BadInputException($"{weightsPath}: weights file missing");
+        }
+        var card = ReadCard(cardPath);
+        var model = ModelFactory.Create(new ModelSpec(card.Arch, card.Dropout), card.Classes.Count, card.ImageHeight, card.ImageWidth);
+        try
+        {
+            model.load(weightsPath, strict: true);
+        }
+#pragma warning disable CA1031 // TorchSharp throws a variety of types for corrupt or mismatched files; all mean bad input here.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            model.Dispose();
+            throw new BadInputException(
+                $"{weightsPath}: cannot load as {card.Arch} for {card.Classes.Count} classes at {card.ImageHeight}x{card.ImageWidth} (truncated, or from another architecture): {e.Message}", e);
+        }
+        model.eval();
+        return (card, model);
+    }
+
+    private static ModelCard ReadCard(string cardPath)
+    {
+        ModelCard? card;
+        try
+        {
+            card = JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(cardPath), Json);
+        }
+        catch (JsonException e)
+        {
+            throw new BadInputException($"{cardPath}: not a valid model card: {e.Message}", e);
+        }
+        if (card is null || card.Format != ModelCard.CurrentFormat)
+        {
+            throw new BadInputException($"{cardPath}: unknown model format '{card?.Format}' (expected {ModelCard.CurrentFormat})");
+        }
+        if (card.Arch != "seed-cnn")
+        {
+            throw new BadInputException($"{cardPath}: unknown architecture '{card.Arch}' (available: seed-cnn)");
+        }
+        if (card.Classes.Count < 2 || card.ImageHeight < 8 || card.ImageWidth < 8)
+        {
+            throw new BadInputException($"{cardPath}: needs at least 2 classes and an image size of at least 8x8");
+        }
+        return card;
+    }
+}

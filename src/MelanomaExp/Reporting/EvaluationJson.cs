@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using MelanomaExp.Evaluation;
+using MelanomaExp.Running;
+
+namespace MelanomaExp.Reporting;
+
+/// <summary>metrics.json fragments for evaluations and step comparisons (accuracies as fractions 0..1; NaN written as null).</summary>
+public static class EvaluationJson
+{
+    public static JsonObject Set(SetEvaluation e) => new()
+    {
+        ["images"] = e.Images,
+        ["loss"] = N(e.Loss),
+        ["accuracy"] = N(e.Metrics.Accuracy),
+        ["balanced_accuracy"] = N(e.Metrics.BalancedAccuracy),
+        ["macro_f1"] = N(e.Metrics.MacroF1),
+        ["weighted_f1"] = N(e.Metrics.WeightedF1),
+        ["per_class"] = new JsonArray([.. e.Metrics.PerClass.Select(c => (JsonNode?)new JsonObject
+        {
+            ["class"] = c.Name,
+            ["precision"] = N(c.Precision),
+            ["recall"] = N(c.Recall),
+            ["f1"] = N(c.F1),
+            ["support"] = c.Support,
+        })]),
+        ["confusion_matrix"] = Matrix(e.Confusion),
+        ["positive_class"] = e.Positive is null ? null : Binary(e.Positive),
+    };
+
+    public static JsonObject Comparison(StepComparison c) => new()
+    {
+        ["first"] = c.First,
+        ["second"] = c.Second,
+        ["set"] = c.Set,
+        ["first_accuracy"] = N(c.FirstAccuracy),
+        ["second_accuracy"] = N(c.SecondAccuracy),
+        ["only_first_right"] = c.Test.OnlyFirstRight,
+        ["only_second_right"] = c.Test.OnlySecondRight,
+        ["mcnemar_p"] = N(c.Test.PValue),
+        ["method"] = c.Test.Method,
+    };
+
+    private static JsonObject Binary(BinaryEvaluation b) => new()
+    {
+        ["class"] = b.PositiveClass,
+        ["positives"] = b.Positives,
+        ["negatives"] = b.Negatives,
+        ["sensitivity"] = Interval(b.Sensitivity),
+        ["specificity"] = Interval(b.Specificity),
+        ["roc_auc"] = Interval(b.Auc),
+        ["youden_threshold"] = N(b.YoudenThreshold),
+        ["roc"] = new JsonArray([.. b.Roc.Where(p => double.IsFinite(p.Threshold)).Select(p => (JsonNode?)new JsonArray(N(p.Threshold), N(p.FalsePositiveRate), N(p.TruePositiveRate)))]),
+    };
+
+    private static JsonObject Interval(Interval i) => new() { ["value"] = N(i.Value), ["ci95_low"] = N(i.Low), ["ci95_high"] = N(i.High) };
+
+    private static JsonArray Matrix(ConfusionMatrix m) =>
+        new([.. Enumerable.Range(0, m.Classes).Select(r => (JsonNode?)new JsonArray([.. Enumerable.Range(0, m.Classes).Select(c => (JsonNode?)m.Counts[r, c])]))]);
+
+    private static JsonValue? N(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
+}

@@ -1,0 +1,35 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using MelanomaExp.Evaluation;
+using MelanomaExp.Models;
+using static MelanomaExp.Reporting.MarkdownReport;
+
+namespace MelanomaExp.Reporting;
+
+/// <summary>The report of <c>evaluate</c>: a saved model on one folder of images (README.md, metrics.json, charts).</summary>
+public static class EvaluationReport
+{
+    public static void Write(ModelCard card, string modelPath, string dataDir, SetEvaluation e, string output)
+    {
+        using var staging = ReportStaging.Begin(output);
+        const string step = "model";
+        var md = new StringBuilder();
+        md.AppendLine(Inv($"# Evaluation of `{card.Experiment}/{card.Step}` on `{dataDir}`"));
+        md.AppendLine();
+        md.AppendLine(Inv($"Model `{modelPath}` ({card.Arch}, {card.ImageHeight}x{card.ImageWidth}, experiment hash `{card.ExperimentHash}`, trained with melanoma-exp {card.ToolVersion})."));
+        md.AppendLine();
+        EvaluationMarkdown.Summary(md, [(step, e)]);
+        EvaluationMarkdown.Details(md, step, e);
+        EvaluationCharts.Confusion(e, $"confusion matrix ({e.Set})", Path.Combine(staging.Path, ReportFiles.Confusion(step, e.Set)));
+        if (e.Positive is not null)
+        {
+            EvaluationCharts.RocCurves([e], $"{e.Positive.PositiveClass} vs rest", Path.Combine(staging.Path, ReportFiles.Roc(step)));
+            md.AppendLine(Inv($"![ROC]({ReportFiles.Roc(step)})"));
+            md.AppendLine();
+        }
+        File.WriteAllText(Path.Combine(staging.Path, ReportFiles.Readme), md.ToString());
+        var json = new JsonObject { ["model"] = modelPath, ["data"] = dataDir, ["experiment_hash"] = card.ExperimentHash, ["evaluation"] = EvaluationJson.Set(e) };
+        File.WriteAllText(Path.Combine(staging.Path, ReportFiles.Metrics), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+        staging.Commit();
+    }
+}
