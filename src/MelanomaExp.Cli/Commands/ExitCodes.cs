@@ -21,7 +21,7 @@ public static class ExitCodes
         }
         catch (OperationCanceledException)
         {
-            errors.WriteLine("interrupted: no report was written (an existing report is untouched)");
+            errors.WriteLine("interrupted: no report was written (an existing report is untouched); run again with --resume to continue from the last completed epoch");
             return Interrupted;
         }
 #pragma warning disable CA1031 // The CLI's last line of defence: report and exit 1 instead of a crash dump.

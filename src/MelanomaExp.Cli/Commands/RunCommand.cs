@@ -13,10 +13,14 @@ internal static class RunCommand
         var outputDir = new Option<string?>("--output") { Description = "Report folder (default: report.dir of the experiment)" };
         var device = new Option<string?>("--device") { Description = "auto, cpu or cuda (overrides device: in the file)" };
         device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run of this experiment from its last completed epoch" };
+        var audit = new Option<bool>("--audit-determinism") { Description = "Train the first epoch twice and record in the manifest whether losses and weights match" };
         var command = new Command("run", "Train every step of an experiment and write its Markdown report");
         common.AddTo(command);
         command.Options.Add(outputDir);
         command.Options.Add(device);
+        command.Options.Add(resume);
+        command.Options.Add(audit);
         command.SetAction(parse => ExitCodes.Guard(errors, () =>
         {
             var experiment = common.Load(parse);
@@ -24,7 +28,7 @@ internal static class RunCommand
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
                 e.Cancel = true;
-                errors.WriteLine("stopping after the current batch...");
+                errors.WriteLine("stopping: the last completed epoch is checkpointed; continue with --resume");
                 cancel.Cancel();
             };
             Console.CancelKeyPress += onCancel;
@@ -36,6 +40,8 @@ internal static class RunCommand
                     OutputDir = parse.GetValue(outputDir),
                     Device = parse.GetValue(device) is { } d ? Enum.Parse<DeviceChoice>(d, ignoreCase: true) : null,
                     Log = output.WriteLine,
+                    Resume = parse.GetValue(resume),
+                    AuditDeterminism = parse.GetValue(audit),
                 };
                 var result = ConsoleProgress.Run(experiment, options, output, cancel.Token);
                 output.WriteLine($"report: {Path.GetFullPath(options.OutputDir ?? experiment.Report.Dir)}/README.md ({result.Environment.Device})");

@@ -12,11 +12,14 @@ public static class ImageDecoder
     public const long MaxPixels = 40_000_000;
 
     /// <summary>Decodes into <paramref name="target"/> (length height*width*3); returns null on success, else why the file is unusable.</summary>
-    public static string? TryDecode(string path, int height, int width, Span<byte> target)
+    public static string? TryDecode(string path, int height, int width, Span<byte> target) =>
+        TryDecode(File.ReadAllBytes(path), height, width, target);
+
+    /// <summary>As <see cref="TryDecode(string, int, int, Span{byte})"/>, from the file's bytes already in memory.</summary>
+    public static string? TryDecode(byte[] bytes, int height, int width, Span<byte> target)
     {
         try
         {
-            var bytes = File.ReadAllBytes(path);
             if (bytes.Length == 0)
             {
                 return "empty file";

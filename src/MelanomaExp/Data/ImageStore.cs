@@ -29,6 +29,9 @@ public sealed class ImageStore
 
     public string[] Paths { get; }
 
+    /// <summary>sha256 of each file's bytes, for the dataset fingerprint.</summary>
+    public string[] Hashes { get; init; } = [];
+
     /// <summary>Files left out under <c>on_bad_image: skip</c>.</summary>
     public IReadOnlyList<BadImage> Skipped { get; }
 

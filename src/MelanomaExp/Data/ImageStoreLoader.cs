@@ -11,8 +11,13 @@ public static class ImageStoreLoader
         var size = height * width * 3;
         var pixels = new byte[(long)index.Images.Count * size];
         var errors = new string?[index.Images.Count];
+        var hashes = new string[index.Images.Count];
         Parallel.For(0, index.Images.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            errors[i] = ImageDecoder.TryDecode(index.Images[i].Path, height, width, pixels.AsSpan(i * size, size)));
+        {
+            var bytes = File.ReadAllBytes(index.Images[i].Path);
+            hashes[i] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            errors[i] = ImageDecoder.TryDecode(bytes, height, width, pixels.AsSpan(i * size, size));
+        });
 
         var bad = index.Images.Select((img, i) => errors[i] is { } why ? new BadImage(img.Path, why) : null).OfType<BadImage>().ToList();
         if (bad.Count > 0 && policy == BadImagePolicy.Fail)
@@ -24,7 +29,7 @@ public static class ImageStoreLoader
         }
         if (bad.Count == 0)
         {
-            return new ImageStore(index.Classes, height, width, pixels, index.Images.Select(i => i.Label).ToArray(), index.Images.Select(i => i.Path).ToArray(), bad);
+            return new ImageStore(index.Classes, height, width, pixels, index.Images.Select(i => i.Label).ToArray(), index.Images.Select(i => i.Path).ToArray(), bad) { Hashes = hashes };
         }
         var keep = Enumerable.Range(0, index.Images.Count).Where(i => errors[i] is null).ToArray();
         var compact = new byte[(long)keep.Length * size];
@@ -38,6 +43,6 @@ public static class ImageStoreLoader
         {
             throw new BadInputException($"{index.Root}: after skipping unreadable images, class(es) {string.Join(", ", missing)} have no images left");
         }
-        return new ImageStore(index.Classes, height, width, compact, labels, keep.Select(i => index.Images[i].Path).ToArray(), bad);
+        return new ImageStore(index.Classes, height, width, compact, labels, keep.Select(i => index.Images[i].Path).ToArray(), bad) { Hashes = keep.Select(i => hashes[i]).ToArray() };
     }
 }

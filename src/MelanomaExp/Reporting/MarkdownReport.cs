@@ -24,6 +24,7 @@ public static class MarkdownReport
         Dataset(md, run.Dataset);
         History(md, run);
         Environment(md, run);
+        ProvenanceMarkdown.Write(md, run);
         md.AppendLine("## Experiment file (resolved)");
         md.AppendLine();
         md.AppendLine(Inv($"Read from `{e.SourcePath}`, with defaults and `--set` overrides applied. The data root (`{run.Dataset.Root}`) is where the images were on this machine; it is not part of the experiment hash."));

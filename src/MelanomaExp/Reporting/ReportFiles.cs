@@ -6,6 +6,7 @@ public static class ReportFiles
     public const string Readme = "README.md";
     public const string Metrics = "metrics.json";
     public const string History = "history.csv";
+    public const string Manifest = "manifest.json";
     public const string ClassDistribution = "class-distribution.png";
     public const string Samples = "samples.png";
 

@@ -26,6 +26,7 @@ public static class ReportWriter
         }
         File.WriteAllText(Path.Combine(folder, ReportFiles.History), HistoryCsv.Render(run));
         File.WriteAllText(Path.Combine(folder, ReportFiles.Metrics), MetricsJson.Render(run));
+        File.WriteAllText(Path.Combine(folder, ReportFiles.Manifest), ManifestJson.Render(run));
         File.WriteAllText(Path.Combine(folder, ReportFiles.Readme), MarkdownReport.Render(run));
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Security.Cryptography;
 using MelanomaExp.Config;
 using MelanomaExp.Evaluation;
 using MelanomaExp.Models;
@@ -6,11 +6,14 @@ using MelanomaExp.Provenance;
 using MelanomaExp.Reporting;
 using MelanomaExp.Seeding;
 using MelanomaExp.Training;
-using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MelanomaExp.Running;
 
-/// <summary>Runs every step of an experiment and writes its report. Data problems fail before training starts.</summary>
+/// <summary>
+/// Runs every step of an experiment and writes its report. Data problems fail before training starts;
+/// progress is checkpointed after every epoch so an interrupted run can be resumed.
+/// </summary>
 public static class ExperimentRunner
 {
     public static RunResult Run(Experiment experiment, RunOptions options, CancellationToken cancel = default)
@@ -19,42 +22,61 @@ public static class ExperimentRunner
         var started = DateTimeOffset.Now;
         var device = DeviceResolver.Resolve(options.Device ?? experiment.Device);
         var data = PreparedData.Load(experiment, options.ResolveDataRoot(experiment));
+        var trainPrint = DatasetFingerprint.Of(data.Train);
         log($"data: {data.Train.Count} images in {data.Train.Classes.Count} classes, {data.Split.Train.Length} train / {data.Split.Validation.Length} validation" +
-            (data.Test is null ? "" : $", {data.Test.Count} test"));
+            (data.Test is null ? "" : $", {data.Test.Count} test") + $" (fingerprint {trainPrint.Hash})");
 
         var output = options.OutputDir ?? experiment.Report.Dir;
+        var state = RunState.Open(output, experiment, trainPrint, options.Resume);
         using var staging = ReportStaging.Begin(output);
         var seeds = new Seeds(experiment.Seed);
         using var trainSource = new BatchSource(data.Train, device);
         using var testSource = data.Test is null ? null : new BatchSource(data.Test, device);
-        var steps = new List<StepResult>();
-        foreach (var step in experiment.Steps)
+        var audit = options.AuditDeterminism ? DeterminismAuditor.Audit(experiment.Steps[0], data, trainSource, seeds, device) : null;
+        if (audit is not null)
         {
-            var clock = Stopwatch.StartNew();
-            torch.random.manual_seed(seeds.For("init", step.Name));
-            using var model = ModelFactory.Create(step.Model, data.Train.Classes.Count, data.Train.Height, data.Train.Width);
-            model.to(device);
-            var history = new Trainer(trainSource, seeds).Train(step, model, data.Split.Train, data.Split.Validation, data.Train.Labels, options.Progress, options.EpochDone, cancel);
-            var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
-            var validation = EvaluateOn("validation", model, trainSource, data.Split.Validation, data.Train.Labels, data.Train.Classes, settings);
-            var test = testSource is null || data.Test is null
-                ? null
-                : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings);
-            var modelDir = $"models/{step.Name}";
-            ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
-            var result = new StepResult(step, history, clock.Elapsed.TotalSeconds, modelDir, validation, test);
-            steps.Add(result);
-            log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"step {step.Name}: train {result.Last.TrainAccuracy * 100:0.00}%, validation {result.Last.ValAccuracy * 100:0.00}% in {result.Seconds:0}s"));
+            log($"determinism audit ({audit.Step}, one epoch twice): losses {(audit.LossesMatch ? "match" : "DIFFER")}, weights {(audit.WeightsMatch ? "match" : "DIFFER")}");
         }
 
-        var run = new RunResult(experiment, EnvironmentProbe.Capture(device), data.Summarize(), steps, Compare(steps), started, DateTimeOffset.Now);
+        var hooks = new TrainingHooks(options.Progress, options.EpochDone);
+        var steps = new List<StepResult>();
+        var timings = new List<StepTiming>();
+        foreach (var step in experiment.Steps)
+        {
+            var (model, finished, reused) = StepRunner.Train(step, data, trainSource, seeds, state, hooks, device, cancel);
+            using (model)
+            {
+                var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
+                var validation = EvaluateOn("validation", model, trainSource, data.Split.Validation, data.Train.Labels, data.Train.Classes, settings);
+                var test = testSource is null || data.Test is null
+                    ? null
+                    : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings);
+                var modelDir = $"models/{step.Name}";
+                ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
+                var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(staging.Path, modelDir, ModelBundle.WeightsFile))));
+                var result = new StepResult(step, finished.History, finished.Seconds, modelDir, validation, test) { WeightsSha256 = weightsSha };
+                steps.Add(result);
+                timings.Add(new StepTiming(step.Name, finished.Started, finished.Finished, finished.Seconds, reused));
+                log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"step {step.Name}: train {result.Last.TrainAccuracy * 100:0.00}%, validation {result.Last.ValAccuracy * 100:0.00}% in {result.Seconds:0}s{(reused is null ? "" : $" ({reused})")}"));
+            }
+        }
+
+        var provenance = new RunProvenance(
+            GitInfo.Of(Path.GetDirectoryName(Path.GetFullPath(experiment.SourcePath))!),
+            trainPrint,
+            data.Test is null ? null : DatasetFingerprint.Of(data.Test),
+            PackageVersions.Read(),
+            timings,
+            audit);
+        var run = new RunResult(experiment, EnvironmentProbe.Capture(device), data.Summarize(), steps, Compare(steps), started, DateTimeOffset.Now) { Provenance = provenance };
         ReportWriter.Write(run, staging.Path);
         staging.Commit();
+        state.Delete();
         return run;
     }
 
     private static SetEvaluation EvaluateOn(
-        string set, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> model, BatchSource source, int[] indices, int[] allLabels, IReadOnlyList<string> classes, EvaluationSettings settings)
+        string set, nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices, int[] allLabels, IReadOnlyList<string> classes, EvaluationSettings settings)
     {
         var pass = Evaluator.Run(model, source, indices);
         return Evaluate.Set(set, classes, indices.Select(i => allLabels[i]).ToArray(), pass.Predictions, pass.Probabilities, pass.Loss, settings);

@@ -16,6 +16,12 @@ public sealed record RunOptions
 
     public Action<string>? Log { get; init; }
 
+    /// <summary>Continue an interrupted run of the same experiment on the same data from its last checkpoint.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Train the first epoch of the first step twice and record whether losses and weights agree.</summary>
+    public bool AuditDeterminism { get; init; }
+
     /// <summary>Called after each epoch with the step name and its numbers.</summary>
     public Action<string, EpochRecord>? EpochDone { get; init; }
 

@@ -14,7 +14,11 @@ public sealed record RunResult(
     IReadOnlyList<StepResult> Steps,
     IReadOnlyList<StepComparison> Comparisons,
     DateTimeOffset Started,
-    DateTimeOffset Finished);
+    DateTimeOffset Finished)
+{
+    /// <summary>Commit, data fingerprints, package versions, step timings; null only in hand-made results.</summary>
+    public RunProvenance? Provenance { get; init; }
+}
 
 /// <summary>Class names and image counts per split; <paramref name="SampleImages"/> holds one RGB image per class.</summary>
 public sealed record DatasetSummary(
@@ -38,6 +42,9 @@ public sealed record StepResult(
     SetEvaluation? Test)
 {
     public string Name => Spec.Name;
+
+    /// <summary>sha256 of the saved weights file: equal across runs when training was bit-identical.</summary>
+    public string? WeightsSha256 { get; init; }
 
     public EpochRecord Last => Epochs[^1];
 }

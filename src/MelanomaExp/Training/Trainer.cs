@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using MelanomaExp.Config;
 using MelanomaExp.Seeding;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace MelanomaExp.Training;
 
 /// <summary>
 /// Trains one step: seeded shuffling each epoch, Adam (or SGD) on cross-entropy, validation after
-/// every epoch. Randomness: weight init from <c>init/step</c>, dropout from <c>train/step</c>,
-/// batch order from <c>shuffle/step/epoch</c>.
+/// every epoch. Randomness: weight init from <c>init/step</c> (before the model is built), dropout
+/// from <c>train/step</c>, batch order from <c>shuffle/step/epoch</c>.
 /// </summary>
 public sealed class Trainer
 {
@@ -21,21 +22,33 @@ public sealed class Trainer
         _seeds = seeds;
     }
 
+    /// <summary>Adam with Keras' epsilon (1e-7), since the study's numbers come from Keras.</summary>
+    public static OptimizerHelper CreateOptimizer(TrainSpec train, nn.Module<Tensor, Tensor> model) => train.Optimizer switch
+    {
+        "sgd" => optim.SGD(model.parameters(), train.LearningRate),
+        _ => optim.Adam(model.parameters(), train.LearningRate, eps: 1e-7),
+    };
+
+    /// <summary>Trains from scratch, or continues after <paramref name="resumed"/> epochs restored from a checkpoint.</summary>
     public List<EpochRecord> Train(
         StepSpec step,
         nn.Module<Tensor, Tensor> model,
+        OptimizerHelper optimizer,
         int[] trainIndices,
         int[] validationIndices,
         IReadOnlyList<int> labels,
-        IProgress<TrainProgress>? progress = null,
-        Action<string, EpochRecord>? epochDone = null,
+        TrainingHooks hooks,
+        IReadOnlyList<EpochRecord>? resumed = null,
         CancellationToken cancel = default)
     {
-        random.manual_seed(_seeds.For("train", step.Name));
-        using var optimizer = CreateOptimizer(step.Train, model);
-        var history = new List<EpochRecord>();
+        if (resumed is null)
+        {
+            random.manual_seed(_seeds.For("train", step.Name));
+        }
+        var history = new List<EpochRecord>(resumed ?? []);
         var batches = (trainIndices.Length + step.Train.BatchSize - 1) / step.Train.BatchSize;
-        for (var epoch = 1; epoch <= step.Train.Epochs; epoch++)
+        var labelsOfValidation = validationIndices.Select(i => labels[i]).ToArray();
+        for (var epoch = history.Count + 1; epoch <= step.Train.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             var order = (int[])trainIndices.Clone();
@@ -58,11 +71,10 @@ public sealed class Trainer
                 var batchLoss = loss.item<float>();
                 lossSum += batchLoss * count;
                 correct += logits.argmax(1).eq(targets).sum().item<long>();
-                progress?.Report(new TrainProgress(step.Name, epoch, step.Train.Epochs, b + 1, batches, batchLoss, (start + count) / clock.Elapsed.TotalSeconds));
+                hooks.Progress?.Report(new TrainProgress(step.Name, epoch, step.Train.Epochs, b + 1, batches, batchLoss, (start + count) / clock.Elapsed.TotalSeconds));
             }
             var trainSeconds = clock.Elapsed.TotalSeconds;
             var validation = Evaluator.Run(model, _source, validationIndices);
-            var labelsOfValidation = validationIndices.Select(i => labels[i]).ToArray();
             var record = new EpochRecord(
                 epoch,
                 lossSum / order.Length,
@@ -72,15 +84,15 @@ public sealed class Trainer
                 clock.Elapsed.TotalSeconds,
                 order.Length / trainSeconds);
             history.Add(record);
-            epochDone?.Invoke(step.Name, record);
+            hooks.EpochDone?.Invoke(step.Name, record);
+            hooks.Checkpoint?.Invoke(history);
         }
         return history;
     }
-
-    /// <summary>Adam with Keras' epsilon (1e-7), since the study's numbers come from Keras.</summary>
-    private static optim.Optimizer CreateOptimizer(TrainSpec train, nn.Module<Tensor, Tensor> model) => train.Optimizer switch
-    {
-        "sgd" => optim.SGD(model.parameters(), train.LearningRate),
-        _ => optim.Adam(model.parameters(), train.LearningRate, eps: 1e-7),
-    };
 }
+
+/// <summary>Callbacks of a training run: progress per batch, a line per epoch, and a checkpoint after each epoch.</summary>
+public sealed record TrainingHooks(
+    IProgress<TrainProgress>? Progress = null,
+    Action<string, EpochRecord>? EpochDone = null,
+    Action<IReadOnlyList<EpochRecord>>? Checkpoint = null);

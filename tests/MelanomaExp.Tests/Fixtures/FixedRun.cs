@@ -54,11 +54,20 @@ public static class FixedRun
             Environment,
             dataset,
             [
-                new StepResult(experiment.Steps[0], epochs, 20.25, "models/base", validation, test),
-                new StepResult(second, epochs, 30.5, "models/dropout", secondValidation, null),
+                new StepResult(experiment.Steps[0], epochs, 20.25, "models/base", validation, test) { WeightsSha256 = new string('a', 64) },
+                new StepResult(second, epochs, 30.5, "models/dropout", secondValidation, null) { WeightsSha256 = new string('b', 64) },
             ],
             [new StepComparison("base", "dropout", "validation", 2 / 3.0, 1, McNemar.Test([0, 0, 1], [0, 1, 1], [0, 0, 1]))],
             started,
-            started.AddSeconds(21));
+            started.AddSeconds(21))
+        {
+            Provenance = new RunProvenance(
+                new GitInfo("0123456789abcdef0123456789abcdef01234567", Dirty: true),
+                new DatasetFingerprint("00112233aabbccdd", 12, new Dictionary<string, int> { ["melanoma"] = 8, ["nevus"] = 4 }),
+                null,
+                new SortedDictionary<string, string> { ["TorchSharp"] = "0.107.0", ["libtorch"] = "2.10.0" },
+                [new StepTiming("base", started, started.AddSeconds(20), 20.25, null), new StepTiming("dropout", started, started.AddSeconds(30), 30.5, "resumed after epoch 1")],
+                new DeterminismAudit("base", true, true, "aa", "aa")),
+        };
     }
 }

@@ -17,7 +17,8 @@ public class TrainerTests
         random.manual_seed(seeds.For("init", step.Name));
         using var model = ModelFactory.Create(step.Model, store.Classes.Count, store.Height, store.Width);
         using var source = new BatchSource(store, CPU);
-        return new Trainer(source, seeds).Train(step, model, split.Train, split.Validation, store.Labels);
+        using var optimizer = Trainer.CreateOptimizer(step.Train, model);
+        return new Trainer(source, seeds).Train(step, model, optimizer, split.Train, split.Validation, store.Labels, new TrainingHooks());
     }
 
     private static (ImageStore, Split) Dataset(TempDir dir)

@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using MelanomaExp.Config;
+using MelanomaExp.Models;
+using MelanomaExp.Provenance;
+using MelanomaExp.Seeding;
+using MelanomaExp.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MelanomaExp.Running;
+
+/// <summary>
+/// Measures instead of promising: trains the first epoch of a step twice from the same seeds and
+/// compares the epoch's losses and the resulting weights. On CPU they agree; on CUDA, where libtorch
+/// offers no working deterministic switch in TorchSharp 0.107, this is how a run finds out.
+/// </summary>
+internal static class DeterminismAuditor
+{
+    public static DeterminismAudit Audit(StepSpec step, PreparedData data, BatchSource source, Seeds seeds, Device device)
+    {
+        var oneEpoch = step with { Train = step.Train with { Epochs = 1 } };
+        var (lossA, shaA) = Once(oneEpoch, data, source, seeds, device);
+        var (lossB, shaB) = Once(oneEpoch, data, source, seeds, device);
+        return new DeterminismAudit(step.Name, lossA == lossB, shaA == shaB, shaA, shaB);
+    }
+
+    private static (EpochRecord, string) Once(StepSpec step, PreparedData data, BatchSource source, Seeds seeds, Device device)
+    {
+        torch.random.manual_seed(seeds.For("init", step.Name));
+        using var model = ModelFactory.Create(step.Model, data.Train.Classes.Count, data.Train.Height, data.Train.Width);
+        model.to(device);
+        using var optimizer = Trainer.CreateOptimizer(step.Train, model);
+        var history = new Trainer(source, seeds).Train(step, model, optimizer, data.Split.Train, data.Split.Validation, data.Train.Labels, new TrainingHooks());
+        var file = Path.GetTempFileName();
+        try
+        {
+            model.save(file);
+            // Seconds differ run to run; only the numbers are compared.
+            return (history[0] with { Seconds = 0, ImagesPerSecond = 0 }, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using MelanomaExp.Config;
+using MelanomaExp.Provenance;
+using MelanomaExp.Training;
+
+namespace MelanomaExp.Running;
+
+/// <summary>
+/// Work in progress of a run, kept beside the report folder (<c>.&lt;name&gt;.run/</c>) until the report
+/// is committed: per step an end-of-epoch checkpoint, or, once the step is finished, its weights and
+/// history. <c>run --resume</c> picks it up; it refuses when the experiment or the data changed.
+/// </summary>
+public sealed class RunState
+{
+    private const string StateFile = "run.json";
+    private readonly string _dir;
+
+    private RunState(string dir) => _dir = dir;
+
+    public static string DirFor(string output)
+    {
+        var full = Path.GetFullPath(output);
+        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.run");
+    }
+
+    /// <summary>A fresh state (any earlier one is discarded), or, with <paramref name="resume"/>, the earlier one after checking it matches.</summary>
+    public static RunState Open(string output, Experiment experiment, DatasetFingerprint data, bool resume)
+    {
+        var dir = DirFor(output);
+        var record = new Record(experiment.Hash, experiment.ResolvedYaml, data.Hash, EnvironmentProbe.ToolVersion);
+        if (resume)
+        {
+            var file = Path.Combine(dir, StateFile);
+            if (!File.Exists(file))
+            {
+                throw new BadInputException($"--resume: no interrupted run of {output} to resume (looked for {file})");
+            }
+            var earlier = JsonSerializer.Deserialize<Record>(File.ReadAllText(file))!;
+            if (earlier.ExperimentHash != record.ExperimentHash)
+            {
+                throw new BadInputException($"--resume: the experiment changed since the interrupted run (hash {earlier.ExperimentHash} -> {record.ExperimentHash}); {FirstDifference(earlier.ResolvedYaml, record.ResolvedYaml)}. Run without --resume to start over.");
+            }
+            if (earlier.DataFingerprint != record.DataFingerprint)
+            {
+                throw new BadInputException($"--resume: the training data changed since the interrupted run (fingerprint {earlier.DataFingerprint} -> {record.DataFingerprint}). Run without --resume to start over.");
+            }
+            if (earlier.ToolVersion != record.ToolVersion)
+            {
+                throw new BadInputException($"--resume: the interrupted run used melanoma-exp {earlier.ToolVersion}, this is {record.ToolVersion}. Run without --resume to start over.");
+            }
+            return new RunState(dir);
+        }
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, StateFile), JsonSerializer.Serialize(record));
+        return new RunState(dir);
+    }
+
+    public string CheckpointDir(string step) => Path.Combine(_dir, step, "checkpoint");
+
+    public string FinishedWeights(string step) => Path.Combine(_dir, step, "final.pt");
+
+    private string FinishedRecord(string step) => Path.Combine(_dir, step, "final.json");
+
+    /// <summary>The history and time of a step finished before an interruption, or null.</summary>
+    public FinishedStep? Finished(string step) =>
+        File.Exists(FinishedRecord(step)) && File.Exists(FinishedWeights(step))
+            ? JsonSerializer.Deserialize<FinishedStep>(File.ReadAllText(FinishedRecord(step)))
+            : null;
+
+    /// <summary>Records a finished step (its weights are already at <see cref="FinishedWeights"/>) and drops its checkpoint.</summary>
+    public void MarkFinished(string step, FinishedStep finished)
+    {
+        var temp = FinishedRecord(step) + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(finished));
+        File.Move(temp, FinishedRecord(step), overwrite: true);
+        if (Directory.Exists(CheckpointDir(step)))
+        {
+            Directory.Delete(CheckpointDir(step), recursive: true);
+        }
+    }
+
+    /// <summary>Called once the report is in place: nothing is left to resume.</summary>
+    public void Delete()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    private static string FirstDifference(string before, string after)
+    {
+        var a = before.Split('\n');
+        var b = after.Split('\n');
+        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
+        {
+            var x = i < a.Length ? a[i].Trim() : "(nothing)";
+            var y = i < b.Length ? b[i].Trim() : "(nothing)";
+            if (x != y)
+            {
+                return $"first change in the resolved experiment: '{x}' -> '{y}'";
+            }
+        }
+        return "the resolved experiments differ";
+    }
+
+    private sealed record Record(string ExperimentHash, string ResolvedYaml, string DataFingerprint, string ToolVersion);
+}
+
+/// <summary>A step that finished before an interruption.</summary>
+public sealed record FinishedStep(List<EpochRecord> History, double Seconds, DateTimeOffset Started, DateTimeOffset Finished);

@@ -1,0 +1,39 @@
+using MelanomaExp.Config;
+using MelanomaExp.Models;
+using MelanomaExp.Seeding;
+using MelanomaExp.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MelanomaExp.Running;
+
+/// <summary>
+/// Produces one step's trained model: reused from an interrupted run when that step had finished,
+/// continued from its last checkpoint when it had started, trained from scratch otherwise.
+/// </summary>
+internal static class StepRunner
+{
+    public static (nn.Module<Tensor, Tensor> Model, FinishedStep Result, string? Reused) Train(
+        StepSpec step, PreparedData data, BatchSource source, Seeds seeds, RunState state, TrainingHooks hooks, Device device, CancellationToken cancel)
+    {
+        var started = DateTimeOffset.Now;
+        torch.random.manual_seed(seeds.For("init", step.Name));
+        var model = ModelFactory.Create(step.Model, data.Train.Classes.Count, data.Train.Height, data.Train.Width);
+        model.to(device);
+        if (state.Finished(step.Name) is { } finished)
+        {
+            model.load(state.FinishedWeights(step.Name));
+            return (model, finished, "finished before the interruption; reused");
+        }
+        using var optimizer = Trainer.CreateOptimizer(step.Train, model);
+        var checkpoint = state.CheckpointDir(step.Name);
+        var resumed = Checkpoint.TryLoad(checkpoint, model, optimizer);
+        var withCheckpoints = hooks with { Checkpoint = history => Checkpoint.Save(checkpoint, model, optimizer, history) };
+        var history = new Trainer(source, seeds).Train(step, model, optimizer, data.Split.Train, data.Split.Validation, data.Train.Labels, withCheckpoints, resumed, cancel);
+        model.save(state.FinishedWeights(step.Name));
+        var seconds = resumed is null ? (DateTimeOffset.Now - started).TotalSeconds : history.Sum(e => e.Seconds);
+        var result = new FinishedStep(history, seconds, started, DateTimeOffset.Now);
+        state.MarkFinished(step.Name, result);
+        return (model, result, resumed is null ? null : $"resumed after epoch {resumed.Count}");
+    }
+}

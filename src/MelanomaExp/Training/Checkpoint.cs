@@ -1,0 +1,62 @@
+using System.Text.Json;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MelanomaExp.Training;
+
+/// <summary>
+/// End-of-epoch training state: weights, optimizer state (Adam's moments and step count), libtorch's
+/// random generator (dropout) and the history so far. Batch order needs no state: it is derived from
+/// the seed, step and epoch. Written to a temporary folder and renamed into place, so a crash while
+/// saving leaves the previous checkpoint whole.
+/// </summary>
+public static class Checkpoint
+{
+    private const string Weights = "model.pt";
+    private const string Optimizer = "optimizer.pt";
+    private const string Rng = "rng.bin";
+    private const string History = "history.json";
+
+    public static void Save(string dir, nn.Module<Tensor, Tensor> model, OptimizerHelper optimizer, IReadOnlyList<EpochRecord> history)
+    {
+        var temp = dir + ".tmp";
+        if (Directory.Exists(temp))
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+        Directory.CreateDirectory(temp);
+        model.save(Path.Combine(temp, Weights));
+        optimizer.save_state_dict(Path.Combine(temp, Optimizer));
+        using (var state = random.get_rng_state())
+        {
+            File.WriteAllBytes(Path.Combine(temp, Rng), state.data<byte>().ToArray());
+        }
+        File.WriteAllText(Path.Combine(temp, History), JsonSerializer.Serialize(history));
+        var old = dir + ".old";
+        if (Directory.Exists(dir))
+        {
+            Directory.Move(dir, old);
+        }
+        Directory.Move(temp, dir);
+        if (Directory.Exists(old))
+        {
+            Directory.Delete(old, recursive: true);
+        }
+    }
+
+    /// <summary>Restores model, optimizer and generator in place; returns the epochs already done, or null when there is no checkpoint.</summary>
+    public static List<EpochRecord>? TryLoad(string dir, nn.Module<Tensor, Tensor> model, OptimizerHelper optimizer)
+    {
+        if (!File.Exists(Path.Combine(dir, History)))
+        {
+            return null;
+        }
+        model.load(Path.Combine(dir, Weights));
+        optimizer.load_state_dict(Path.Combine(dir, Optimizer));
+        using (var state = tensor(File.ReadAllBytes(Path.Combine(dir, Rng)), dtype: ScalarType.Byte))
+        {
+            random.set_rng_state(state);
+        }
+        return JsonSerializer.Deserialize<List<EpochRecord>>(File.ReadAllText(Path.Combine(dir, History)));
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using MelanomaExp.Config;
+using MelanomaExp.Running;
+using MelanomaExp.Tests.Fixtures;
+using MelanomaExp.Training;
+
+namespace MelanomaExp.Tests.Running;
+
+public class ExperimentRunnerTests
+{
+    private const string Yaml = """
+        name: tiny
+        seed: 11
+        device: cpu
+        data: { train: Train, image_size: [32, 32], validation_split: 0.25 }
+        steps:
+          - name: first
+            model: { arch: seed-cnn, dropout: 0.2 }
+            train: { epochs: 3, batch_size: 8 }
+          - name: second
+            model: { arch: seed-cnn }
+            train: { epochs: 2, batch_size: 8 }
+        evaluation: { bootstrap: 50 }
+        """;
+
+    private static Experiment Tiny(params string[] overrides) => ExperimentLoader.Parse(Yaml, "tiny.yaml", overrides);
+
+    private static TempDir Data()
+    {
+        var dir = new TempDir();
+        SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 3, perClass: 12, size: 32);
+        return dir;
+    }
+
+    private static RunResult Run(TempDir dir, string output, bool resume = false, Experiment? experiment = null, Action<string, EpochRecord>? epochDone = null, CancellationToken cancel = default) =>
+        ExperimentRunner.Run(experiment ?? Tiny(), new RunOptions { DataRoot = dir.Path, OutputDir = dir.Combine(output), Resume = resume, EpochDone = epochDone }, cancel);
+
+    /// <summary>The numbers of a run, without wall-clock times.</summary>
+    private static string Numbers(RunResult r) => string.Join('\n', r.Steps.SelectMany(s =>
+        s.Epochs.Select(e => $"{s.Name} {e.Epoch} {e.TrainLoss:R} {e.TrainAccuracy:R} {e.ValLoss:R} {e.ValAccuracy:R}").Append($"{s.Name} {s.WeightsSha256}")));
+
+    [Fact]
+    public void Two_runs_give_bit_identical_metrics_and_weight_files()
+    {
+        using var dir = Data();
+        var a = Run(dir, "a");
+        var b = Run(dir, "b");
+        Assert.Equal(Numbers(a), Numbers(b));
+        Assert.All(a.Steps, s => Assert.Matches("^[0-9a-f]{64}$", s.WeightsSha256!));
+    }
+
+    [Fact]
+    public void An_interrupted_run_resumes_to_the_same_result_as_an_uninterrupted_one()
+    {
+        using var dir = Data();
+        var uninterrupted = Run(dir, "whole");
+
+        // Interrupt in the middle of the first step, after its first epoch was checkpointed.
+        using var cancel = new CancellationTokenSource();
+        Assert.Throws<OperationCanceledException>(() =>
+            Run(dir, "cut", epochDone: (step, e) => { if (step == "first" && e.Epoch == 1) { cancel.Cancel(); } }, cancel: cancel.Token));
+        Assert.False(Directory.Exists(dir.Combine("cut")));
+        Assert.True(Directory.Exists(RunState.DirFor(dir.Combine("cut"))));
+
+        var resumed = Run(dir, "cut", resume: true);
+        Assert.Equal(Numbers(uninterrupted), Numbers(resumed));
+        Assert.False(Directory.Exists(RunState.DirFor(dir.Combine("cut"))));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(dir.Combine("cut", "manifest.json")));
+        Assert.Equal("resumed after epoch 1", manifest.RootElement.GetProperty("steps")[0].GetProperty("reused").GetString());
+    }
+
+    [Fact]
+    public void Resume_after_the_first_step_finished_reuses_it()
+    {
+        using var dir = Data();
+        var uninterrupted = Run(dir, "whole");
+        using var cancel = new CancellationTokenSource();
+        Assert.Throws<OperationCanceledException>(() =>
+            Run(dir, "cut", epochDone: (step, _) => { if (step == "second") { cancel.Cancel(); } }, cancel: cancel.Token));
+        var resumed = Run(dir, "cut", resume: true);
+        Assert.Equal(Numbers(uninterrupted), Numbers(resumed));
+    }
+
+    [Fact]
+    public void Resume_is_refused_when_the_experiment_or_data_changed_or_nothing_was_interrupted()
+    {
+        using var dir = Data();
+        var nothing = Assert.Throws<BadInputException>(() => Run(dir, "none", resume: true));
+        Assert.Contains("no interrupted run", nothing.Message, StringComparison.Ordinal);
+
+        using var cancel = new CancellationTokenSource();
+        Assert.Throws<OperationCanceledException>(() => Run(dir, "cut", epochDone: (_, _) => cancel.Cancel(), cancel: cancel.Token));
+
+        var changed = Assert.Throws<BadInputException>(() => Run(dir, "cut", resume: true, experiment: Tiny("steps.first.train.epochs=4")));
+        Assert.Contains("experiment changed", changed.Message, StringComparison.Ordinal);
+        Assert.Contains("'epochs: 3' -> 'epochs: 4'", changed.Message, StringComparison.Ordinal);
+
+        File.Copy(dir.Combine("Train", "class_0", "img_000.png"), dir.Combine("Train", "class_0", "extra.png"));
+        var data = Assert.Throws<BadInputException>(() => Run(dir, "cut", resume: true));
+        Assert.Contains("training data changed", data.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Manifest_records_provenance()
+    {
+        using var dir = Data();
+        var run = ExperimentRunner.Run(Tiny("steps.first.train.epochs=1", "steps.second.train.epochs=1"), new RunOptions { DataRoot = dir.Path, OutputDir = dir.Combine("out"), AuditDeterminism = true });
+        using var manifest = JsonDocument.Parse(File.ReadAllText(dir.Combine("out", "manifest.json")));
+        var root = manifest.RootElement;
+        Assert.Equal(run.Experiment.Hash, root.GetProperty("experiment").GetProperty("hash").GetString());
+        Assert.Equal(36, root.GetProperty("data").GetProperty("train").GetProperty("images").GetInt32());
+        Assert.Equal(12, root.GetProperty("data").GetProperty("train").GetProperty("per_class").GetProperty("class_0").GetInt32());
+        Assert.Matches("^[0-9a-f]{16}$", root.GetProperty("data").GetProperty("train").GetProperty("fingerprint").GetString()!);
+        Assert.True(root.GetProperty("packages").TryGetProperty("TorchSharp", out _));
+        Assert.True(root.GetProperty("environment").GetProperty("torch_threads").GetInt32() >= 1);
+        var audit = root.GetProperty("determinism_audit");
+        Assert.True(audit.GetProperty("losses_match").GetBoolean());
+        Assert.True(audit.GetProperty("weights_match").GetBoolean());
+    }
+}
