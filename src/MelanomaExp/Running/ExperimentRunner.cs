@@ -20,6 +20,8 @@ public static class ExperimentRunner
     {
         var log = options.Log ?? (_ => { });
         var started = DateTimeOffset.Now;
+        // The code state when training starts is the one that produced the numbers.
+        var git = GitInfo.Of(Path.GetDirectoryName(Path.GetFullPath(experiment.SourcePath))!);
         var device = DeviceResolver.Resolve(options.Device ?? experiment.Device);
         var data = PreparedData.Load(experiment, options.ResolveDataRoot(experiment));
         var trainPrint = DatasetFingerprint.Of(data.Train);
@@ -62,7 +64,7 @@ public static class ExperimentRunner
         }
 
         var provenance = new RunProvenance(
-            GitInfo.Of(Path.GetDirectoryName(Path.GetFullPath(experiment.SourcePath))!),
+            git,
             trainPrint,
             data.Test is null ? null : DatasetFingerprint.Of(data.Test),
             PackageVersions.Read(),
