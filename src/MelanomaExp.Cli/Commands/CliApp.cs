@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace MelanomaExp.Cli.Commands;
 
-/// <summary>The command tree. Exit codes: 0 success, 2 bad input (including bad command-line usage), 1 anything else, 130 interrupted.</summary>
+/// <summary>The command tree. Exit codes: 0 success, 2 bad input (including bad command-line usage), 3 not reproduced (verify), 1 anything else, 130 interrupted.</summary>
 public static class CliApp
 {
     public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
@@ -15,6 +15,7 @@ public static class CliApp
             ValidateCommand.Create(output, errors),
             EvaluateCommand.Create(output, errors),
             PredictCommand.Create(output, errors),
+            VerifyCommand.Create(output, errors),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -5,6 +5,7 @@ public static class ExitCodes
     public const int Success = 0;
     public const int Failure = 1;
     public const int BadInput = 2;
+    public const int NotReproduced = 3;
     public const int Interrupted = 130;
 
     /// <summary>Runs a command body, turning exceptions into messages and exit codes.</summary>

@@ -46,8 +46,13 @@ internal static class CanonicalYaml
             }).ToList(),
             ["evaluation"] = new Dictionary<string, object?>
             {
-                ["positive_class"] = e.Evaluation.PositiveClass,
+                // Left out when defaulted: a defaulted class may be absent from the data, a named one may not.
+                ["positive_class"] = e.Evaluation.PositiveClassGiven ? e.Evaluation.PositiveClass : null,
                 ["bootstrap"] = e.Evaluation.BootstrapResamples,
+            },
+            ["verify"] = new Dictionary<string, object?>
+            {
+                ["tolerance"] = new Dictionary<string, object?> { ["accuracy"] = e.Verify.AccuracyTolerance, ["loss"] = e.Verify.LossTolerance },
             },
             ["report"] = new Dictionary<string, object?> { ["dir"] = e.Report.Dir },
         };

@@ -8,7 +8,8 @@ public sealed record Experiment(
     DataSpec Data,
     IReadOnlyList<StepSpec> Steps,
     ReportSpec Report,
-    EvaluationSpec Evaluation)
+    EvaluationSpec Evaluation,
+    VerifySpec Verify)
 {
     /// <summary>The experiment as resolved (overrides applied), in canonical YAML; what the report shows and the hash covers.</summary>
     public required string ResolvedYaml { get; init; }
@@ -57,3 +58,6 @@ public sealed record ReportSpec(string Dir);
 /// default, melanoma, is skipped quietly when the data has no such class; a named one must exist.
 /// </summary>
 public sealed record EvaluationSpec(string PositiveClass, bool PositiveClassGiven, int BootstrapResamples);
+
+/// <summary>How far a reproduced metric may differ from the committed one (absolute) and still count as reproduced.</summary>
+public sealed record VerifySpec(double AccuracyTolerance, double LossTolerance);

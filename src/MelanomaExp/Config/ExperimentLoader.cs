@@ -66,8 +66,21 @@ public static partial class ExperimentLoader
         var report = new ReportSpec(reportSection?.String("dir") ?? $"reports/{name}");
         reportSection?.RejectUnknown();
         var evaluation = BindEvaluation(root.Section("evaluation"));
+        var verify = BindVerify(root.Section("verify"));
         root.RejectUnknown();
-        return new Experiment(name, seed, device, data, steps, report, evaluation) { ResolvedYaml = "", Hash = "", SourcePath = "" };
+        return new Experiment(name, seed, device, data, steps, report, evaluation, verify) { ResolvedYaml = "", Hash = "", SourcePath = "" };
+    }
+
+    /// <summary>Defaults: CPU reruns are bit-identical, so these only absorb other hardware's float differences.</summary>
+    private static VerifySpec BindVerify(YamlSection? section)
+    {
+        var tolerance = section?.Section("tolerance");
+        var spec = new VerifySpec(
+            tolerance?.Double("accuracy", 0.02, 0, 1, exclusive: false) ?? 0.02,
+            tolerance?.Double("loss", 0.05, 0, 100, exclusive: false) ?? 0.05);
+        tolerance?.RejectUnknown();
+        section?.RejectUnknown();
+        return spec;
     }
 
     private static EvaluationSpec BindEvaluation(YamlSection? section)

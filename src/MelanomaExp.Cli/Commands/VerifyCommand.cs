@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Globalization;
+using MelanomaExp.Config;
+using MelanomaExp.Running;
+using MelanomaExp.Verification;
+
+namespace MelanomaExp.Cli.Commands;
+
+/// <summary><c>verify REPORT_DIR</c>: re-runs a committed report's experiment and says whether its numbers reproduce.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create(TextWriter output, TextWriter errors)
+    {
+        var report = new Argument<string>("report-dir") { Description = "A report folder written by 'run' (with metrics.json and manifest.json)" };
+        var dataRoot = new Option<string?>("--data-root") { Description = "Folder holding the data (default: MELANOMA_EXP_DATA, else the root recorded in the report)" };
+        var outputDir = new Option<string?>("--output") { Description = "Where the rerun's report and VERIFY.md go (default: out/verify/<report folder name>)" };
+        var device = new Option<string?>("--device") { Description = "auto, cpu or cuda" };
+        device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        var command = new Command("verify", "Re-run the experiment of a committed report and compare every metric (exit 0 only if all reproduce, 3 if not)")
+        {
+            report, dataRoot, outputDir, device,
+        };
+        command.SetAction(parse => ExitCodes.Guard(errors, () =>
+        {
+            var dir = parse.GetValue(report)!;
+            var env = Environment.GetEnvironmentVariable("MELANOMA_EXP_DATA");
+            var options = new RunOptions
+            {
+                DataRoot = parse.GetValue(dataRoot) ?? (string.IsNullOrEmpty(env) ? null : env),
+                OutputDir = parse.GetValue(outputDir) ?? Path.Combine("out", "verify", Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)))),
+                Device = parse.GetValue(device) is { } d ? Enum.Parse<DeviceChoice>(d, ignoreCase: true) : null,
+                Log = output.WriteLine,
+            };
+            var result = Verifier.Verify(dir, options);
+            var markdown = VerificationMarkdown.Render(result);
+            File.WriteAllText(Path.Combine(options.OutputDir, "VERIFY.md"), markdown);
+            foreach (var c in result.Checks)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{c.Step,-12} {c.Metric,-22} committed {c.Committed,10:0.000000} reproduced {c.Reproduced,10:0.000000} diff {c.Difference,10:+0.000000;-0.000000;0} {VerificationMarkdown.Word(c.Verdict)}"));
+            }
+            foreach (var e in result.Environment)
+            {
+                output.WriteLine($"environment: {e.Property}: {e.Committed} -> {e.Reproduced}");
+            }
+            output.WriteLine($"{(result.Reproduced ? "REPRODUCED" : "NOT REPRODUCED")}: details in {Path.GetFullPath(options.OutputDir)}/VERIFY.md");
+            return result.Reproduced ? ExitCodes.Success : ExitCodes.NotReproduced;
+        }));
+        return command;
+    }
+}

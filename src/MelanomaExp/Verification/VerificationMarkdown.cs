@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+
+namespace MelanomaExp.Verification;
+
+/// <summary>The verification written as Markdown (VERIFY.md in the rerun's folder) and printed as a table.</summary>
+public static class VerificationMarkdown
+{
+    public static string Render(VerificationResult result)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Verification of `{result.ReportDir}`");
+        md.AppendLine();
+        md.AppendLine(result.Reproduced ? "**Reproduced**: every metric is identical or within tolerance." : "**Not reproduced**: at least one metric is outside its tolerance.");
+        md.AppendLine();
+        md.AppendLine("| step | metric | committed | reproduced | difference | tolerance | verdict |");
+        md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | --- |");
+        foreach (var c in result.Checks)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Step} | {c.Metric} | {F(c.Committed)} | {F(c.Reproduced)} | {F(c.Difference)} | {c.Tolerance:0.####} | {Word(c.Verdict)} |");
+        }
+        md.AppendLine();
+        md.AppendLine("## Environment differences");
+        md.AppendLine();
+        if (result.Environment.Count == 0)
+        {
+            md.AppendLine("None: same data, versions, hardware and threads.");
+        }
+        else
+        {
+            md.AppendLine("| property | committed | this run |");
+            md.AppendLine("| --- | --- | --- |");
+            foreach (var d in result.Environment)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {d.Property} | {d.Committed} | {d.Reproduced} |");
+            }
+        }
+        return md.ToString();
+    }
+
+    public static string Word(Verdict v) => v switch
+    {
+        Verdict.Identical => "identical",
+        Verdict.WithinTolerance => "within tolerance",
+        _ => "NOT REPRODUCED",
+    };
+
+    private static string F(double? v) => v is null ? "–" : v.Value.ToString("0.000000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using MelanomaExp.Config;
+using MelanomaExp.Running;
+
+namespace MelanomaExp.Verification;
+
+/// <summary>Re-runs the experiment recorded in a committed report and compares every metric and the environment.</summary>
+public static class Verifier
+{
+    public static VerificationResult Verify(string reportDir, RunOptions options, CancellationToken cancel = default)
+    {
+        var committed = CommittedReport.Read(reportDir);
+        var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, Path.Combine(reportDir, "manifest.json") + " (resolved experiment)");
+        var rerun = options with { DataRoot = options.DataRoot ?? committed.DataRoot };
+        ExperimentRunner.Run(experiment, rerun, cancel);
+        var fresh = CommittedReport.Read(rerun.OutputDir!);
+        return Compare(committed, fresh, experiment.Verify);
+    }
+
+    public static VerificationResult Compare(CommittedReport committed, CommittedReport fresh, VerifySpec tolerance)
+    {
+        var reproduced = fresh.Values().ToDictionary(v => (v.Step, v.Metric), v => v.Value);
+        var checks = new List<MetricCheck>();
+        foreach (var (step, metric, value) in committed.Values())
+        {
+            if (value is null)
+            {
+                continue;
+            }
+            var again = reproduced.GetValueOrDefault((step, metric));
+            var tol = MetricPaths.All.First(m => m.Name == metric).IsLoss ? tolerance.LossTolerance : tolerance.AccuracyTolerance;
+            var verdict = again is null ? Verdict.NotReproduced
+                : again.Value.Equals(value.Value) ? Verdict.Identical
+                : Math.Abs(again.Value - value.Value) <= tol ? Verdict.WithinTolerance
+                : Verdict.NotReproduced;
+            checks.Add(new MetricCheck(step, metric, value, again, tol, verdict));
+        }
+        return new VerificationResult(committed.Dir, checks, EnvironmentDifferences(committed.Manifest, fresh.Manifest));
+    }
+
+    private static List<EnvironmentDifference> EnvironmentDifferences(JsonElement before, JsonElement after)
+    {
+        var differences = new List<EnvironmentDifference>();
+        void Check(string name, params string[] path)
+        {
+            var a = Text(before, path);
+            var b = Text(after, path);
+            if (a != b)
+            {
+                differences.Add(new EnvironmentDifference(name, a, b));
+            }
+        }
+        Check("training data fingerprint", "data", "train", "fingerprint");
+        Check("test data fingerprint", "data", "test", "fingerprint");
+        Check("tool version", "tool_version");
+        foreach (var key in new[] { "device", "cpu", "cores", "torch_threads", "os", "dotnet", "torch_sharp", "native_library" })
+        {
+            Check(key.Replace('_', ' '), "environment", key);
+        }
+        foreach (var package in new[] { "TorchSharp", "libtorch", "SixLabors.ImageSharp" })
+        {
+            Check(package, "packages", package);
+        }
+        return differences;
+    }
+
+    private static string Text(JsonElement e, string[] path)
+    {
+        foreach (var key in path)
+        {
+            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(key, out e))
+            {
+                return "(none)";
+            }
+        }
+        return e.ValueKind == JsonValueKind.String ? e.GetString()! : e.ToString();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using MelanomaExp.Cli.Commands;
+using MelanomaExp.Config;
+using MelanomaExp.Running;
+using MelanomaExp.Tests.Fixtures;
+using MelanomaExp.Verification;
+
+namespace MelanomaExp.Tests.Verification;
+
+public class VerifierTests
+{
+    private const string Yaml = """
+        name: tiny
+        seed: 5
+        device: cpu
+        data: { train: Train, image_size: [32, 32], validation_split: 0.25 }
+        steps:
+          - name: only
+            model: { arch: seed-cnn, dropout: 0.1 }
+            train: { epochs: 2, batch_size: 8 }
+        evaluation: { bootstrap: 20 }
+        verify: { tolerance: { accuracy: 0.02, loss: 0.05 } }
+        """;
+
+    private static string Committed(TempDir dir)
+    {
+        SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 3, perClass: 10, size: 32);
+        var report = dir.Combine("committed");
+        ExperimentRunner.Run(ExperimentLoader.Parse(Yaml, "tiny.yaml"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = report });
+        return report;
+    }
+
+    private static void Shift(string report, string metric, double by)
+    {
+        var path = Path.Combine(report, "metrics.json");
+        var json = JsonNode.Parse(File.ReadAllText(path))!;
+        var final = json["steps"]![0]!["final"]!;
+        final[metric] = final[metric]!.GetValue<double>() + by;
+        File.WriteAllText(path, json.ToJsonString());
+    }
+
+    [Fact]
+    public void A_genuine_report_reproduces_identically_on_the_same_machine()
+    {
+        using var dir = new TempDir();
+        var report = Committed(dir);
+        var result = Verifier.Verify(report, new RunOptions { OutputDir = dir.Combine("again") });
+        Assert.True(result.Reproduced);
+        Assert.NotEmpty(result.Checks);
+        Assert.All(result.Checks, c => Assert.Equal(Verdict.Identical, c.Verdict));
+        Assert.Empty(result.Environment);
+    }
+
+    [Fact]
+    public void Small_differences_are_within_tolerance_and_large_ones_are_not()
+    {
+        using var dir = new TempDir();
+        var report = Committed(dir);
+        ExperimentRunner.Run(ExperimentLoader.Parse(Yaml, "tiny.yaml"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("fresh") });
+        Shift(report, "val_accuracy", 0.01);
+        Shift(report, "train_loss", 0.2);
+        var result = Verifier.Compare(CommittedReport.Read(report), CommittedReport.Read(dir.Combine("fresh")), new VerifySpec(0.02, 0.05));
+        Assert.Equal(Verdict.WithinTolerance, result.Checks.Single(c => c.Metric == "val_accuracy").Verdict);
+        Assert.Equal(Verdict.NotReproduced, result.Checks.Single(c => c.Metric == "train_loss").Verdict);
+        Assert.False(result.Reproduced);
+        Assert.Contains("NOT REPRODUCED", VerificationMarkdown.Render(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cli_exits_3_when_not_reproduced_and_2_for_a_missing_report()
+    {
+        using var dir = new TempDir();
+        var report = Committed(dir);
+        Shift(report, "val_accuracy", 0.5);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Assert.Equal(3, CliApp.Run(["verify", report, "--output", dir.Combine("again")], stdout, stderr));
+        Assert.Contains("NOT REPRODUCED", stdout.ToString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(dir.Combine("again", "VERIFY.md")));
+        Assert.Equal(2, CliApp.Run(["verify", dir.Combine("nothing")], stdout, stderr));
+    }
+}
