@@ -14,6 +14,7 @@ internal static class RunCommand
         var device = new Option<string?>("--device") { Description = "auto, cpu or cuda (overrides device: in the file)" };
         device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run of this experiment from its last completed epoch" };
+        var force = new Option<bool>("--force") { Description = "Train every step, even those unchanged since the report in the output folder" };
         var audit = new Option<bool>("--audit-determinism") { Description = "Train the first epoch twice and record in the manifest whether losses and weights match" };
         var command = new Command("run", "Train every step of an experiment and write its Markdown report");
         common.AddTo(command);
@@ -21,6 +22,7 @@ internal static class RunCommand
         command.Options.Add(device);
         command.Options.Add(resume);
         command.Options.Add(audit);
+        command.Options.Add(force);
         command.SetAction(parse => ExitCodes.Guard(errors, () =>
         {
             var experiment = common.Load(parse);
@@ -42,6 +44,7 @@ internal static class RunCommand
                     Log = output.WriteLine,
                     Resume = parse.GetValue(resume),
                     AuditDeterminism = parse.GetValue(audit),
+                    Force = parse.GetValue(force),
                 };
                 var result = ConsoleProgress.Run(experiment, options, output, cancel.Token);
                 output.WriteLine($"report: {Path.GetFullPath(options.OutputDir ?? experiment.Report.Dir)}/README.md ({result.Environment.Device})");

@@ -22,6 +22,7 @@ internal static class CanonicalYaml
             ["name"] = e.Name,
             ["seed"] = e.Seed,
             ["device"] = e.Device.ToString().ToLowerInvariant(),
+            ["deterministic"] = e.Deterministic,
             ["data"] = new Dictionary<string, object?>
             {
                 ["train"] = e.Data.Train,

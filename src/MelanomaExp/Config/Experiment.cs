@@ -11,6 +11,9 @@ public sealed record Experiment(
     EvaluationSpec Evaluation,
     VerifySpec Verify)
 {
+    /// <summary>On CUDA: TF32 off (CPU runs are deterministic regardless). Default true.</summary>
+    public bool Deterministic { get; init; } = true;
+
     /// <summary>The experiment as resolved (overrides applied), in canonical YAML; what the report shows and the hash covers.</summary>
     public required string ResolvedYaml { get; init; }
 

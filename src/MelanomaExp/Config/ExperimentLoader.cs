@@ -60,6 +60,7 @@ public static partial class ExperimentLoader
         var name = Identifier(root, "name");
         var seed = root.Int("seed", null, 0, int.MaxValue);
         var device = root.Choice("device", DeviceChoice.Auto);
+        var deterministic = root.Bool("deterministic", true);
         var data = BindData(root.RequireSection("data"));
         var steps = BindSteps(root);
         var reportSection = root.Section("report");
@@ -68,7 +69,7 @@ public static partial class ExperimentLoader
         var evaluation = BindEvaluation(root.Section("evaluation"));
         var verify = BindVerify(root.Section("verify"));
         root.RejectUnknown();
-        return new Experiment(name, seed, device, data, steps, report, evaluation, verify) { ResolvedYaml = "", Hash = "", SourcePath = "" };
+        return new Experiment(name, seed, device, data, steps, report, evaluation, verify) { Deterministic = deterministic, ResolvedYaml = "", Hash = "", SourcePath = "" };
     }
 
     /// <summary>Defaults: CPU reruns are bit-identical, so these only absorb other hardware's float differences.</summary>

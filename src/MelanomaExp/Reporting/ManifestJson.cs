@@ -42,6 +42,7 @@ public static class ManifestJson
                 ["name"] = s.Name,
                 ["seconds"] = s.Seconds,
                 ["weights_sha256"] = s.WeightsSha256,
+                ["key"] = s.Key,
                 ["started"] = p?.Steps.FirstOrDefault(t => t.Step == s.Name)?.Started.ToString("o"),
                 ["finished"] = p?.Steps.FirstOrDefault(t => t.Step == s.Name)?.Finished.ToString("o"),
                 ["reused"] = p?.Steps.FirstOrDefault(t => t.Step == s.Name)?.Reused,

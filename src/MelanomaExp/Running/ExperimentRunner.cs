@@ -22,7 +22,7 @@ public static class ExperimentRunner
         var started = DateTimeOffset.Now;
         // The code state when training starts is the one that produced the numbers.
         var git = GitInfo.Of(Path.GetDirectoryName(Path.GetFullPath(experiment.SourcePath))!);
-        var device = DeviceResolver.Resolve(options.Device ?? experiment.Device);
+        var device = DeviceResolver.Resolve(options.Device ?? experiment.Device, experiment.Deterministic);
         var data = PreparedData.Load(experiment, options.ResolveDataRoot(experiment));
         var trainPrint = DatasetFingerprint.Of(data.Train);
         log($"data: {data.Train.Count} images in {data.Train.Classes.Count} classes, {data.Split.Train.Length} train / {data.Split.Validation.Length} validation" +
@@ -30,6 +30,7 @@ public static class ExperimentRunner
 
         var output = options.OutputDir ?? experiment.Report.Dir;
         var state = RunState.Open(output, experiment, trainPrint, options.Resume);
+        var previous = options.Force ? null : PreviousReport.Read(output);
         using var staging = ReportStaging.Begin(output);
         var seeds = new Seeds(experiment.Seed);
         using var trainSource = new BatchSource(data.Train, device);
@@ -45,7 +46,8 @@ public static class ExperimentRunner
         var timings = new List<StepTiming>();
         foreach (var step in experiment.Steps)
         {
-            var (model, finished, reused) = StepRunner.Train(step, data, trainSource, seeds, state, hooks, device, cancel);
+            var key = StepKey.For(experiment, step, trainPrint);
+            var (model, finished, reused) = StepRunner.Train(step, data, trainSource, seeds, state, hooks, device, cancel, previous?.Reusable(step.Name, key));
             using (model)
             {
                 var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
@@ -56,7 +58,7 @@ public static class ExperimentRunner
                 var modelDir = $"models/{step.Name}";
                 ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
                 var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(staging.Path, modelDir, ModelBundle.WeightsFile))));
-                var result = new StepResult(step, finished.History, finished.Seconds, modelDir, validation, test) { WeightsSha256 = weightsSha };
+                var result = new StepResult(step, finished.History, finished.Seconds, modelDir, validation, test) { WeightsSha256 = weightsSha, Key = key };
                 steps.Add(result);
                 timings.Add(new StepTiming(step.Name, finished.Started, finished.Finished, finished.Seconds, reused));
                 log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"step {step.Name}: train {result.Last.TrainAccuracy * 100:0.00}%, validation {result.Last.ValAccuracy * 100:0.00}% in {result.Seconds:0}s{(reused is null ? "" : $" ({reused})")}"));

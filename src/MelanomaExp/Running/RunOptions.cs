@@ -22,6 +22,9 @@ public sealed record RunOptions
     /// <summary>Train the first epoch of the first step twice and record whether losses and weights agree.</summary>
     public bool AuditDeterminism { get; init; }
 
+    /// <summary>Train every step even when the report in the output folder has an unchanged result for it.</summary>
+    public bool Force { get; init; }
+
     /// <summary>Called after each epoch with the step name and its numbers.</summary>
     public Action<string, EpochRecord>? EpochDone { get; init; }
 

@@ -46,6 +46,9 @@ public sealed record StepResult(
     /// <summary>sha256 of the saved weights file: equal across runs when training was bit-identical.</summary>
     public string? WeightsSha256 { get; init; }
 
+    /// <summary>See <see cref="StepKey"/>: equal keys mean an unchanged step.</summary>
+    public string? Key { get; init; }
+
     public EpochRecord Last => Epochs[^1];
 }
 

@@ -14,12 +14,18 @@ namespace MelanomaExp.Running;
 internal static class StepRunner
 {
     public static (nn.Module<Tensor, Tensor> Model, FinishedStep Result, string? Reused) Train(
-        StepSpec step, PreparedData data, BatchSource source, Seeds seeds, RunState state, TrainingHooks hooks, Device device, CancellationToken cancel)
+        StepSpec step, PreparedData data, BatchSource source, Seeds seeds, RunState state, TrainingHooks hooks, Device device, CancellationToken cancel,
+        (string Weights, List<EpochRecord> Epochs, double Seconds)? unchanged = null)
     {
         var started = DateTimeOffset.Now;
         torch.random.manual_seed(seeds.For("init", step.Name));
         var model = ModelFactory.Create(step.Model, data.Train.Classes.Count, data.Train.Height, data.Train.Width);
         model.to(device);
+        if (unchanged is { } previous)
+        {
+            model.load(previous.Weights);
+            return (model, new FinishedStep(previous.Epochs, previous.Seconds, started, DateTimeOffset.Now), "unchanged since the previous report; not trained again (--force trains it)");
+        }
         if (state.Finished(step.Name) is { } finished)
         {
             model.load(state.FinishedWeights(step.Name));

@@ -7,10 +7,17 @@ namespace MelanomaExp.Training;
 /// <summary>Turns <c>device: auto|cpu|cuda</c> into a torch device; auto takes CUDA when TorchSharp sees one.</summary>
 public static class DeviceResolver
 {
-    public static Device Resolve(DeviceChoice choice)
+    /// <summary>cuBLAS picks reproducible reduction order only with a fixed workspace, read when its first handle is made.</summary>
+    public const string CublasWorkspace = ":4096:8";
+
+    public static Device Resolve(DeviceChoice choice, bool deterministic = true)
     {
         TorchNativeLoader.EnsureLoaded();
-        return choice switch
+        if (choice != DeviceChoice.Cpu && Environment.GetEnvironmentVariable("CUBLAS_WORKSPACE_CONFIG") is null)
+        {
+            NativeEnvironment.Set("CUBLAS_WORKSPACE_CONFIG", CublasWorkspace);
+        }
+        var device = choice switch
         {
             DeviceChoice.Cpu => CPU,
             DeviceChoice.Cuda when cuda.is_available() => CUDA,
@@ -19,5 +26,12 @@ public static class DeviceResolver
                 "on a CUDA machine build with -p:TorchBackend=cuda (see README)."),
             _ => cuda.is_available() ? CUDA : CPU,
         };
+        if (device.type == TorchSharp.DeviceType.CUDA && deterministic)
+        {
+            // TF32 matmuls trade precision for speed and vary with the GPU generation.
+            backends.cuda.matmul.allow_tf32 = false;
+            backends.cudnn.allow_tf32 = false;
+        }
+        return device;
     }
 }

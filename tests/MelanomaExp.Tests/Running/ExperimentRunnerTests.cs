@@ -117,4 +117,21 @@ public class ExperimentRunnerTests
         Assert.True(audit.GetProperty("losses_match").GetBoolean());
         Assert.True(audit.GetProperty("weights_match").GetBoolean());
     }
+
+    [Fact]
+    public void Unchanged_steps_are_reused_and_force_trains_them_again()
+    {
+        using var dir = Data();
+        var first = Run(dir, "out");
+        var edited = Run(dir, "out", experiment: Tiny("steps.second.train.epochs=1"));
+        Assert.Equal(Numbers(first).Split('\n').Where(l => l.StartsWith("first", StringComparison.Ordinal)), Numbers(edited).Split('\n').Where(l => l.StartsWith("first", StringComparison.Ordinal)));
+        Assert.Single(edited.Steps[1].Epochs);
+        var notes = edited.Provenance!.Steps.Select(s => s.Reused).ToList();
+        Assert.StartsWith("unchanged since the previous report", notes[0], StringComparison.Ordinal);
+        Assert.Null(notes[1]);
+
+        var forced = ExperimentRunner.Run(Tiny("steps.second.train.epochs=1"), new RunOptions { DataRoot = dir.Path, OutputDir = dir.Combine("out"), Force = true });
+        Assert.All(forced.Provenance!.Steps, s => Assert.Null(s.Reused));
+        Assert.Equal(Numbers(edited), Numbers(forced));
+    }
 }

@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MelanomaExp.Config;
+using MelanomaExp.Provenance;
+
+namespace MelanomaExp.Running;
+
+/// <summary>
+/// What a step's trained weights depend on: the seed, the data settings and fingerprint, the step's own
+/// settings and the tool version. Equal keys mean training again would give the same weights, so a
+/// finished result can be reused. Other steps do not enter it: adding or editing one leaves the rest reusable.
+/// </summary>
+public static class StepKey
+{
+    public static string For(Experiment experiment, StepSpec step, DatasetFingerprint data)
+    {
+        // JSON, not record ToString: number formatting must not depend on the machine's culture.
+        var text = string.Join('\n', experiment.Seed, JsonSerializer.Serialize(experiment.Data with { Root = "" }), JsonSerializer.Serialize(step), data.Hash, EnvironmentProbe.ToolVersion);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    }
+}
