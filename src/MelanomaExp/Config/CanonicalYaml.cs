@@ -36,7 +36,30 @@ internal static class CanonicalYaml
             ["steps"] = e.Steps.Select(s => new Dictionary<string, object?>
             {
                 ["name"] = s.Name,
-                ["model"] = new Dictionary<string, object?> { ["arch"] = s.Model.Arch, ["dropout"] = s.Model.Dropout },
+                ["model"] = new Dictionary<string, object?> { ["arch"] = s.Model.Arch, ["dropout"] = s.Model.Dropout, ["batch_norm"] = s.Model.BatchNorm ? true : null },
+                ["augment"] = s.Augment is not { } a ? null : new Dictionary<string, object?>
+                {
+                    ["flip"] = a.Flip switch { FlipMode.Horizontal => "horizontal", FlipMode.Vertical => "vertical", FlipMode.HorizontalAndVertical => "horizontal_and_vertical", _ => "none" },
+                    ["rotation"] = a.Rotation,
+                    ["zoom"] = a.Zoom,
+                    ["translation"] = a.Translation,
+                    ["brightness"] = a.Brightness,
+                    ["contrast"] = a.Contrast,
+                    ["fill_mode"] = a.Fill.ToString().ToLowerInvariant(),
+                },
+                ["rebalance"] = s.Rebalance is not { } r ? null : new Dictionary<string, object?>
+                {
+                    ["samples_per_class"] = r.SamplesPerClass,
+                    ["target_per_class"] = r.TargetPerClass,
+                    ["scope"] = r.Scope == RebalanceScope.SourceFolder ? "source-folder" : "train-split",
+                    ["pipeline"] = r.Pipeline.Select(op => new Dictionary<string, object?>
+                    {
+                        [op.Op] = new Dictionary<string, object?>(op.Parameters.Select(kv => KeyValuePair.Create(kv.Key, (object?)kv.Value)))
+                        {
+                            ["probability"] = op.Probability,
+                        },
+                    }).ToList(),
+                },
                 ["train"] = new Dictionary<string, object?>
                 {
                     ["epochs"] = s.Train.Epochs,

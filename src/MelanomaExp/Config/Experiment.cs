@@ -48,9 +48,18 @@ public sealed record DataSpec(
     BadImagePolicy OnBadImage,
     int? MaxPerClass);
 
-public sealed record StepSpec(string Name, ModelSpec Model, TrainSpec Train);
+public sealed record StepSpec(string Name, ModelSpec Model, TrainSpec Train)
+{
+    public AugmentSpec? Augment { get; init; }
 
-public sealed record ModelSpec(string Arch, double Dropout);
+    public RebalanceSpec? Rebalance { get; init; }
+}
+
+public sealed record ModelSpec(string Arch, double Dropout)
+{
+    /// <summary>Batch normalisation after each convolution (before its ReLU).</summary>
+    public bool BatchNorm { get; init; }
+}
 
 public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, double LearningRate);
 

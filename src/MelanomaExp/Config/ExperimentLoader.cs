@@ -144,7 +144,11 @@ public static partial class ExperimentLoader
             {
                 throw item.Error("name", $"step name '{name}' is used twice");
             }
-            steps.Add(new StepSpec(name, BindModel(item.RequireSection("model")), BindTrain(item.RequireSection("train"))));
+            steps.Add(new StepSpec(name, BindModel(item.RequireSection("model")), BindTrain(item.RequireSection("train")))
+            {
+                Augment = AugmentationBinder.Augment(item.Section("augment")),
+                Rebalance = AugmentationBinder.Rebalance(item.Section("rebalance")),
+            });
             item.RejectUnknown();
         }
         return steps;
@@ -157,7 +161,7 @@ public static partial class ExperimentLoader
         {
             throw model.Error("arch", $"unknown architecture '{arch}' (available: seed-cnn)");
         }
-        var spec = new ModelSpec(arch, model.Double("dropout", 0, 0, 1, exclusive: false));
+        var spec = new ModelSpec(arch, model.Double("dropout", 0, 0, 1, exclusive: false)) { BatchNorm = model.Bool("batch_norm", false) };
         if (spec.Dropout >= 1)
         {
             throw model.Error("dropout", "must be below 1");

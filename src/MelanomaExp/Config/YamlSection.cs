@@ -23,6 +23,8 @@ internal sealed class YamlSection
 
     public int Line => (int)_node.Start.Line;
 
+    public string File => _file;
+
     public string KeyOf(string name) => _path.Length == 0 ? name : $"{_path}.{name}";
 
     public ConfigException Error(string name, string problem) =>

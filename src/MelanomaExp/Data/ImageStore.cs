@@ -40,4 +40,13 @@ public sealed class ImageStore
     public int ImageBytes => Height * Width * 3;
 
     public ReadOnlySpan<byte> Image(int index) => Pixels.AsSpan(index * ImageBytes, ImageBytes);
+
+    /// <summary>This store followed by extra images of the same size and classes (generated ones, for example).</summary>
+    public ImageStore Append(byte[] pixels, int[] labels, string[] paths, string[] hashes)
+    {
+        var joined = new byte[Pixels.LongLength + pixels.LongLength];
+        Pixels.CopyTo(joined, 0);
+        pixels.CopyTo(joined, Pixels.LongLength);
+        return new ImageStore(Classes, Height, Width, joined, [.. Labels, .. labels], [.. Paths, .. paths], Skipped) { Hashes = [.. Hashes, .. hashes] };
+    }
 }

@@ -34,7 +34,7 @@ public static class ModelBundle
             throw new BadInputException($"{weightsPath}: weights file missing");
         }
         var card = ReadCard(cardPath);
-        var model = ModelFactory.Create(new ModelSpec(card.Arch, card.Dropout), card.Classes.Count, card.ImageHeight, card.ImageWidth);
+        var model = ModelFactory.Create(new ModelSpec(card.Arch, card.Dropout) { BatchNorm = card.BatchNorm }, card.Classes.Count, card.ImageHeight, card.ImageWidth);
         try
         {
             model.load(weightsPath, strict: true);

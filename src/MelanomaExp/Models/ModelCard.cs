@@ -14,6 +14,8 @@ public sealed record ModelCard
 
     public double Dropout { get; init; }
 
+    public bool BatchNorm { get; init; }
+
     public required IReadOnlyList<string> Classes { get; init; }
 
     public required int ImageHeight { get; init; }

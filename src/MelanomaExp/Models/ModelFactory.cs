@@ -12,7 +12,7 @@ public static class ModelFactory
         TorchNativeLoader.EnsureLoaded();
         return spec.Arch switch
         {
-            "seed-cnn" => new SeedCnn(classes, height, width, spec.Dropout),
+            "seed-cnn" => new SeedCnn(classes, height, width, spec.Dropout, spec.BatchNorm),
             _ => throw new BadInputException($"unknown architecture '{spec.Arch}'"),
         };
     }

@@ -8,7 +8,8 @@ namespace MelanomaExp.Models;
 /// <summary>
 /// The study's network: Rescaling(1/255), three blocks of Conv 3x3 (same padding) + ReLU + MaxPool 2
 /// with 32, 64 and 128 filters, Flatten, Dense 128 + ReLU, Dense n_classes (logits).
-/// Optional dropout after each pooling block and before the classifier (the augmented step).
+/// Optional dropout after each pooling block and before the classifier (the augmented step), and
+/// optional batch normalisation after each convolution.
 /// Weights start as Keras starts them (Glorot-uniform kernels, zero biases), not PyTorch's default.
 /// Input: float images N x 3 x H x W with values 0..255.
 /// </summary>
@@ -16,7 +17,7 @@ public sealed class SeedCnn : Module<Tensor, Tensor>
 {
     private readonly Sequential _layers;
 
-    public SeedCnn(int classes, int height, int width, double dropout)
+    public SeedCnn(int classes, int height, int width, double dropout, bool batchNorm = false)
         : base("seed_cnn")
     {
         var blocks = new List<(string, Module<Tensor, Tensor>)>();
@@ -25,6 +26,10 @@ public sealed class SeedCnn : Module<Tensor, Tensor>
         foreach (var (filters, i) in new[] { 32, 64, 128 }.Select((f, i) => (f, i + 1)))
         {
             blocks.Add(($"conv{i}", Conv2d(channels, filters, kernel_size: 3, padding: 1)));
+            if (batchNorm)
+            {
+                blocks.Add(($"bn{i}", BatchNorm2d(filters)));
+            }
             blocks.Add(($"relu{i}", ReLU()));
             blocks.Add(($"pool{i}", MaxPool2d(kernel_size: 2)));
             if (dropout > 0)

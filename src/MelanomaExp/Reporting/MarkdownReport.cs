@@ -22,6 +22,7 @@ public static class MarkdownReport
         Curves(md, run);
         EvaluationMarkdown.Steps(md, run);
         Dataset(md, run.Dataset);
+        Rebalancing(md, run);
         History(md, run);
         Environment(md, run);
         ProvenanceMarkdown.Write(md, run);
@@ -104,6 +105,39 @@ public static class MarkdownReport
             {
                 md.AppendLine(Inv($"- `{s.Path}`: {s.Reason}"));
             }
+            md.AppendLine();
+        }
+    }
+
+    private static void Rebalancing(StringBuilder md, RunResult run)
+    {
+        foreach (var s in run.Steps)
+        {
+            if (s.Rebalance is not { } r)
+            {
+                continue;
+            }
+            md.AppendLine(Inv($"## Rebalancing: {s.Name}"));
+            md.AppendLine();
+            md.AppendLine(r.Scope == Config.RebalanceScope.SourceFolder
+                ? "Scope `source-folder` (the notebook's protocol): images were generated from the whole class folders and the enlarged set was split again, so rotated copies of validation images are in training. **Validation accuracy of this step is inflated by that leakage.**"
+                : "Scope `train-split`: images were generated from the training split only; validation images and their copies never reach training.");
+            md.AppendLine();
+            md.AppendLine("| class | source images | generated | training after | validation after |");
+            md.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+            for (var c = 0; c < run.Dataset.Classes.Count; c++)
+            {
+                md.AppendLine(Inv($"| {run.Dataset.Classes[c]} | {r.SourcesPerClass[c]} | {r.GeneratedPerClass[c]} | {r.TrainCounts[c]} | {r.ValidationCounts[c]} |"));
+            }
+            md.AppendLine();
+            var least = Array.IndexOf(r.TrainCounts, r.TrainCounts.Min());
+            var most = Array.IndexOf(r.TrainCounts, r.TrainCounts.Max());
+            var balance = r.TrainCounts[least] == r.TrainCounts[most]
+                ? Inv($"After rebalancing, every class has {r.TrainCounts[least]} training images.")
+                : Inv($"After rebalancing, least frequent in training: **{run.Dataset.Classes[least]}** ({r.TrainCounts[least]}); most frequent: **{run.Dataset.Classes[most]}** ({r.TrainCounts[most]}).");
+            md.AppendLine(balance + Inv($" Generated images: {r.GeneratedPerClass.Sum()}, PNG files named by content hash, {(r.FromCache ? "reused from" : "written to")} the cache beside the report (not committed)."));
+            md.AppendLine();
+            md.AppendLine(Inv($"![Generated samples of {s.Name}]({ReportFiles.Generated(s.Name)})"));
             md.AppendLine();
         }
     }

@@ -17,4 +17,6 @@ public static class ReportFiles
     public static string Confusion(string step, string set) => $"{step}-{set}-confusion.png";
 
     public static string Roc(string step) => $"{step}-roc.png";
+
+    public static string Generated(string step) => $"{step}-generated.png";
 }

@@ -14,6 +14,10 @@ public static class ReportWriter
         {
             Charts.Curves(step, "accuracy", Path.Combine(folder, ReportFiles.Accuracy(step.Name)));
             Charts.Curves(step, "loss", Path.Combine(folder, ReportFiles.Loss(step.Name)));
+            if (step.Rebalance is { } added)
+            {
+                SampleGrid.Write(run.Dataset.Classes, added.Samples, run.Dataset.ImageHeight, run.Dataset.ImageWidth, Path.Combine(folder, ReportFiles.Generated(step.Name)));
+            }
             var sets = new[] { step.Validation, step.Test }.OfType<Evaluation.SetEvaluation>().ToList();
             foreach (var set in sets)
             {

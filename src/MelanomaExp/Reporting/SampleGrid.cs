@@ -10,21 +10,28 @@ public static class SampleGrid
     private const int Tile = 200;
     private const int Caption = 28;
 
-    public static void Write(DatasetSummary data, string path)
+    public static void Write(DatasetSummary data, string path) =>
+        Write(data.Classes, data.SampleImages, data.ImageHeight, data.ImageWidth, path);
+
+    /// <summary>A labelled grid of RGB images (height x width x 3 bytes); a null image leaves its tile blank.</summary>
+    public static void Write(IReadOnlyList<string> captions, IReadOnlyList<byte[]?> images, int height, int width, string path)
     {
-        var rows = (data.Classes.Count + Columns - 1) / Columns;
+        var rows = (captions.Count + Columns - 1) / Columns;
         using var canvasBitmap = new SKBitmap(Columns * Tile, rows * (Tile + Caption));
         using var canvas = new SKCanvas(canvasBitmap);
         canvas.Clear(SKColors.White);
         using var font = new SKFont(SKTypeface.Default, 13);
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        for (var c = 0; c < data.Classes.Count; c++)
+        for (var c = 0; c < captions.Count; c++)
         {
-            using var tile = ToBitmap(data.SampleImages[c], data.ImageHeight, data.ImageWidth);
             var x = c % Columns * Tile;
             var y = c / Columns * (Tile + Caption);
-            canvas.DrawBitmap(tile, new SKRect(x, y, x + Tile, y + Tile), new SKPaint());
-            canvas.DrawText(data.Classes[c], x + (Tile / 2f), y + Tile + 19, SKTextAlign.Center, font, ink);
+            if (images[c] is { } pixels)
+            {
+                using var tile = ToBitmap(pixels, height, width);
+                canvas.DrawBitmap(tile, new SKRect(x, y, x + Tile, y + Tile), new SKPaint());
+            }
+            canvas.DrawText(captions[c], x + (Tile / 2f), y + Tile + 19, SKTextAlign.Center, font, ink);
         }
         using var image = SKImage.FromBitmap(canvasBitmap);
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);

@@ -47,18 +47,31 @@ public static class ExperimentRunner
         foreach (var step in experiment.Steps)
         {
             var key = StepKey.For(experiment, step, trainPrint);
-            var (model, finished, reused) = StepRunner.Train(step, data, trainSource, seeds, state, hooks, device, cancel, previous?.Reusable(step.Name, key));
+            var stepData = StepData.For(step, data, experiment, seeds, RunState.CacheDirFor(output));
+            if (stepData.Rebalance is { } added)
+            {
+                log($"{step.Name}: {added.GeneratedPerClass.Sum()} generated images ({(added.FromCache ? "reused from" : "written to")} {added.CacheDir})");
+            }
+            using var ownSource = stepData.Rebalance is null ? null : new BatchSource(stepData.Store, device);
+            var source = ownSource ?? trainSource;
+            var (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel, previous?.Reusable(step.Name, key));
             using (model)
             {
                 var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
-                var validation = EvaluateOn("validation", model, trainSource, data.Split.Validation, data.Train.Labels, data.Train.Classes, settings);
+                var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings);
                 var test = testSource is null || data.Test is null
                     ? null
                     : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings);
                 var modelDir = $"models/{step.Name}";
                 ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
                 var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(staging.Path, modelDir, ModelBundle.WeightsFile))));
-                var result = new StepResult(step, finished.History, finished.Seconds, modelDir, validation, test) { WeightsSha256 = weightsSha, Key = key };
+                var result = new StepResult(step, finished.History, finished.Seconds, modelDir, validation, test)
+                {
+                    WeightsSha256 = weightsSha,
+                    Key = key,
+                    Rebalance = stepData.Rebalance,
+                    ValidationImages = string.Join('\n', stepData.Split.Validation.Select(i => stepData.Store.Hashes[i])),
+                };
                 steps.Add(result);
                 timings.Add(new StepTiming(step.Name, finished.Started, finished.Finished, finished.Seconds, reused));
                 log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"step {step.Name}: train {result.Last.TrainAccuracy * 100:0.00}%, validation {result.Last.ValAccuracy * 100:0.00}% in {result.Seconds:0}s{(reused is null ? "" : $" ({reused})")}"));
@@ -90,6 +103,7 @@ public static class ExperimentRunner
     {
         Arch = step.Model.Arch,
         Dropout = step.Model.Dropout,
+        BatchNorm = step.Model.BatchNorm,
         Classes = data.Train.Classes,
         ImageHeight = data.Train.Height,
         ImageWidth = data.Train.Width,
@@ -108,7 +122,11 @@ public static class ExperimentRunner
         for (var i = 1; i < steps.Count; i++)
         {
             var (a, b) = (steps[i - 1], steps[i]);
-            comparisons.Add(Pair(a.Name, b.Name, a.Validation, b.Validation));
+            // McNemar pairs predictions image by image: only meaningful on the very same validation images.
+            if (a.ValidationImages == b.ValidationImages)
+            {
+                comparisons.Add(Pair(a.Name, b.Name, a.Validation, b.Validation));
+            }
             if (a.Test is not null && b.Test is not null)
             {
                 comparisons.Add(Pair(a.Name, b.Name, a.Test, b.Test));

@@ -49,6 +49,12 @@ public sealed record StepResult(
     /// <summary>See <see cref="StepKey"/>: equal keys mean an unchanged step.</summary>
     public string? Key { get; init; }
 
+    /// <summary>What rebalancing added, when the step has <c>rebalance:</c>.</summary>
+    public RebalanceSummary? Rebalance { get; init; }
+
+    /// <summary>Identity of the validation images (their hashes in order), to pair steps for McNemar.</summary>
+    public string ValidationImages { get; init; } = "";
+
     public EpochRecord Last => Epochs[^1];
 }
 

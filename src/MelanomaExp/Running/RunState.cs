@@ -17,6 +17,13 @@ public sealed class RunState
 
     private RunState(string dir) => _dir = dir;
 
+    /// <summary>Generated images live beside the report, reused across runs, never committed.</summary>
+    public static string CacheDirFor(string output)
+    {
+        var full = Path.GetFullPath(output);
+        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.cache");
+    }
+
     public static string DirFor(string output)
     {
         var full = Path.GetFullPath(output);

@@ -14,12 +14,12 @@ namespace MelanomaExp.Running;
 internal static class StepRunner
 {
     public static (nn.Module<Tensor, Tensor> Model, FinishedStep Result, string? Reused) Train(
-        StepSpec step, PreparedData data, BatchSource source, Seeds seeds, RunState state, TrainingHooks hooks, Device device, CancellationToken cancel,
+        StepSpec step, StepData data, BatchSource source, Seeds seeds, RunState state, TrainingHooks hooks, Device device, CancellationToken cancel,
         (string Weights, List<EpochRecord> Epochs, double Seconds)? unchanged = null)
     {
         var started = DateTimeOffset.Now;
         torch.random.manual_seed(seeds.For("init", step.Name));
-        var model = ModelFactory.Create(step.Model, data.Train.Classes.Count, data.Train.Height, data.Train.Width);
+        var model = ModelFactory.Create(step.Model, data.Store.Classes.Count, data.Store.Height, data.Store.Width);
         model.to(device);
         if (unchanged is { } previous)
         {
@@ -35,7 +35,7 @@ internal static class StepRunner
         var checkpoint = state.CheckpointDir(step.Name);
         var resumed = Checkpoint.TryLoad(checkpoint, model, optimizer);
         var withCheckpoints = hooks with { Checkpoint = history => Checkpoint.Save(checkpoint, model, optimizer, history) };
-        var history = new Trainer(source, seeds).Train(step, model, optimizer, data.Split.Train, data.Split.Validation, data.Train.Labels, withCheckpoints, resumed, cancel);
+        var history = new Trainer(source, seeds).Train(step, model, optimizer, data.Split.Train, data.Split.Validation, data.Store.Labels, withCheckpoints, resumed, cancel);
         model.save(state.FinishedWeights(step.Name));
         var seconds = resumed is null ? (DateTimeOffset.Now - started).TotalSeconds : history.Sum(e => e.Seconds);
         var result = new FinishedStep(history, seconds, started, DateTimeOffset.Now);

@@ -46,6 +46,7 @@ public sealed class Trainer
             random.manual_seed(_seeds.For("train", step.Name));
         }
         var history = new List<EpochRecord>(resumed ?? []);
+        var augmenter = step.Augment is null ? null : new Augmentation.Online.BatchAugmenter(step.Augment);
         var batches = (trainIndices.Length + step.Train.BatchSize - 1) / step.Train.BatchSize;
         var labelsOfValidation = validationIndices.Select(i => labels[i]).ToArray();
         for (var epoch = history.Count + 1; epoch <= step.Train.Epochs; epoch++)
@@ -63,6 +64,10 @@ public sealed class Trainer
                 var start = b * step.Train.BatchSize;
                 var count = Math.Min(step.Train.BatchSize, order.Length - start);
                 var (images, targets) = _source.Gather(order.AsSpan(start, count));
+                if (augmenter is not null)
+                {
+                    images = augmenter.Apply(images, _seeds.Rng("augment", step.Name, epoch, b));
+                }
                 optimizer.zero_grad();
                 var logits = model.forward(images);
                 var loss = nn.functional.cross_entropy(logits, targets);

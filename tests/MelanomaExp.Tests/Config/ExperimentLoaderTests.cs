@@ -148,4 +148,56 @@ public class ExperimentLoaderTests
         var e = Assert.Throws<BadInputException>(() => ExperimentLoader.Load("/nonexistent/x.yaml"));
         Assert.Contains("/nonexistent/x.yaml", e.Message, StringComparison.Ordinal);
     }
+
+    private const string Augmented = """
+        name: aug
+        seed: 1
+        data: { train: Train }
+        steps:
+          - name: rebalanced
+            model: { arch: seed-cnn, dropout: 0.25, batch_norm: true }
+            augment: { flip: horizontal_and_vertical, rotation: 0.2, zoom: 0.2 }
+            rebalance:
+              samples_per_class: 500
+              pipeline:
+                - rotate: { probability: 0.7, max_left: 10, max_right: 10 }
+                - flip_left_right: { probability: 0.5 }
+            train: { epochs: 1 }
+        """;
+
+    [Fact]
+    public void Parses_augmentation_and_rebalancing()
+    {
+        var step = ExperimentLoader.Parse(Augmented, "a.yaml").Steps[0];
+        Assert.Equal(new AugmentSpec(FlipMode.HorizontalAndVertical, 0.2, 0.2, 0, 0, 0, FillMode.Reflect), step.Augment);
+        Assert.True(step.Model.BatchNorm);
+        Assert.Equal(RebalanceScope.TrainSplit, step.Rebalance!.Scope);
+        Assert.Equal(500, step.Rebalance.ToGenerate(10));
+        Assert.Equal(["rotate", "flip_left_right"], step.Rebalance.Pipeline.Select(o => o.Op));
+        Assert.Equal(10, step.Rebalance.Pipeline[0].Parameters["max_left"]);
+        Assert.Equal(0.7, step.Rebalance.Pipeline[0].Probability);
+    }
+
+    [Theory]
+    [InlineData("- flip_left_right: { probability: 0.5 }", "- twirl: { probability: 0.5 }", "steps[0].rebalance.pipeline[1]", "unknown operation 'twirl'")]
+    [InlineData("max_right: 10 }", "max_right: 40 }", "steps[0].rebalance.pipeline[0].rotate.max_right", "between 0 and 25")]
+    [InlineData("max_left: 10, ", "", "steps[0].rebalance.pipeline[0].rotate.max_left", "required")]
+    [InlineData("rotation: 0.2", "rotation: 2", "steps[0].augment.rotation", "between 0 and 1")]
+    [InlineData("flip: horizontal_and_vertical", "flip: sideways", "steps[0].augment.flip", "expected horizontal")]
+    [InlineData("samples_per_class: 500", "samples_per_class: 500\n      target_per_class: 600", "steps[0].rebalance.samples_per_class", "exactly one")]
+    public void Bad_augmentation_settings_are_located(string from, string to, string key, string problem)
+    {
+        var e = Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(Augmented.Replace(from, to.Replace("\\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal), "a.yaml"));
+        Assert.Equal(key, e.Key);
+        Assert.Contains(problem, e.Problem, StringComparison.Ordinal);
+        Assert.True(e.Line > 0);
+    }
+
+    [Theory]
+    [InlineData("final.yaml")]
+    [InlineData("smoke-final.yaml")]
+    public void Shipped_study_experiments_are_valid(string file)
+    {
+        Assert.Equal(3, ExperimentLoader.Load(RepoPaths.Experiment(file)).Steps.Count);
+    }
 }

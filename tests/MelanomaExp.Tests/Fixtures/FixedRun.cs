@@ -55,7 +55,11 @@ public static class FixedRun
             dataset,
             [
                 new StepResult(experiment.Steps[0], epochs, 20.25, "models/base", validation, test) { WeightsSha256 = new string('a', 64) },
-                new StepResult(second, epochs, 30.5, "models/dropout", secondValidation, null) { WeightsSha256 = new string('b', 64) },
+                new StepResult(second, epochs, 30.5, "models/dropout", secondValidation, null)
+                {
+                    WeightsSha256 = new string('b', 64),
+                    Rebalance = new RebalanceSummary(RebalanceScope.SourceFolder, [8, 4], [2, 6], [8, 8], [2, 2], [new byte[8 * 8 * 3], null], "/cache", FromCache: true),
+                },
             ],
             [new StepComparison("base", "dropout", "validation", 2 / 3.0, 1, McNemar.Test([0, 0, 1], [0, 1, 1], [0, 0, 1]))],
             started,

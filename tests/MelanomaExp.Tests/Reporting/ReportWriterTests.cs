@@ -36,6 +36,7 @@ public class ReportWriterTests
         Assert.Equal(1, json.RootElement.GetProperty("comparisons")[0].GetProperty("only_second_right").GetInt32());
         Assert.True(File.Exists(dir.Combine("base-validation-confusion.png")));
         Assert.True(File.Exists(dir.Combine("base-roc.png")));
+        Assert.True(File.Exists(dir.Combine("dropout-generated.png")));
     }
 
     [Fact]

@@ -1,0 +1,64 @@
+using MelanomaExp.Augmentation.Offline;
+using MelanomaExp.Config;
+using MelanomaExp.Data;
+using MelanomaExp.Seeding;
+
+namespace MelanomaExp.Running;
+
+/// <summary>What a rebalance step added, for the report.</summary>
+public sealed record RebalanceSummary(
+    RebalanceScope Scope,
+    int[] SourcesPerClass,
+    int[] GeneratedPerClass,
+    int[] TrainCounts,
+    int[] ValidationCounts,
+    IReadOnlyList<byte[]?> Samples,
+    string CacheDir,
+    bool FromCache);
+
+/// <summary>
+/// The images and split one step trains on: the experiment's own, or, for a rebalance step, those plus
+/// the generated images. train-split adds them to training only; source-folder (the notebook's
+/// protocol) adds them to the whole set and splits again, so copies of validation images are trained on.
+/// </summary>
+internal sealed record StepData(ImageStore Store, Split Split, RebalanceSummary? Rebalance)
+{
+    public static StepData For(StepSpec step, PreparedData data, Experiment experiment, Seeds seeds, string cacheRoot)
+    {
+        if (step.Rebalance is not { } spec)
+        {
+            return new StepData(data.Train, data.Split, null);
+        }
+        var sources = spec.Scope == RebalanceScope.TrainSplit ? data.Split.Train : Enumerable.Range(0, data.Train.Count).ToArray();
+        var made = RebalanceGenerator.Generate(spec, data.Train, sources, seeds, step.Name, Path.Combine(cacheRoot, "rebalance", step.Name));
+        var store = data.Train.Append(made.Pixels, made.Labels, made.Files, made.Hashes);
+        var added = Enumerable.Range(data.Train.Count, made.Labels.Length).ToArray();
+        var split = spec.Scope == RebalanceScope.TrainSplit
+            ? new Split([.. data.Split.Train, .. added], data.Split.Validation)
+            : Splitter.Make(store.Labels, experiment.Data.ValidationSplit, experiment.Data.Stratify, seeds.Rng("split", step.Name));
+        var classes = data.Train.Classes.Count;
+        var samples = Enumerable.Range(0, classes)
+            .Select(c => Array.IndexOf(made.Labels, c) is var k and >= 0 ? made.Pixels.AsSpan(k * store.ImageBytes, store.ImageBytes).ToArray() : null)
+            .ToList();
+        var summary = new RebalanceSummary(
+            spec.Scope,
+            Count(sources.Select(i => data.Train.Labels[i]), classes),
+            made.PerClass,
+            Count(split.Train.Select(i => store.Labels[i]), classes),
+            Count(split.Validation.Select(i => store.Labels[i]), classes),
+            samples,
+            made.CacheDir,
+            made.FromCache);
+        return new StepData(store, split, summary);
+    }
+
+    private static int[] Count(IEnumerable<int> labels, int classes)
+    {
+        var counts = new int[classes];
+        foreach (var l in labels)
+        {
+            counts[l]++;
+        }
+        return counts;
+    }
+}

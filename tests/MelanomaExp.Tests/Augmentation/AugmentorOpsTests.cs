@@ -1,0 +1,102 @@
+using MelanomaExp.Augmentation.Offline;
+using MelanomaExp.Config;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace MelanomaExp.Tests.Augmentation;
+
+public class AugmentorOpsTests
+{
+    private static AugmentorOpSpec Op(string name, double probability, params (string, double)[] args) =>
+        new(name, probability, args.ToDictionary(a => a.Item1, a => a.Item2));
+
+    private static Image<Rgb24> Gradient(int size = 60)
+    {
+        var image = new Image<Rgb24>(size, size);
+        for (var y = 0; y < size; y++)
+        {
+            for (var x = 0; x < size; x++)
+            {
+                image[x, y] = new Rgb24((byte)(40 + (x * 3)), (byte)(40 + (y * 3)), 120);
+            }
+        }
+        return image;
+    }
+
+    [Theory]
+    [InlineData(0.7, 0.75)]
+    [InlineData(0.0, 0.05)]
+    [InlineData(1.0, 1.0)]
+    public void Probability_is_compared_with_a_draw_rounded_to_one_decimal_as_augmentor_does(double probability, double expectedRate)
+    {
+        var rng = new Random(1);
+        using var image = new Image<Rgb24>(4, 4);
+        var applied = Enumerable.Range(0, 20_000).Count(_ => AugmentorOps.Run([Op("flip_left_right", probability)], image, rng).Count == 1);
+        Assert.InRange(applied / 20_000.0, expectedRate - 0.01, expectedRate + 0.01);
+    }
+
+    [Fact]
+    public void Rotate_keeps_the_size_and_leaves_no_empty_corners()
+    {
+        for (var seed = 0; seed < 20; seed++)
+        {
+            using var image = Gradient();
+            AugmentorOps.Run([Op("rotate", 1, ("max_left", 10), ("max_right", 10))], image, new Random(seed));
+            Assert.Equal((60, 60), (image.Width, image.Height));
+            foreach (var (x, y) in new[] { (0, 0), (59, 0), (0, 59), (59, 59) })
+            {
+                Assert.True(image[x, y].B > 60, $"seed {seed}: corner ({x},{y}) is empty fill");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("rotate90")]
+    [InlineData("rotate180")]
+    [InlineData("rotate270")]
+    [InlineData("flip_top_bottom")]
+    [InlineData("flip_random")]
+    public void Parameterless_operations_keep_the_size_and_pixels(string name)
+    {
+        using var image = Gradient();
+        var before = Histogram(image);
+        AugmentorOps.Run([Op(name, 1)], image, new Random(3));
+        Assert.Equal((60, 60), (image.Width, image.Height));
+        Assert.Equal(before, Histogram(image));
+    }
+
+    [Theory]
+    [InlineData("zoom", "min_factor", 1.1, "max_factor", 1.5)]
+    [InlineData("zoom_random", "percentage_area", 0.8, null, 0)]
+    [InlineData("crop_random", "percentage_area", 0.5, null, 0)]
+    [InlineData("brightness", "min_factor", 0.8, "max_factor", 1.2)]
+    [InlineData("contrast", "min_factor", 0.8, "max_factor", 1.2)]
+    [InlineData("skew", "magnitude", 0.4, null, 0)]
+    [InlineData("random_distortion", "magnitude", 6, "grid_width", 4)]
+    public void Every_operation_changes_the_image_but_not_its_size(string name, string p1, double v1, string? p2, double v2)
+    {
+        var args = new List<(string, double)> { (p1, v1) };
+        if (p2 is not null)
+        {
+            args.Add((p2, v2));
+        }
+        foreach (var p in AugmentorOps.Parameters(name)!.Where(p => args.All(a => a.Item1 != p.Name)))
+        {
+            args.Add((p.Name, p.Default ?? p.Min));
+        }
+        using var image = Gradient();
+        using var original = image.Clone();
+        AugmentorOps.Run([Op(name, 1, [.. args])], image, new Random(7));
+        Assert.Equal((60, 60), (image.Width, image.Height));
+        Assert.NotEqual(Pixels(original), Pixels(image));
+    }
+
+    private static byte[] Pixels(Image<Rgb24> image)
+    {
+        var bytes = new byte[image.Width * image.Height * 3];
+        image.CopyPixelDataTo(bytes);
+        return bytes;
+    }
+
+    private static string Histogram(Image<Rgb24> image) => string.Join(',', Pixels(image).GroupBy(b => b).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}"));
+}
