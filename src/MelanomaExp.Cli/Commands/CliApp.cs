@@ -16,6 +16,7 @@ public static class CliApp
             EvaluateCommand.Create(output, errors),
             PredictCommand.Create(output, errors),
             VerifyCommand.Create(output, errors),
+            AuditCommand.Create(output, errors),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

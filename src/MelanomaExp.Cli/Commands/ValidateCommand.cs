@@ -24,6 +24,11 @@ internal static class ValidateCommand
             {
                 output.WriteLine($"  {summary.Classes[c],-28} {summary.TrainCounts[c],5} train {summary.ValidationCounts[c],5} validation");
             }
+            if (data.Audit is { } audit)
+            {
+                output.WriteLine($"audit: {audit.ExactDuplicatePairs} identical pairs, {audit.NearDuplicatePairs} near duplicates, {audit.LabelConflictPairs} label conflicts; " +
+                    $"removed {audit.RemovedDuplicates} duplicates and {audit.RemovedConflicts} conflicting images; {audit.TrainValidationPairs} pairs straddle training and validation");
+            }
             foreach (var bad in summary.Skipped)
             {
                 output.WriteLine($"skipped: {bad.Path}: {bad.Reason}");

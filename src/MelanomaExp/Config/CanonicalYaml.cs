@@ -32,6 +32,13 @@ internal static class CanonicalYaml
                 ["stratify"] = e.Data.Stratify,
                 ["on_bad_image"] = e.Data.OnBadImage.ToString().ToLowerInvariant(),
                 ["max_per_class"] = e.Data.MaxPerClass,
+                ["audit"] = new Dictionary<string, object?>
+                {
+                    ["duplicates"] = e.Data.Audit.Duplicates.ToString().ToLowerInvariant(),
+                    ["conflicts"] = e.Data.Audit.Conflicts.ToString().ToLowerInvariant(),
+                    ["near_duplicate_threshold"] = e.Data.Audit.NearDuplicateThreshold,
+                    ["leakage"] = e.Data.Audit.Leakage.ToString().ToLowerInvariant(),
+                },
             },
             ["steps"] = e.Steps.Select(s => new Dictionary<string, object?>
             {

@@ -46,7 +46,10 @@ public sealed record DataSpec(
     double ValidationSplit,
     bool Stratify,
     BadImagePolicy OnBadImage,
-    int? MaxPerClass);
+    int? MaxPerClass)
+{
+    public AuditSpec Audit { get; init; } = AuditSpec.Default;
+}
 
 public sealed record StepSpec(string Name, ModelSpec Model, TrainSpec Train)
 {

@@ -108,8 +108,26 @@ public static partial class ExperimentLoader
             ValidationSplit: data.Double("validation_split", 0.2, 0, 1, exclusive: true),
             Stratify: data.Bool("stratify", true),
             OnBadImage: data.Choice("on_bad_image", BadImagePolicy.Fail),
-            MaxPerClass: data.OptionalInt("max_per_class", 1, 1_000_000));
+            MaxPerClass: data.OptionalInt("max_per_class", 1, 1_000_000))
+        {
+            Audit = BindAudit(data.Section("audit")),
+        };
         data.RejectUnknown();
+        return spec;
+    }
+
+    private static AuditSpec BindAudit(YamlSection? section)
+    {
+        if (section is null)
+        {
+            return AuditSpec.Default;
+        }
+        var spec = new AuditSpec(
+            section.Choice("duplicates", DuplicatePolicy.Keep),
+            section.Choice("conflicts", ConflictPolicy.Keep),
+            section.Int("near_duplicate_threshold", AuditSpec.Default.NearDuplicateThreshold, 0, 32),
+            section.Choice("leakage", LeakagePolicy.Warn));
+        section.RejectUnknown();
         return spec;
     }
 

@@ -41,6 +41,20 @@ public sealed class ImageStore
 
     public ReadOnlySpan<byte> Image(int index) => Pixels.AsSpan(index * ImageBytes, ImageBytes);
 
+    /// <summary>Only the images at <paramref name="keep"/>, in that order.</summary>
+    public ImageStore Subset(int[] keep)
+    {
+        var pixels = new byte[(long)keep.Length * ImageBytes];
+        for (var k = 0; k < keep.Length; k++)
+        {
+            Image(keep[k]).CopyTo(pixels.AsSpan(k * ImageBytes, ImageBytes));
+        }
+        return new ImageStore(Classes, Height, Width, pixels, keep.Select(i => Labels[i]).ToArray(), keep.Select(i => Paths[i]).ToArray(), Skipped)
+        {
+            Hashes = Hashes.Length == Count ? keep.Select(i => Hashes[i]).ToArray() : [],
+        };
+    }
+
     /// <summary>This store followed by extra images of the same size and classes (generated ones, for example).</summary>
     public ImageStore Append(byte[] pixels, int[] labels, string[] paths, string[] hashes)
     {

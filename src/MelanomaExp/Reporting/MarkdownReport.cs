@@ -22,6 +22,7 @@ public static class MarkdownReport
         Curves(md, run);
         EvaluationMarkdown.Steps(md, run);
         Dataset(md, run.Dataset);
+        AuditMarkdown.Write(md, run.Dataset.Audit);
         Rebalancing(md, run);
         History(md, run);
         Environment(md, run);

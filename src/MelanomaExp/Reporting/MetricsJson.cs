@@ -37,6 +37,7 @@ public static class MetricsJson
                 ["skipped_images"] = new JsonArray([.. d.Skipped.Select(s => (JsonNode?)new JsonObject { ["path"] = s.Path, ["reason"] = s.Reason })]),
                 ["image_size"] = new JsonArray(d.ImageHeight, d.ImageWidth),
             },
+            ["audit"] = AuditMarkdown.Json(d.Audit),
             ["steps"] = new JsonArray([.. run.Steps.Select(Step)]),
             ["comparisons"] = new JsonArray([.. run.Comparisons.Select(c => (JsonNode?)EvaluationJson.Comparison(c))]),
         };

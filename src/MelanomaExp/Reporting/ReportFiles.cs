@@ -9,6 +9,7 @@ public static class ReportFiles
     public const string Manifest = "manifest.json";
     public const string ClassDistribution = "class-distribution.png";
     public const string Samples = "samples.png";
+    public const string AuditPairs = "audit-pairs.png";
 
     public static string Accuracy(string step) => $"{step}-accuracy.png";
 

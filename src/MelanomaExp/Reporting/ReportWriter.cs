@@ -10,6 +10,7 @@ public static class ReportWriter
         Directory.CreateDirectory(folder);
         Charts.ClassDistribution(run.Dataset, Path.Combine(folder, ReportFiles.ClassDistribution));
         SampleGrid.Write(run.Dataset, Path.Combine(folder, ReportFiles.Samples));
+        AuditMarkdown.WriteExamples(run.Dataset.Audit, run.Dataset.ImageHeight, run.Dataset.ImageWidth, Path.Combine(folder, ReportFiles.AuditPairs));
         foreach (var step in run.Steps)
         {
             Charts.Curves(step, "accuracy", Path.Combine(folder, ReportFiles.Accuracy(step.Name)));

@@ -6,7 +6,7 @@ namespace MelanomaExp.Reporting;
 /// <summary>One training image per class in a labelled grid (the notebook's "visualise one instance of each class").</summary>
 public static class SampleGrid
 {
-    private const int Columns = 3;
+    private const int DefaultColumns = 3;
     private const int Tile = 200;
     private const int Caption = 28;
 
@@ -14,18 +14,18 @@ public static class SampleGrid
         Write(data.Classes, data.SampleImages, data.ImageHeight, data.ImageWidth, path);
 
     /// <summary>A labelled grid of RGB images (height x width x 3 bytes); a null image leaves its tile blank.</summary>
-    public static void Write(IReadOnlyList<string> captions, IReadOnlyList<byte[]?> images, int height, int width, string path)
+    public static void Write(IReadOnlyList<string> captions, IReadOnlyList<byte[]?> images, int height, int width, string path, int columns = DefaultColumns)
     {
-        var rows = (captions.Count + Columns - 1) / Columns;
-        using var canvasBitmap = new SKBitmap(Columns * Tile, rows * (Tile + Caption));
+        var rows = (captions.Count + columns - 1) / columns;
+        using var canvasBitmap = new SKBitmap(columns * Tile, rows * (Tile + Caption));
         using var canvas = new SKCanvas(canvasBitmap);
         canvas.Clear(SKColors.White);
         using var font = new SKFont(SKTypeface.Default, 13);
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         for (var c = 0; c < captions.Count; c++)
         {
-            var x = c % Columns * Tile;
-            var y = c / Columns * (Tile + Caption);
+            var x = c % columns * Tile;
+            var y = c / columns * (Tile + Caption);
             if (images[c] is { } pixels)
             {
                 using var tile = ToBitmap(pixels, height, width);

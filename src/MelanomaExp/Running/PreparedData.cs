@@ -7,6 +7,9 @@ namespace MelanomaExp.Running;
 /// <summary>The decoded training images with their split, and the test images when the experiment names a test folder.</summary>
 public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Test, string Root, string? PositiveClass)
 {
+    /// <summary>The audit's findings and what its policies changed.</summary>
+    public Data.Audit.AuditSummary? Audit { get; init; }
+
     /// <summary>Scans, decodes and splits; every data problem surfaces here, before any training.</summary>
     public static PreparedData Load(Experiment experiment, string root)
     {
@@ -16,12 +19,7 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
         {
             index = DatasetScanner.Limit(index, max);
         }
-        var train = ImageStoreLoader.Load(index, spec.ImageHeight, spec.ImageWidth, spec.OnBadImage);
-        var split = Splitter.Make(train.Labels, spec.ValidationSplit, spec.Stratify, new Seeds(experiment.Seed).Rng("split"));
-        if (split.Train.Length == 0 || split.Validation.Length == 0)
-        {
-            throw new BadInputException($"{index.Root}: {train.Count} image(s) are too few for a {spec.ValidationSplit:0.##} validation split");
-        }
+        var loaded = ImageStoreLoader.Load(index, spec.ImageHeight, spec.ImageWidth, spec.OnBadImage);
         ImageStore? test = null;
         if (spec.Test is { } testDir)
         {
@@ -33,6 +31,11 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
             }
             test = ImageStoreLoader.Load(testIndex, spec.ImageHeight, spec.ImageWidth, spec.OnBadImage);
         }
+        var (train, split, audit) = Data.Audit.AuditStage.Apply(loaded, test, spec, new Seeds(experiment.Seed).Rng("split"), index.Root);
+        if (split.Train.Length == 0 || split.Validation.Length == 0)
+        {
+            throw new BadInputException($"{index.Root}: {train.Count} image(s) are too few for a {spec.ValidationSplit:0.##} validation split");
+        }
         var positive = experiment.Evaluation.PositiveClass;
         if (!train.Classes.Contains(positive))
         {
@@ -42,7 +45,7 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
             }
             positive = null;
         }
-        return new PreparedData(train, split, test, root, positive);
+        return new PreparedData(train, split, test, root, positive) { Audit = audit };
     }
 
     public DatasetSummary Summarize()
@@ -68,6 +71,9 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
             [.. Train.Skipped, .. Test?.Skipped ?? []],
             Train.Height,
             Train.Width,
-            samples);
+            samples)
+        {
+            Audit = Audit,
+        };
     }
 }

@@ -30,7 +30,10 @@ public sealed record DatasetSummary(
     IReadOnlyList<BadImage> Skipped,
     int ImageHeight,
     int ImageWidth,
-    IReadOnlyList<byte[]> SampleImages);
+    IReadOnlyList<byte[]> SampleImages)
+{
+    public Data.Audit.AuditSummary? Audit { get; init; }
+}
 
 /// <summary>A finished step: its history, the evaluation of its final model, and where that model was saved (relative to the report).</summary>
 public sealed record StepResult(

@@ -93,4 +93,19 @@ public class CliTests
         var epochs = step.GetProperty("epochs");
         Assert.True(epochs[epochs.GetArrayLength() - 1].GetProperty("train_loss").GetDouble() < epochs[0].GetProperty("train_loss").GetDouble());
     }
+
+    [Fact]
+    public void Audit_prints_json_counts_and_refuses_a_missing_folder()
+    {
+        using var dir = new TempDir();
+        SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 2, perClass: 3, size: 16);
+        File.Copy(dir.Combine("Train", "class_0", "img_000.png"), dir.Combine("Train", "class_1", "copy.png"));
+        var (code, stdout, err) = Cli("audit", dir.Combine("Train"), "--json");
+        Assert.True(code == 0, err);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(7, json.RootElement.GetProperty("images").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("exact_duplicate_pairs").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("label_conflict_pairs").GetInt32());
+        Assert.Equal(2, Cli("audit", dir.Combine("missing")).Code);
+    }
 }

@@ -41,7 +41,13 @@ public static class FixedRun
             [new MelanomaExp.Data.BadImage("/data/isic/Train/nevus/bad.jpg", "empty file")],
             8,
             8,
-            [new byte[8 * 8 * 3], Enumerable.Repeat((byte)200, 8 * 8 * 3).ToArray()]);
+            [new byte[8 * 8 * 3], Enumerable.Repeat((byte)200, 8 * 8 * 3).ToArray()])
+        {
+            Audit = new MelanomaExp.Data.Audit.AuditSummary(
+                new AuditSpec(DuplicatePolicy.Dedupe, ConflictPolicy.Drop, 2, LeakagePolicy.Group),
+                14, 3, 1, 2, [("melanoma", "nevus", 2)], 1, 2, 4, 0, 1,
+                [new MelanomaExp.Data.Audit.ExamplePair("melanoma x", "nevus (identical)", new byte[8 * 8 * 3], new byte[8 * 8 * 3])]),
+        };
         var started = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
         var settings = new EvaluationSettings("melanoma", 200, 1);
         string[] classes = ["melanoma", "nevus"];

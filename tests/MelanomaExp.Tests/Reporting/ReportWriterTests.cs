@@ -37,6 +37,10 @@ public class ReportWriterTests
         Assert.True(File.Exists(dir.Combine("base-validation-confusion.png")));
         Assert.True(File.Exists(dir.Combine("base-roc.png")));
         Assert.True(File.Exists(dir.Combine("dropout-generated.png")));
+        Assert.True(File.Exists(dir.Combine("audit-pairs.png")));
+        var audit = json.RootElement.GetProperty("audit");
+        Assert.Equal(2, audit.GetProperty("label_conflict_pairs").GetInt32());
+        Assert.Equal("group", audit.GetProperty("policy").GetProperty("leakage").GetString());
     }
 
     [Fact]

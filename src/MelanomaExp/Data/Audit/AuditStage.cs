@@ -1,0 +1,107 @@
+using MelanomaExp.Config;
+
+namespace MelanomaExp.Data.Audit;
+
+/// <summary>
+/// The audit every run performs before training: find duplicates and conflicts, apply the experiment's
+/// policies (dedupe, drop conflicts), then split, group-aware when asked, and count what still
+/// straddles train, validation and test.
+/// </summary>
+public static class AuditStage
+{
+    public static (ImageStore Train, Split Split, AuditSummary Summary) Apply(
+        ImageStore train, ImageStore? test, DataSpec data, Random splitRng, string source)
+    {
+        var policy = data.Audit;
+        var findings = DataAuditor.Audit(train, policy.NearDuplicateThreshold);
+        var conflicts = findings.Conflicts.ToList();
+        if (policy.Conflicts == ConflictPolicy.Fail && conflicts.Count > 0)
+        {
+            var examples = string.Join(Environment.NewLine, conflicts.Take(5).Select(p => $"  {train.Paths[p.A]} <-> {train.Paths[p.B]}"));
+            throw new BadInputException($"{source}: data.audit.conflicts: fail, and {conflicts.Count} pair(s) of the same picture carry different labels:{Environment.NewLine}{examples}");
+        }
+        var remove = new HashSet<int>();
+        var removedConflicts = 0;
+        if (policy.Conflicts == ConflictPolicy.Drop)
+        {
+            // Neither label can be trusted and no model can be right on both copies: both go.
+            remove.UnionWith(conflicts.SelectMany(p => new[] { p.A, p.B }));
+            removedConflicts = remove.Count;
+        }
+        var removedDuplicates = 0;
+        if (policy.Duplicates == DuplicatePolicy.Dedupe)
+        {
+            foreach (var p in findings.ExactPairs.Where(p => train.Labels[p.A] == train.Labels[p.B]))
+            {
+                if (!remove.Contains(p.A) && remove.Add(p.B))
+                {
+                    removedDuplicates++;
+                }
+            }
+        }
+        var keep = Enumerable.Range(0, train.Count).Where(i => !remove.Contains(i)).ToArray();
+        var kept = remove.Count == 0 ? train : train.Subset(keep);
+        var newIndex = keep.Select((old, k) => (old, k)).ToDictionary(x => x.old, x => x.k);
+        var remaining = new AuditFindings(
+            kept.Count,
+            findings.Threshold,
+            findings.Pairs.Where(p => newIndex.ContainsKey(p.A) && newIndex.ContainsKey(p.B)).Select(p => p with { A = newIndex[p.A], B = newIndex[p.B] }).ToList(),
+            kept.Labels);
+
+        var groups = remaining.Groups();
+        var split = policy.Leakage == LeakagePolicy.Group
+            ? GroupSplitter.Make(kept.Labels, groups, data.ValidationSplit, data.Stratify, splitRng)
+            : Splitter.Make(kept.Labels, data.ValidationSplit, data.Stratify, splitRng);
+        var straddling = remaining.Straddling(split.Train, split.Validation).Count();
+        if (policy.Leakage == LeakagePolicy.Fail && straddling > 0)
+        {
+            throw new BadInputException($"{source}: data.audit.leakage: fail, and {straddling} duplicate pair(s) straddle training and validation (leakage: group keeps them together)");
+        }
+        int? testPairs = test is null ? null : TrainTestPairs(kept, test, policy.NearDuplicateThreshold);
+        if (policy.Leakage == LeakagePolicy.Fail && testPairs > 0)
+        {
+            throw new BadInputException($"{source}: data.audit.leakage: fail, and {testPairs} training image(s) duplicate test images");
+        }
+        var summary = new AuditSummary(
+            policy,
+            findings.Images,
+            findings.ExactPairs.Count(),
+            findings.NearPairs.Count(),
+            conflicts.Count,
+            ByClassPair(train, conflicts),
+            removedDuplicates,
+            removedConflicts,
+            groups.Sum(g => g.Length),
+            straddling,
+            testPairs,
+            Examples(train, findings));
+        return (kept, split, summary);
+    }
+
+    private static int TrainTestPairs(ImageStore train, ImageStore test, int threshold)
+    {
+        var both = train.Append(test.Pixels, test.Labels, test.Paths, test.Hashes);
+        var findings = DataAuditor.Audit(both, threshold);
+        return findings.Pairs.Count(p => (p.A < train.Count) != (p.B < train.Count));
+    }
+
+    private static List<(string, string, int)> ByClassPair(ImageStore store, List<ImagePair> conflicts) => conflicts
+        .Select(p => string.CompareOrdinal(store.Classes[store.Labels[p.A]], store.Classes[store.Labels[p.B]]) <= 0
+            ? (store.Classes[store.Labels[p.A]], store.Classes[store.Labels[p.B]])
+            : (store.Classes[store.Labels[p.B]], store.Classes[store.Labels[p.A]]))
+        .GroupBy(x => x)
+        .Select(g => (g.Key.Item1, g.Key.Item2, g.Count()))
+        .OrderByDescending(x => x.Item3)
+        .ThenBy(x => x.Item1, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>Up to two conflicts and two near duplicates, so a reader sees what kinds of problems were found.</summary>
+    private static List<ExamplePair> Examples(ImageStore store, AuditFindings findings) =>
+        findings.Conflicts.Take(2).Concat(findings.NearPairs.OrderBy(p => p.Distance).Take(2))
+            .Select(p => new ExamplePair(
+                $"{store.Classes[store.Labels[p.A]]} {Path.GetFileNameWithoutExtension(store.Paths[p.A])}",
+                $"{store.Classes[store.Labels[p.B]]} ({(p.Exact ? "identical" : $"{p.Distance} bits")})",
+                store.Image(p.A).ToArray(),
+                store.Image(p.B).ToArray()))
+            .ToList();
+}

@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+
+namespace MelanomaExp.Data.Audit;
+
+/// <summary>
+/// Finds exact duplicates (same file bytes, or same decoded pixels) and near duplicates (perceptual
+/// hashes within <c>threshold</c> bits under any flip or quarter turn) among a store's images.
+/// </summary>
+public static class DataAuditor
+{
+    public static AuditFindings Audit(ImageStore store, int threshold)
+    {
+        var n = store.Count;
+        var hashes = new ulong[n][];
+        var pixelKeys = new string[n];
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            hashes[i] = PerceptualHash.Dihedral(store.Image(i), store.Height, store.Width);
+            pixelKeys[i] = Convert.ToHexStringLower(SHA256.HashData(store.Image(i)));
+        });
+        var pairs = new List<ImagePair>();
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = a + 1; b < n; b++)
+            {
+                var exact = (store.Hashes.Length == n && store.Hashes[a] == store.Hashes[b]) || pixelKeys[a] == pixelKeys[b];
+                var distance = exact ? 0 : MinDistance(hashes[a], hashes[b][0]);
+                if (exact || distance <= threshold)
+                {
+                    pairs.Add(new ImagePair(a, b, distance, exact));
+                }
+            }
+        }
+        return new AuditFindings(n, threshold, pairs, store.Labels);
+    }
+
+    /// <summary>All pairwise minimum distances (for choosing a threshold): how close each image's nearest other image is.</summary>
+    public static int[] NearestDistances(ImageStore store)
+    {
+        var hashes = Enumerable.Range(0, store.Count).Select(i => PerceptualHash.Dihedral(store.Image(i), store.Height, store.Width)).ToArray();
+        return Enumerable.Range(0, store.Count)
+            .Select(a => Enumerable.Range(0, store.Count).Where(b => b != a).Select(b => MinDistance(hashes[a], hashes[b][0])).DefaultIfEmpty(64).Min())
+            .ToArray();
+    }
+
+    private static int MinDistance(ulong[] variants, ulong other)
+    {
+        var best = 64;
+        foreach (var v in variants)
+        {
+            best = Math.Min(best, PerceptualHash.Distance(v, other));
+        }
+        return best;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using MelanomaExp.Data.Audit;
+using static MelanomaExp.Reporting.MarkdownReport;
+
+namespace MelanomaExp.Reporting;
+
+/// <summary>The report's data-quality section and metrics.json's <c>audit</c> object.</summary>
+public static class AuditMarkdown
+{
+    public static void Write(StringBuilder md, AuditSummary? a)
+    {
+        if (a is null)
+        {
+            return;
+        }
+        md.AppendLine("## Data quality");
+        md.AppendLine();
+        md.AppendLine(Inv($"Policies: duplicates `{a.Policy.Duplicates.ToString().ToLowerInvariant()}`, conflicts `{a.Policy.Conflicts.ToString().ToLowerInvariant()}`, leakage `{a.Policy.Leakage.ToString().ToLowerInvariant()}`, near-duplicate threshold {a.Policy.NearDuplicateThreshold} bits of a 64-bit DCT hash (flips and quarter turns included)."));
+        md.AppendLine();
+        md.AppendLine("| finding | count |");
+        md.AppendLine("| --- | ---: |");
+        md.AppendLine(Inv($"| images audited | {a.Images} |"));
+        md.AppendLine(Inv($"| byte- or pixel-identical pairs | {a.ExactDuplicatePairs} |"));
+        md.AppendLine(Inv($"| near-duplicate pairs | {a.NearDuplicatePairs} |"));
+        md.AppendLine(Inv($"| label conflicts (same picture, two classes) | {a.LabelConflictPairs} |"));
+        md.AppendLine(Inv($"| images removed as duplicates | {a.RemovedDuplicates} |"));
+        md.AppendLine(Inv($"| images removed as conflicting | {a.RemovedConflicts} |"));
+        md.AppendLine(Inv($"| images in duplicate groups{(a.Policy.Leakage == Config.LeakagePolicy.Group ? " (kept on one side of the split)" : "")} | {a.GroupedImages} |"));
+        md.AppendLine(Inv($"| duplicate pairs straddling training and validation | {a.TrainValidationPairs} |"));
+        if (a.TrainTestPairs is { } t)
+        {
+            md.AppendLine(Inv($"| training images duplicating test images | {t} |"));
+        }
+        md.AppendLine();
+        if (a.ConflictsByClassPair.Count > 0)
+        {
+            md.AppendLine("| conflicting classes | pairs |");
+            md.AppendLine("| --- | ---: |");
+            foreach (var (first, second, pairs) in a.ConflictsByClassPair)
+            {
+                md.AppendLine(Inv($"| {first} / {second} | {pairs} |"));
+            }
+            md.AppendLine();
+        }
+        if (a.Examples.Count > 0)
+        {
+            md.AppendLine(Inv($"Examples, side by side:"));
+            md.AppendLine();
+            md.AppendLine(Inv($"![Example duplicate and conflicting pairs]({ReportFiles.AuditPairs})"));
+            md.AppendLine();
+        }
+    }
+
+    public static JsonObject? Json(AuditSummary? a) => a is null ? null : new JsonObject
+    {
+        ["images"] = a.Images,
+        ["exact_duplicate_pairs"] = a.ExactDuplicatePairs,
+        ["near_duplicate_pairs"] = a.NearDuplicatePairs,
+        ["label_conflict_pairs"] = a.LabelConflictPairs,
+        ["conflicts_by_class_pair"] = new JsonArray([.. a.ConflictsByClassPair.Select(c => (JsonNode?)new JsonObject { ["classes"] = new JsonArray(c.First, c.Second), ["pairs"] = c.Pairs })]),
+        ["removed_duplicates"] = a.RemovedDuplicates,
+        ["removed_conflicts"] = a.RemovedConflicts,
+        ["grouped_images"] = a.GroupedImages,
+        ["cross_split_pairs"] = a.TrainValidationPairs,
+        ["train_test_pairs"] = a.TrainTestPairs,
+        ["threshold"] = a.Policy.NearDuplicateThreshold,
+        ["policy"] = new JsonObject
+        {
+            ["duplicates"] = a.Policy.Duplicates.ToString().ToLowerInvariant(),
+            ["conflicts"] = a.Policy.Conflicts.ToString().ToLowerInvariant(),
+            ["leakage"] = a.Policy.Leakage.ToString().ToLowerInvariant(),
+        },
+    };
+
+    public static void WriteExamples(AuditSummary? a, int height, int width, string path)
+    {
+        if (a is null || a.Examples.Count == 0)
+        {
+            return;
+        }
+        var captions = a.Examples.SelectMany(e => new[] { e.CaptionA, e.CaptionB }).ToList();
+        var images = a.Examples.SelectMany(e => new[] { e.A, e.B }).Select(b => (byte[]?)b).ToList();
+        SampleGrid.Write(captions, images, height, width, path, columns: 2);
+    }
+}

@@ -1,0 +1,131 @@
+using MelanomaExp.Config;
+using MelanomaExp.Data;
+using MelanomaExp.Data.Audit;
+using MelanomaExp.Tests.Fixtures;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace MelanomaExp.Tests.Data.Audit;
+
+public class DataAuditorTests
+{
+    /// <summary>A textured picture: smooth random blobs, so perceptual hashes of different pictures differ.</summary>
+    private static Image<Rgb24> Picture(int seed)
+    {
+        var rng = new Random(seed);
+        var blobs = Enumerable.Range(0, 6).Select(_ => (X: rng.Next(64), Y: rng.Next(64), R: rng.Next(8, 24), C: new Rgb24((byte)rng.Next(256), (byte)rng.Next(256), (byte)rng.Next(256)))).ToList();
+        var image = new Image<Rgb24>(64, 64);
+        for (var y = 0; y < 64; y++)
+        {
+            for (var x = 0; x < 64; x++)
+            {
+                var hit = blobs.LastOrDefault(b => ((x - b.X) * (x - b.X)) + ((y - b.Y) * (y - b.Y)) < b.R * b.R);
+                image[x, y] = hit == default ? new Rgb24(230, 200, 190) : hit.C;
+            }
+        }
+        return image;
+    }
+
+    /// <summary>
+    /// class a: p1, p1 again (byte copy), p2 rotated 90° (of b's p2), p3 re-encoded as JPEG;
+    /// class b: p1 (conflict with a), p2, p4; plus two unrelated pictures.
+    /// </summary>
+    private static ImageStore Planted(TempDir dir)
+    {
+        Directory.CreateDirectory(dir.Combine("a"));
+        Directory.CreateDirectory(dir.Combine("b"));
+        using (var p1 = Picture(1))
+        using (var p2 = Picture(2))
+        using (var p3 = Picture(3))
+        using (var p4 = Picture(4))
+        using (var p5 = Picture(5))
+        {
+            p1.SaveAsPng(dir.Combine("a", "p1.png"));
+            File.Copy(dir.Combine("a", "p1.png"), dir.Combine("a", "p1-copy.png"));
+            File.Copy(dir.Combine("a", "p1.png"), dir.Combine("b", "p1-conflict.png"));
+            p2.SaveAsPng(dir.Combine("b", "p2.png"));
+            using (var turned = p2.Clone(x => x.Rotate(RotateMode.Rotate90)))
+            {
+                turned.SaveAsPng(dir.Combine("a", "p2-turned.png"));
+            }
+            p3.SaveAsPng(dir.Combine("a", "p3.png"));
+            p3.SaveAsJpeg(dir.Combine("a", "p3-reencoded.jpg"));
+            p4.SaveAsPng(dir.Combine("b", "p4.png"));
+            p5.SaveAsPng(dir.Combine("b", "p5.png"));
+        }
+        return ImageStoreLoader.Load(DatasetScanner.Scan(dir.Path), 64, 64, BadImagePolicy.Fail);
+    }
+
+    private static string Name(ImageStore s, int i) => Path.GetFileNameWithoutExtension(s.Paths[i]);
+
+    private static HashSet<string> PairNames(ImageStore s, IEnumerable<ImagePair> pairs) =>
+        pairs.Select(p => string.Join('+', new[] { Name(s, p.A), Name(s, p.B) }.Order(StringComparer.Ordinal))).ToHashSet();
+
+    [Fact]
+    public void Finds_exact_copies_conflicts_rotated_and_reencoded_copies_and_nothing_else()
+    {
+        using var dir = new TempDir();
+        var store = Planted(dir);
+        var findings = DataAuditor.Audit(store, AuditDefaults.Threshold);
+        Assert.Equal(["p1+p1-conflict", "p1+p1-copy", "p1-conflict+p1-copy"], PairNames(store, findings.ExactPairs).Order(StringComparer.Ordinal));
+        Assert.Equal(["p2+p2-turned", "p3+p3-reencoded"], PairNames(store, findings.NearPairs).Order(StringComparer.Ordinal));
+        Assert.Equal(["p1+p1-conflict", "p1-conflict+p1-copy", "p2+p2-turned"], PairNames(store, findings.Conflicts).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(findings.Pairs, p => Name(store, p.A) is "p4" or "p5" || Name(store, p.B) is "p4" or "p5");
+    }
+
+    [Fact]
+    public void Group_aware_split_never_separates_a_group()
+    {
+        using var dir = new TempDir();
+        var store = Planted(dir);
+        var findings = DataAuditor.Audit(store, AuditDefaults.Threshold);
+        for (var seed = 0; seed < 30; seed++)
+        {
+            var split = GroupSplitter.Make(store.Labels, findings.Groups(), 0.4, stratify: true, new Random(seed));
+            Assert.Empty(findings.Straddling(split.Train, split.Validation));
+            Assert.Equal(store.Count, split.Train.Length + split.Validation.Length);
+        }
+    }
+
+    [Fact]
+    public void Policies_dedupe_drop_conflicts_and_group_the_split()
+    {
+        using var dir = new TempDir();
+        var store = Planted(dir);
+        var spec = new DataSpec("", "", null, 64, 64, 0.4, true, BadImagePolicy.Fail, null)
+        {
+            Audit = new AuditSpec(DuplicatePolicy.Dedupe, ConflictPolicy.Drop, AuditDefaults.Threshold, LeakagePolicy.Group),
+        };
+        var (kept, split, summary) = AuditStage.Apply(store, null, spec, new Random(1), dir.Path);
+        // p1 (both classes) and the p2 pair conflict: all five images go; no exact same-class duplicate is left to dedupe.
+        Assert.Equal(5, summary.RemovedConflicts);
+        Assert.Equal(store.Count - 5, kept.Count);
+        Assert.DoesNotContain(kept.Paths, p => Path.GetFileName(p).StartsWith("p1", StringComparison.Ordinal) || Path.GetFileName(p).StartsWith("p2", StringComparison.Ordinal));
+        Assert.Equal(0, summary.TrainValidationPairs);
+
+        var fail = spec with { Audit = spec.Audit with { Conflicts = ConflictPolicy.Fail } };
+        var e = Assert.Throws<BadInputException>(() => AuditStage.Apply(store, null, fail, new Random(1), dir.Path));
+        Assert.Contains("3 pair(s) of the same picture carry different labels", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Counts_on_the_real_train_folder_when_present()
+    {
+        var data = RepoPaths.RealData();
+        if (data is null)
+        {
+            return;
+        }
+        var audit = FolderAudit.Run([Path.Combine(data, "Train")], AuditDefaults.Threshold);
+        Assert.Equal(2241, audit.Findings.Images);
+        Assert.Equal(141, audit.Findings.ExactPairs.Count());
+        var exactConflicts = audit.Findings.ExactPairs.Where(p => audit.Store.Labels[p.A] != audit.Store.Labels[p.B]).ToList();
+        Assert.Equal(137, exactConflicts.Count);
+        var byPair = exactConflicts
+            .GroupBy(p => string.Join(" / ", new[] { audit.Store.Classes[audit.Store.Labels[p.A]], audit.Store.Classes[audit.Store.Labels[p.B]] }.Order(StringComparer.Ordinal)))
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(75, byPair["melanoma / seborrheic keratosis"]);
+        Assert.Equal(62, byPair["actinic keratosis / nevus"]);
+    }
+}
