@@ -76,8 +76,7 @@ internal static class AuditCommand
             throw new BadInputException($"{input}: no such folder or experiment file");
         }
         var experiment = ExperimentLoader.Load(input);
-        var env = Environment.GetEnvironmentVariable("MELANOMA_EXP_DATA");
-        var root = dataRoot ?? (string.IsNullOrEmpty(env) ? experiment.Data.Root : env);
+        var root = DataRoot.Resolve(dataRoot, experiment.Data.Root);
         return experiment.Data.Test is { } test ? [Path.Combine(root, experiment.Data.Train), Path.Combine(root, test)] : [Path.Combine(root, experiment.Data.Train)];
     }
 }

@@ -23,10 +23,9 @@ internal static class VerifyCommand
         command.SetAction(parse => ExitCodes.Guard(errors, () =>
         {
             var dir = parse.GetValue(report)!;
-            var env = Environment.GetEnvironmentVariable("MELANOMA_EXP_DATA");
             var options = new RunOptions
             {
-                DataRoot = parse.GetValue(dataRoot) ?? (string.IsNullOrEmpty(env) ? null : env),
+                DataRoot = parse.GetValue(dataRoot) ?? MelanomaExp.DataRoot.FromEnvironment(),
                 OutputDir = parse.GetValue(outputDir) ?? Path.Combine("out", "verify", Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)))),
                 Device = parse.GetValue(device) is { } d ? Enum.Parse<DeviceChoice>(d, ignoreCase: true) : null,
                 Log = output.WriteLine,

@@ -3,8 +3,6 @@ namespace MelanomaExp.Data;
 /// <summary>Finds <c>&lt;root&gt;/&lt;class&gt;/*.jpg|jpeg|png</c>. File and class order are ordinal-sorted so every machine sees the same list.</summary>
 public static class DatasetScanner
 {
-    private static readonly string[] Extensions = [".jpg", ".jpeg", ".png"];
-
     public static DatasetIndex Scan(string root)
     {
         if (!Directory.Exists(root))
@@ -25,10 +23,7 @@ public static class DatasetScanner
         for (var label = 0; label < classes.Count; label++)
         {
             var dir = Path.Combine(root, classes[label]);
-            var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-                .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                .Order(StringComparer.Ordinal)
-                .ToList();
+            var files = ImageFiles.In(dir);
             if (files.Count == 0)
             {
                 throw new BadInputException($"{dir}: class folder '{classes[label]}' has no .jpg, .jpeg or .png images");

@@ -17,21 +17,9 @@ public static class Evaluate
     {
         var confusion = new ConfusionMatrix(classes.Count, labels, predictions);
         var metrics = ClassificationMetrics.From(confusion, classes);
-        var positiveIndex = settings.PositiveClass is null ? -1 : IndexOf(classes, settings.PositiveClass);
+        var positiveIndex = settings.PositiveClass is null ? -1 : classes.ToList().IndexOf(settings.PositiveClass);
         var positive = positiveIndex < 0 ? null : Binary(classes[positiveIndex], positiveIndex, labels, predictions, probabilities, settings);
         return new SetEvaluation(set, labels.Count, loss, metrics, confusion, positive, labels, predictions);
-    }
-
-    private static int IndexOf(IReadOnlyList<string> classes, string name)
-    {
-        for (var i = 0; i < classes.Count; i++)
-        {
-            if (classes[i] == name)
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static BinaryEvaluation Binary(

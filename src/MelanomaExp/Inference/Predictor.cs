@@ -9,8 +9,6 @@ namespace MelanomaExp.Inference;
 /// <summary>Classifies image files with a saved model.</summary>
 public static class Predictor
 {
-    private static readonly string[] Extensions = [".jpg", ".jpeg", ".png"];
-
     /// <summary>Files and folders (searched recursively for images) in the order given; every unreadable image fails the whole call.</summary>
     public static IReadOnlyList<Prediction> Run(string modelPath, IReadOnlyList<string> inputs, double? threshold, int top)
     {
@@ -41,10 +39,7 @@ public static class Predictor
         {
             if (Directory.Exists(input))
             {
-                var found = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
+                var found = ImageFiles.In(input);
                 if (found.Count == 0)
                 {
                     throw new BadInputException($"{input}: no .jpg, .jpeg or .png images in this folder");

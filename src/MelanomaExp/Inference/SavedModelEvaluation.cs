@@ -25,7 +25,7 @@ public static class SavedModelEvaluation
             var remapped = index with
             {
                 Classes = card.Classes,
-                Images = index.Images.Select(i => i with { Label = IndexOf(card.Classes, index.Classes[i.Label]) }).ToList(),
+                Images = index.Images.Select(i => i with { Label = card.Classes.ToList().IndexOf(index.Classes[i.Label]) }).ToList(),
             };
             var store = ImageStoreLoader.Load(remapped, card.ImageHeight, card.ImageWidth, onBadImage, skipHint: "--skip-bad-images leaves them out");
             using var source = new BatchSource(store, CPU);
@@ -34,17 +34,5 @@ public static class SavedModelEvaluation
             var settings = new EvaluationSettings(card.PositiveClass, bootstrap, seed);
             return (card, Evaluate.Set(Path.GetFileName(Path.TrimEndingDirectorySeparator(dataDir)), card.Classes, store.Labels, pass.Predictions, pass.Probabilities, pass.Loss, settings));
         }
-    }
-
-    private static int IndexOf(IReadOnlyList<string> list, string value)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] == value)
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -30,5 +30,5 @@ public sealed record RunOptions
 
     /// <summary>Where the data root comes from: --data-root, then MELANOMA_EXP_DATA, then data.root in the file.</summary>
     public string ResolveDataRoot(Experiment experiment) =>
-        DataRoot ?? (Environment.GetEnvironmentVariable("MELANOMA_EXP_DATA") is { Length: > 0 } env ? env : experiment.Data.Root);
+        MelanomaExp.DataRoot.Resolve(DataRoot, experiment.Data.Root);
 }
