@@ -17,6 +17,7 @@ public static class CliApp
             PredictCommand.Create(output, errors),
             VerifyCommand.Create(output, errors),
             AuditCommand.Create(output, errors),
+            CompareCommand.Create(output, errors),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -14,8 +14,7 @@ internal static class ConsoleProgress
 {
     public static RunResult Run(Experiment experiment, RunOptions options, TextWriter output, CancellationToken cancel)
     {
-        Action<string, EpochRecord> epochLine = (step, e) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{step} epoch {e.Epoch}: loss {e.TrainLoss:0.0000} acc {e.TrainAccuracy * 100:0.00}% | val loss {e.ValLoss:0.0000} val acc {e.ValAccuracy * 100:0.00}% | {e.Seconds:0.0}s {e.ImagesPerSecond:0.0} img/s"));
+        var epochLine = RunCommand.EpochLine(output);
         if (Console.IsOutputRedirected || output != Console.Out)
         {
             return ExperimentRunner.Run(experiment, options with { EpochDone = epochLine }, cancel);

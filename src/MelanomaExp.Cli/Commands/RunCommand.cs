@@ -7,6 +7,9 @@ namespace MelanomaExp.Cli.Commands;
 /// <summary><c>run FILE</c>: trains every step and writes the report.</summary>
 internal static class RunCommand
 {
+    public static Action<string, Training.EpochRecord> EpochLine(TextWriter output) => (step, e) => output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{step} epoch {e.Epoch}: loss {e.TrainLoss:0.0000} acc {e.TrainAccuracy * 100:0.00}% | val loss {e.ValLoss:0.0000} val acc {e.ValAccuracy * 100:0.00}% | {e.Seconds:0.0}s {e.ImagesPerSecond:0.0} img/s"));
+
     public static Command Create(TextWriter output, TextWriter errors)
     {
         var common = new CommonOptions();
@@ -14,6 +17,7 @@ internal static class RunCommand
         var device = new Option<string?>("--device") { Description = "auto, cpu or cuda (overrides device: in the file)" };
         device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run of this experiment from its last completed epoch" };
+        var seedCount = new Option<int?>("--seeds") { Description = "Run N times with seeds seed, seed+1, ... and report mean, sd and 95% CI per metric" };
         var force = new Option<bool>("--force") { Description = "Train every step, even those unchanged since the report in the output folder" };
         var audit = new Option<bool>("--audit-determinism") { Description = "Train the first epoch twice and record in the manifest whether losses and weights match" };
         var command = new Command("run", "Train every step of an experiment and write its Markdown report");
@@ -23,6 +27,7 @@ internal static class RunCommand
         command.Options.Add(resume);
         command.Options.Add(audit);
         command.Options.Add(force);
+        command.Options.Add(seedCount);
         command.SetAction(parse => ExitCodes.Guard(errors, () =>
         {
             var experiment = common.Load(parse);
@@ -46,6 +51,19 @@ internal static class RunCommand
                     AuditDeterminism = parse.GetValue(audit),
                     Force = parse.GetValue(force),
                 };
+                var seeds = parse.GetValue(seedCount) is { } n
+                    ? (n >= 2 ? Enumerable.Range(experiment.Seed, n).ToList() : throw new BadInputException("--seeds: needs at least 2"))
+                    : experiment.Seeds;
+                if (seeds.Count > 0)
+                {
+                    var statistics = SeedStudy.Run(parse.GetValue(common.File)!, parse.GetValue(common.Set) ?? [], seeds, options with { EpochDone = EpochLine(output) }, cancel.Token);
+                    foreach (var s in statistics)
+                    {
+                        output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Step} {s.Metric}: {s.Mean:0.0000} ± {s.HalfWidth:0.0000} (sd {s.StandardDeviation:0.0000}, n={s.Values.Count})"));
+                    }
+                    output.WriteLine($"report: {Path.GetFullPath(options.OutputDir ?? experiment.Report.Dir)}/README.md");
+                    return ExitCodes.Success;
+                }
                 var result = ConsoleProgress.Run(experiment, options, output, cancel.Token);
                 output.WriteLine($"report: {Path.GetFullPath(options.OutputDir ?? experiment.Report.Dir)}/README.md ({result.Environment.Device})");
                 return ExitCodes.Success;

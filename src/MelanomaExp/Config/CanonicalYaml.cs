@@ -21,6 +21,7 @@ internal static class CanonicalYaml
         {
             ["name"] = e.Name,
             ["seed"] = e.Seed,
+            ["seeds"] = e.Seeds.Count == 0 ? null : e.Seeds.ToArray(),
             ["device"] = e.Device.ToString().ToLowerInvariant(),
             ["deterministic"] = e.Deterministic,
             ["data"] = new Dictionary<string, object?>

@@ -14,6 +14,9 @@ public sealed record Experiment(
     /// <summary>On CUDA: TF32 off (CPU runs are deterministic regardless). Default true.</summary>
     public bool Deterministic { get; init; } = true;
 
+    /// <summary><c>seeds: [1, 2, 3]</c>: run once per seed and report mean, spread and confidence interval. Empty for a single run.</summary>
+    public IReadOnlyList<int> Seeds { get; init; } = [];
+
     /// <summary>The experiment as resolved (overrides applied), in canonical YAML; what the report shows and the hash covers.</summary>
     public required string ResolvedYaml { get; init; }
 

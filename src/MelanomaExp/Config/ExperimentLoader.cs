@@ -58,7 +58,8 @@ public static partial class ExperimentLoader
     private static Experiment Bind(YamlSection root)
     {
         var name = Identifier(root, "name");
-        var seed = root.Int("seed", null, 0, int.MaxValue);
+        var seeds = Seeds(root);
+        var seed = root.Int("seed", seeds.Count > 0 ? seeds[0] : null, 0, int.MaxValue);
         var device = root.Choice("device", DeviceChoice.Auto);
         var deterministic = root.Bool("deterministic", true);
         var data = BindData(root.RequireSection("data"));
@@ -69,7 +70,7 @@ public static partial class ExperimentLoader
         var evaluation = BindEvaluation(root.Section("evaluation"));
         var verify = BindVerify(root.Section("verify"));
         root.RejectUnknown();
-        return new Experiment(name, seed, device, data, steps, report, evaluation, verify) { Deterministic = deterministic, ResolvedYaml = "", Hash = "", SourcePath = "" };
+        return new Experiment(name, seed, device, data, steps, report, evaluation, verify) { Deterministic = deterministic, Seeds = seeds, ResolvedYaml = "", Hash = "", SourcePath = "" };
     }
 
     /// <summary>Defaults: CPU reruns are bit-identical, so these only absorb other hardware's float differences.</summary>
@@ -114,6 +115,21 @@ public static partial class ExperimentLoader
         };
         data.RejectUnknown();
         return spec;
+    }
+
+    private static List<int> Seeds(YamlSection root)
+    {
+        var seq = root.Sequence("seeds");
+        if (seq is null)
+        {
+            return [];
+        }
+        var values = seq.Children.Select(n => n is YamlScalarNode { Value: { } v } && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 ? i : -1).ToList();
+        if (values.Count < 2 || values.Contains(-1) || values.Distinct().Count() != values.Count)
+        {
+            throw root.Error("seeds", "expected a list of at least two different whole numbers, e.g. [1, 2, 3]");
+        }
+        return values;
     }
 
     private static AuditSpec BindAudit(YamlSection? section)

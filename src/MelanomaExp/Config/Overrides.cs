@@ -10,7 +10,12 @@ namespace MelanomaExp.Config;
 /// </summary>
 internal static class Overrides
 {
-    private const string Source = "--set";
+    public const string Source = "--set";
+
+    /// <summary>Keys added by an override: they have no line in the file, so errors name --set instead.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YamlNode, object> Added = [];
+
+    public static bool IsFromSet(YamlNode key) => Added.TryGetValue(key, out _);
 
     public static void Apply(YamlMappingNode root, string assignment)
     {
@@ -30,7 +35,12 @@ internal static class Overrides
         {
             throw new ConfigException(Source, 0, assignment[..eq], $"'{path[^2]}' is not a mapping");
         }
-        map.Children[new YamlScalarNode(path[^1])] = value;
+        var last = new YamlScalarNode(path[^1]);
+        if (!map.Children.ContainsKey(last))
+        {
+            Added.Add(last, true);
+        }
+        map.Children[last] = value;
     }
 
     private static YamlNode Child(YamlNode node, string segment, string key)
@@ -42,6 +52,7 @@ internal static class Overrides
                 if (!map.Children.TryGetValue(name, out var child))
                 {
                     child = new YamlMappingNode();
+                    Added.Add(name, true);
                     map.Children[name] = child;
                 }
                 return child;

@@ -124,7 +124,9 @@ internal sealed class YamlSection
             var name = (key as YamlScalarNode)?.Value ?? key.ToString();
             if (!_read.Contains(name))
             {
-                throw new ConfigException(_file, (int)key.Start.Line, KeyOf(name), $"unknown key{Expected()}");
+                throw Overrides.IsFromSet(key)
+                    ? new ConfigException(Overrides.Source, 0, KeyOf(name), $"unknown key{Expected()}")
+                    : new ConfigException(_file, (int)key.Start.Line, KeyOf(name), $"unknown key{Expected()}");
             }
         }
     }

@@ -51,12 +51,21 @@ public static class Checkpoint
         {
             return null;
         }
-        model.load(Path.Combine(dir, Weights));
-        optimizer.load_state_dict(Path.Combine(dir, Optimizer));
-        using (var state = tensor(File.ReadAllBytes(Path.Combine(dir, Rng)), dtype: ScalarType.Byte))
+        try
         {
-            random.set_rng_state(state);
+            model.load(Path.Combine(dir, Weights));
+            optimizer.load_state_dict(Path.Combine(dir, Optimizer));
+            using (var state = tensor(File.ReadAllBytes(Path.Combine(dir, Rng)), dtype: ScalarType.Byte))
+            {
+                random.set_rng_state(state);
+            }
+            return JsonSerializer.Deserialize<List<EpochRecord>>(File.ReadAllText(Path.Combine(dir, History)));
         }
-        return JsonSerializer.Deserialize<List<EpochRecord>>(File.ReadAllText(Path.Combine(dir, History)));
+#pragma warning disable CA1031 // Any failure to read a checkpoint means the same thing to the user.
+        catch (Exception e) when (e is not BadInputException)
+#pragma warning restore CA1031
+        {
+            throw new BadInputException($"{dir}: the checkpoint is damaged ({e.Message}); run without --resume to start over", e);
+        }
     }
 }

@@ -28,7 +28,19 @@ public sealed class CommittedReport
         {
             throw new BadInputException($"{dir}: report folder not found");
         }
-        return new CommittedReport(dir, ReadJson(Path.Combine(dir, "metrics.json")), ReadJson(Path.Combine(dir, "manifest.json")));
+        var manifestPath = Path.Combine(dir, "manifest.json");
+        var report = new CommittedReport(dir, ReadJson(Path.Combine(dir, "metrics.json")), ReadJson(manifestPath));
+        var format = report.Manifest.TryGetProperty("format", out var f) ? f.GetString() : null;
+        if (format != "melanoma-exp-manifest/1")
+        {
+            throw new BadInputException($"{manifestPath}: unknown manifest format '{format}' (this tool reads melanoma-exp-manifest/1)");
+        }
+        var version = report.Manifest.TryGetProperty("tool_version", out var v) ? v.GetString() : null;
+        if (!Version.TryParse(version, out var made) || !Version.TryParse(Provenance.EnvironmentProbe.ToolVersion, out var mine) || made > mine)
+        {
+            throw new BadInputException($"{manifestPath}: written by melanoma-exp '{version}', which this version ({Provenance.EnvironmentProbe.ToolVersion}) does not know; install that version to verify it");
+        }
+        return report;
     }
 
     /// <summary>The committed value of every compared metric, by step, in report order.</summary>

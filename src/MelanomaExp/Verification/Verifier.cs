@@ -12,6 +12,7 @@ public static class Verifier
         var committed = CommittedReport.Read(reportDir);
         var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, Path.Combine(reportDir, "manifest.json") + " (resolved experiment)");
         var rerun = options with { DataRoot = options.DataRoot ?? committed.DataRoot };
+        DataCheck.SameAsCommitted(committed, experiment, rerun.ResolveDataRoot(experiment));
         ExperimentRunner.Run(experiment, rerun, cancel);
         var fresh = CommittedReport.Read(rerun.OutputDir!);
         return Compare(committed, fresh, experiment.Verify);
@@ -38,7 +39,7 @@ public static class Verifier
         return new VerificationResult(committed.Dir, checks, EnvironmentDifferences(committed.Manifest, fresh.Manifest));
     }
 
-    private static List<EnvironmentDifference> EnvironmentDifferences(JsonElement before, JsonElement after)
+    public static List<EnvironmentDifference> EnvironmentDifferences(JsonElement before, JsonElement after)
     {
         var differences = new List<EnvironmentDifference>();
         void Check(string name, params string[] path)

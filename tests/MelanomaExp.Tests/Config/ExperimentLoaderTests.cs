@@ -131,6 +131,7 @@ public class ExperimentLoaderTests
     {
         var e = Fails(Valid, "steps.base.train.epoch=2");
         Assert.Equal("steps[0].train.epoch", e.Key);
+        Assert.Equal("--set", e.File);
     }
 
     [Theory]

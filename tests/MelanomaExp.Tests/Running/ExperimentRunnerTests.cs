@@ -134,4 +134,16 @@ public class ExperimentRunnerTests
         Assert.All(forced.Provenance!.Steps, s => Assert.Null(s.Reused));
         Assert.Equal(Numbers(edited), Numbers(forced));
     }
+
+    [Fact]
+    public void A_damaged_checkpoint_is_a_clear_error()
+    {
+        using var dir = Data();
+        using var cancel = new CancellationTokenSource();
+        Assert.Throws<OperationCanceledException>(() => Run(dir, "cut", epochDone: (_, _) => cancel.Cancel(), cancel: cancel.Token));
+        var weights = Path.Combine(RunState.DirFor(dir.Combine("cut")), "first", "checkpoint", "model.pt");
+        File.WriteAllBytes(weights, File.ReadAllBytes(weights)[..100]);
+        var e = Assert.Throws<BadInputException>(() => Run(dir, "cut", resume: true));
+        Assert.Contains("checkpoint is damaged", e.Message, StringComparison.Ordinal);
+    }
 }

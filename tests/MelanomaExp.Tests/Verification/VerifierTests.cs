@@ -79,4 +79,35 @@ public class VerifierTests
         Assert.True(File.Exists(dir.Combine("again", "VERIFY.md")));
         Assert.Equal(2, CliApp.Run(["verify", dir.Combine("nothing")], stdout, stderr));
     }
+
+    [Fact]
+    public void Unknown_manifests_and_changed_data_are_refused_before_rerunning()
+    {
+        using var dir = new TempDir();
+        var report = Committed(dir);
+        var manifestPath = Path.Combine(report, "manifest.json");
+        var original = File.ReadAllText(manifestPath);
+
+        File.WriteAllText(dir.Combine("data", "Train", "class_0", "extra.png"), "");
+        File.Copy(dir.Combine("data", "Train", "class_1", "img_000.png"), dir.Combine("data", "Train", "class_0", "extra.png"), overwrite: true);
+        var changed = Assert.Throws<BadInputException>(() => Verifier.Verify(report, new RunOptions { OutputDir = dir.Combine("again") }));
+        Assert.Contains("class_0: 10 in the report, 11 here", changed.Message, StringComparison.Ordinal);
+
+        File.WriteAllText(manifestPath, original.Replace("\"tool_version\": \"0.1.0\"", "\"tool_version\": \"9.9.9\"", StringComparison.Ordinal));
+        Assert.Contains("does not know", Assert.Throws<BadInputException>(() => CommittedReport.Read(report)).Message, StringComparison.Ordinal);
+        File.WriteAllText(manifestPath, original.Replace("melanoma-exp-manifest/1", "other/7", StringComparison.Ordinal));
+        Assert.Contains("unknown manifest format", Assert.Throws<BadInputException>(() => CommittedReport.Read(report)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_writes_a_side_by_side_table_and_curves()
+    {
+        using var dir = new TempDir();
+        var report = Committed(dir);
+        var text = ReportComparison.Write(report, report, dir.Combine("cmp"));
+        Assert.Contains("| only | val_accuracy |", text, StringComparison.Ordinal);
+        Assert.Contains("None.", text, StringComparison.Ordinal);
+        Assert.True(File.Exists(dir.Combine("cmp", "only-validation-accuracy.png")));
+        Assert.True(File.Exists(dir.Combine("cmp", "COMPARE.md")));
+    }
 }

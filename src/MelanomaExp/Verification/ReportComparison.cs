@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ScottPlot;
+
+namespace MelanomaExp.Verification;
+
+/// <summary><c>compare A B</c>: two report folders side by side (metrics, environment, validation curves).</summary>
+public static class ReportComparison
+{
+    public static string Write(string a, string b, string output)
+    {
+        var (ra, rb) = (CommittedReport.Read(a), CommittedReport.Read(b));
+        Directory.CreateDirectory(output);
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# `{a}` against `{b}`");
+        md.AppendLine();
+        md.AppendLine("| step | metric | A | B | B - A |");
+        md.AppendLine("| --- | --- | ---: | ---: | ---: |");
+        var bValues = rb.Values().ToDictionary(v => (v.Step, v.Metric), v => v.Value);
+        foreach (var (step, metric, value) in ra.Values())
+        {
+            var other = bValues.GetValueOrDefault((step, metric));
+            if (value is null && other is null)
+            {
+                continue;
+            }
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {step} | {metric} | {F(value)} | {F(other)} | {F(value is { } x && other is { } y ? y - x : null)} |");
+        }
+        md.AppendLine();
+        md.AppendLine("## Environment differences");
+        md.AppendLine();
+        var differences = Verifier.EnvironmentDifferences(ra.Manifest, rb.Manifest);
+        md.AppendLine(differences.Count == 0 ? "None." : "| property | A | B |\n| --- | --- | --- |\n" + string.Join('\n', differences.Select(d => $"| {d.Property} | {d.Committed} | {d.Reproduced} |")));
+        md.AppendLine();
+        md.AppendLine("## Validation accuracy per epoch");
+        md.AppendLine();
+        foreach (var step in Steps(ra).Keys)
+        {
+            var file = $"{step}-validation-accuracy.png";
+            Chart(step, Steps(ra)[step], Steps(rb).GetValueOrDefault(step), Path.Combine(output, file));
+            md.AppendLine(CultureInfo.InvariantCulture, $"![{step}]({file})");
+            md.AppendLine();
+        }
+        var text = md.ToString();
+        File.WriteAllText(Path.Combine(output, "COMPARE.md"), text);
+        return text;
+    }
+
+    private static Dictionary<string, double[]> Steps(CommittedReport r) => r.Metrics.GetProperty("steps").EnumerateArray().ToDictionary(
+        s => s.GetProperty("name").GetString()!,
+        s => s.GetProperty("epochs").EnumerateArray().Select(e => e.GetProperty("val_accuracy").GetDouble() * 100).ToArray());
+
+    private static void Chart(string step, double[] a, double[]? b, string path)
+    {
+        var plot = new Plot();
+        plot.Add.Scatter(Enumerable.Range(1, a.Length).Select(i => (double)i).ToArray(), a).LegendText = "A";
+        if (b is not null)
+        {
+            plot.Add.Scatter(Enumerable.Range(1, b.Length).Select(i => (double)i).ToArray(), b).LegendText = "B";
+        }
+        plot.Title($"{step}: validation accuracy");
+        plot.XLabel("epoch");
+        plot.YLabel("accuracy (%)");
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, 800, 450);
+    }
+
+    private static string F(double? v) => v is null ? "–" : v.Value.ToString("0.0000", CultureInfo.InvariantCulture);
+}
