@@ -38,7 +38,7 @@ internal static class AugmentationBinder
         {
             return null;
         }
-        var samples = section.OptionalInt("samples_per_class", 0, 1_000_000);
+        var samples = section.OptionalInt("samples_per_class", 1, 1_000_000);
         var target = section.OptionalInt("target_per_class", 1, 1_000_000);
         if ((samples is null) == (target is null))
         {

@@ -27,6 +27,22 @@ public static class Charts
         plot.SavePng(path, Width, Height);
     }
 
+    /// <summary>Validation accuracy per epoch of every step in one chart.</summary>
+    public static void AllSteps(RunResult run, string path)
+    {
+        var plot = new Plot();
+        foreach (var step in run.Steps)
+        {
+            plot.Add.Scatter(step.Epochs.Select(e => (double)e.Epoch).ToArray(), step.Epochs.Select(e => e.ValAccuracy * 100).ToArray()).LegendText = step.Name;
+        }
+        plot.Title("Validation accuracy of every step");
+        plot.XLabel("epoch");
+        plot.YLabel("validation accuracy (%)");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, Width, Height);
+    }
+
     /// <summary>Images per class in the training and validation splits, side by side.</summary>
     public static void ClassDistribution(DatasetSummary data, string path)
     {

@@ -42,15 +42,20 @@ public static class MarkdownReport
         md.AppendLine("## Results");
         md.AppendLine();
         var hasTest = run.Steps.Any(s => s.Test is not null);
-        md.AppendLine("| step | epochs | train accuracy | validation accuracy | train loss | validation loss |" + (hasTest ? " test accuracy |" : "") + " time |");
-        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |" + (hasTest ? " ---: |" : "") + " ---: |");
+        md.AppendLine("| step | epochs | train accuracy | validation accuracy | overfitting gap | train loss | validation loss |" + (hasTest ? " test accuracy |" : "") + " time |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |" + (hasTest ? " ---: |" : "") + " ---: |");
         foreach (var s in run.Steps)
         {
             var test = hasTest ? (s.Test is null ? " – |" : $" {Pct(s.Test.Metrics.Accuracy)} |") : "";
-            md.AppendLine(Inv($"| {s.Name} | {s.Epochs.Count} | {Pct(s.Last.TrainAccuracy)} | {Pct(s.Last.ValAccuracy)} | {s.Last.TrainLoss:0.0000} | {s.Last.ValLoss:0.0000} |{test} {Duration(TimeSpan.FromSeconds(s.Seconds))} |"));
+            md.AppendLine(Inv($"| {s.Name} | {s.Epochs.Count} | {Pct(s.Last.TrainAccuracy)} | {Pct(s.Last.ValAccuracy)} | {(s.Last.TrainAccuracy - s.Last.ValAccuracy) * 100:0.00} pts | {s.Last.TrainLoss:0.0000} | {s.Last.ValLoss:0.0000} |{test} {Duration(TimeSpan.FromSeconds(s.Seconds))} |"));
         }
         md.AppendLine();
-        md.AppendLine("Accuracies are those of the last epoch. Trained models (weights not committed, too large): " + string.Join(", ", run.Steps.Select(s => $"`{s.ModelDir}/`")) + ".");
+        if (run.Steps.Count > 1)
+        {
+            md.AppendLine(Inv($"![Validation accuracy of every step]({ReportFiles.AllSteps})"));
+            md.AppendLine();
+        }
+        md.AppendLine("Accuracies are those of the last epoch; the overfitting gap is train minus validation accuracy. Trained models (weights not committed, too large): " + string.Join(", ", run.Steps.Select(s => $"`{s.ModelDir}/`")) + ".");
         md.AppendLine();
     }
 
@@ -121,7 +126,7 @@ public static class MarkdownReport
             md.AppendLine(Inv($"## Rebalancing: {s.Name}"));
             md.AppendLine();
             md.AppendLine(r.Scope == Config.RebalanceScope.SourceFolder
-                ? "Scope `source-folder` (the notebook's protocol): images were generated from the whole class folders and the enlarged set was split again, so rotated copies of validation images are in training. **Validation accuracy of this step is inflated by that leakage.**"
+                ? Inv($"Scope `source-folder` (the notebook's protocol): images were generated from the whole class folders and the enlarged set was split again, so generated copies of validation images are in training: {r.ValidationImagesWithCopyInTraining} of the validation images have a copy in training. **Validation accuracy of this step is inflated by that leakage.**")
                 : "Scope `train-split`: images were generated from the training split only; validation images and their copies never reach training.");
             md.AppendLine();
             md.AppendLine("| class | source images | generated | training after | validation after |");

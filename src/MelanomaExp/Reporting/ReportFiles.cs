@@ -10,6 +10,7 @@ public static class ReportFiles
     public const string ClassDistribution = "class-distribution.png";
     public const string Samples = "samples.png";
     public const string AuditPairs = "audit-pairs.png";
+    public const string AllSteps = "steps-validation-accuracy.png";
 
     public static string Accuracy(string step) => $"{step}-accuracy.png";
 

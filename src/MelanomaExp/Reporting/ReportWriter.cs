@@ -11,6 +11,10 @@ public static class ReportWriter
         Charts.ClassDistribution(run.Dataset, Path.Combine(folder, ReportFiles.ClassDistribution));
         SampleGrid.Write(run.Dataset, Path.Combine(folder, ReportFiles.Samples));
         AuditMarkdown.WriteExamples(run.Dataset.Audit, run.Dataset.ImageHeight, run.Dataset.ImageWidth, Path.Combine(folder, ReportFiles.AuditPairs));
+        if (run.Steps.Count > 1)
+        {
+            Charts.AllSteps(run, Path.Combine(folder, ReportFiles.AllSteps));
+        }
         foreach (var step in run.Steps)
         {
             Charts.Curves(step, "accuracy", Path.Combine(folder, ReportFiles.Accuracy(step.Name)));

@@ -14,7 +14,11 @@ public sealed record RebalanceSummary(
     int[] ValidationCounts,
     IReadOnlyList<byte[]?> Samples,
     string CacheDir,
-    bool FromCache);
+    bool FromCache)
+{
+    /// <summary>source-folder scope: validation images of which a generated copy is in training (the leakage).</summary>
+    public int ValidationImagesWithCopyInTraining { get; init; }
+}
 
 /// <summary>
 /// The images and split one step trains on: the experiment's own, or, for a rebalance step, those plus
@@ -48,8 +52,17 @@ internal sealed record StepData(ImageStore Store, Split Split, RebalanceSummary?
             Count(split.Validation.Select(i => store.Labels[i]), classes),
             samples,
             made.CacheDir,
-            made.FromCache);
+            made.FromCache)
+        {
+            ValidationImagesWithCopyInTraining = Leaked(split, made.Sources, data.Train.Count),
+        };
         return new StepData(store, split, summary);
+    }
+
+    private static int Leaked(Split split, int[] sources, int originals)
+    {
+        var copiedInTraining = split.Train.Where(i => i >= originals).Select(i => sources[i - originals]).ToHashSet();
+        return split.Validation.Count(i => i < originals && copiedInTraining.Contains(i));
     }
 
     private static int[] Count(IEnumerable<int> labels, int classes)

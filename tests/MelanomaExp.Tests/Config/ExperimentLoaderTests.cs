@@ -137,6 +137,8 @@ public class ExperimentLoaderTests
     [Theory]
     [InlineData("base.yaml")]
     [InlineData("smoke.yaml")]
+    [InlineData("augmented.yaml")]
+    [InlineData("rebalanced.yaml")]
     public void Shipped_experiments_are_valid(string file)
     {
         var e = ExperimentLoader.Load(RepoPaths.Experiment(file));
@@ -197,6 +199,7 @@ public class ExperimentLoaderTests
     [Theory]
     [InlineData("final.yaml")]
     [InlineData("smoke-final.yaml")]
+    [InlineData("final-seed-protocol.yaml")]
     public void Shipped_study_experiments_are_valid(string file)
     {
         Assert.Equal(3, ExperimentLoader.Load(RepoPaths.Experiment(file)).Steps.Count);

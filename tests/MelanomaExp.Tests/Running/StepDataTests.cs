@@ -37,6 +37,7 @@ public class StepDataTests
         Assert.Equal(data.Split.Train.Length + 20, step.Split.Train.Length);
         Assert.All(step.Split.Train.Where(i => i >= data.Train.Count), i => Assert.True(i < step.Store.Count));
         Assert.Equal([8, 8], step.Rebalance!.SourcesPerClass);
+        Assert.Equal(0, step.Rebalance.ValidationImagesWithCopyInTraining);
     }
 
     [Fact]
@@ -49,5 +50,6 @@ public class StepDataTests
         Assert.Equal(8, step.Split.Validation.Length);
         Assert.Equal([10, 10], step.Rebalance!.SourcesPerClass);
         Assert.Contains(step.Split.Validation, i => i >= data.Train.Count);
+        Assert.True(step.Rebalance.ValidationImagesWithCopyInTraining > 0);
     }
 }

@@ -10,7 +10,9 @@ public sealed record OpParameter(string Name, double? Default, double Min, doubl
 /// <summary>
 /// The Augmentor operations melanoma-exp implements, by Augmentor's names, and how a pipeline applies
 /// them: for each operation draw r = round(uniform(0, 1), 1) and apply it when r &lt;= probability
-/// (so 0.7 acts as about 0.75, as in Augmentor). Every draw comes from the sample's own generator.
+/// (so 0.7 acts as about 0.75, as in Augmentor). One deliberate difference: probability 0 means never
+/// (Augmentor would still apply it when the draw rounds to 0.0, one time in twenty).
+/// Every draw comes from the sample's own generator.
 /// </summary>
 public static class AugmentorOps
 {
@@ -46,7 +48,7 @@ public static class AugmentorOps
         foreach (var op in pipeline)
         {
             var r = Math.Round(rng.NextDouble(), 1, MidpointRounding.ToEven);
-            if (r <= op.Probability)
+            if (op.Probability > 0 && r <= op.Probability)
             {
                 Registry[op.Op].Apply(image, op.Parameters, rng);
                 applied.Add(op.Op);
