@@ -27,6 +27,7 @@ public sealed class ReportStaging : IDisposable
             throw new BadInputException($"{target}: output path is a file, not a folder");
         }
         Directory.CreateDirectory(parent);
+        RemoveAbandoned(parent, System.IO.Path.GetFileName(full));
         var staging = System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(full)}.staging-{Environment.ProcessId}");
         if (Directory.Exists(staging))
         {
@@ -50,6 +51,32 @@ public sealed class ReportStaging : IDisposable
             Directory.Delete(old, recursive: true);
         }
         _committed = true;
+    }
+
+    /// <summary>A killed run cannot clean up after itself; its staging folder is removed once its process is gone.</summary>
+    private static void RemoveAbandoned(string parent, string name)
+    {
+        foreach (var dir in Directory.GetDirectories(parent, $".{name}.staging-*"))
+        {
+            var suffix = System.IO.Path.GetFileName(dir)[$".{name}.staging-".Length..].Split('.')[0];
+            if (int.TryParse(suffix, out var pid) && pid != Environment.ProcessId && !IsRunning(pid))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     public void Dispose()

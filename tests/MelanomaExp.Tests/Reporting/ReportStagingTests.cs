@@ -35,4 +35,16 @@ public class ReportStagingTests
         Assert.Equal(["README.md"], Directory.GetFiles(target).Select(Path.GetFileName));
         Assert.Equal(["report"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void Staging_folders_of_dead_processes_are_removed()
+    {
+        using var dir = new TempDir();
+        var stale = dir.Combine(".report.staging-999999999");
+        Directory.CreateDirectory(stale);
+        using (ReportStaging.Begin(dir.Combine("report")))
+        {
+            Assert.False(Directory.Exists(stale));
+        }
+    }
 }
