@@ -68,7 +68,7 @@ public static partial class TorchNativeLoader
     {
         var bytes = File.ReadAllBytes(original);
         var key = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
-        var dir = Path.Combine(CacheRoot(), "native", key);
+        var dir = Path.Combine(UserCache.Root(), "native", key);
         var target = Path.Combine(dir, FileName);
         if (File.Exists(target))
         {
@@ -83,19 +83,6 @@ public static partial class TorchNativeLoader
         File.WriteAllBytes(temp, bytes);
         File.Move(temp, target, overwrite: true);
         return target;
-    }
-
-    internal static string CacheRoot()
-    {
-        var configured = Environment.GetEnvironmentVariable("MELANOMA_EXP_CACHE");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return configured;
-        }
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var root = !string.IsNullOrEmpty(xdg) ? xdg : !string.IsNullOrEmpty(home) ? Path.Combine(home, ".cache") : Path.GetTempPath();
-        return Path.Combine(root, "melanoma-exp");
     }
 
     /// <summary>

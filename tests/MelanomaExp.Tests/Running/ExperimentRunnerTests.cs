@@ -146,4 +146,39 @@ public class ExperimentRunnerTests
         var e = Assert.Throws<BadInputException>(() => Run(dir, "cut", resume: true));
         Assert.Contains("checkpoint is damaged", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_killed_process_resumes_to_the_same_result()
+    {
+        using var dir = Data();
+        string[] longer = ["steps.first.train.epochs=40", "steps.second.train.epochs=1"];
+        var file = dir.Combine("tiny.yaml");
+        File.WriteAllText(file, Yaml);
+        var output = dir.Combine("killed");
+        var checkpoint = Path.Combine(RunState.DirFor(output), "first", "checkpoint", "history.json");
+
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "melanoma-exp.dll"), "run", file, "--data-root", dir.Path, "--output", output, "--device", "cpu" }
+            .Concat(longer.SelectMany(o => new[] { "--set", o })))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using (var child = System.Diagnostics.Process.Start(start)!)
+        {
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!File.Exists(checkpoint) && !child.HasExited && waited.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                Thread.Sleep(20);
+            }
+            Assert.False(child.HasExited, "the run ended before it could be killed");
+            child.Kill(entireProcessTree: true);
+            child.WaitForExit();
+        }
+        Assert.False(Directory.Exists(output));
+
+        var resumed = Run(dir, "killed", resume: true, experiment: Tiny(longer));
+        var whole = Run(dir, "whole", experiment: Tiny(longer));
+        Assert.Equal(Numbers(whole), Numbers(resumed));
+        Assert.StartsWith("resumed after epoch", resumed.Provenance!.Steps[0].Reused, StringComparison.Ordinal);
+    }
 }

@@ -74,7 +74,8 @@ public class VerifierTests
         Shift(report, "val_accuracy", 0.5);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        Assert.Equal(3, CliApp.Run(["verify", report, "--output", dir.Combine("again")], stdout, stderr));
+        // --data-root explicitly: CI exports MELANOMA_EXP_DATA (the real images), which verify would otherwise prefer.
+        Assert.Equal(3, CliApp.Run(["verify", report, "--output", dir.Combine("again"), "--data-root", dir.Combine("data")], stdout, stderr));
         Assert.Contains("NOT REPRODUCED", stdout.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(dir.Combine("again", "VERIFY.md")));
         Assert.Equal(2, CliApp.Run(["verify", dir.Combine("nothing")], stdout, stderr));

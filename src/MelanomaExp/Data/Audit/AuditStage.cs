@@ -13,7 +13,7 @@ public static class AuditStage
         ImageStore train, ImageStore? test, DataSpec data, Random splitRng, string source)
     {
         var policy = data.Audit;
-        var findings = DataAuditor.Audit(train, policy.NearDuplicateThreshold);
+        var findings = AuditCache.GetOrCompute(train, policy.NearDuplicateThreshold);
         var conflicts = findings.Conflicts.ToList();
         if (policy.Conflicts == ConflictPolicy.Fail && conflicts.Count > 0)
         {

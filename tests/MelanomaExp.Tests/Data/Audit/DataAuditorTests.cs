@@ -128,4 +128,26 @@ public class DataAuditorTests
         Assert.Equal(75, byPair["melanoma / seborrheic keratosis"]);
         Assert.Equal(62, byPair["actinic keratosis / nevus"]);
     }
+
+    [Fact]
+    public void Findings_are_cached_by_content_and_threshold()
+    {
+        using var dir = new TempDir();
+        var cache = dir.Combine("cache");
+        Environment.SetEnvironmentVariable("MELANOMA_EXP_CACHE", cache);
+        try
+        {
+            var store = Planted(dir);
+            var first = AuditCache.GetOrCompute(store, AuditDefaults.Threshold);
+            Assert.Single(Directory.GetFiles(Path.Combine(cache, "audit")));
+            var again = AuditCache.GetOrCompute(store, AuditDefaults.Threshold);
+            Assert.Equal(first.Pairs, again.Pairs);
+            AuditCache.GetOrCompute(store, AuditDefaults.Threshold + 2);
+            Assert.Equal(2, Directory.GetFiles(Path.Combine(cache, "audit")).Length);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MELANOMA_EXP_CACHE", null);
+        }
+    }
 }
