@@ -181,4 +181,20 @@ public class ExperimentRunnerTests
         Assert.Equal(Numbers(whole), Numbers(resumed));
         Assert.StartsWith("resumed after epoch", resumed.Provenance!.Steps[0].Reused, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_test_folder_is_evaluated_for_every_step_and_compared_between_steps()
+    {
+        using var dir = Data();
+        SyntheticImages.WriteDataset(dir.Combine("Test"), classes: 3, perClass: 4, size: 32, seed: 9);
+        var run = Run(dir, "out", experiment: Tiny("data.test=Test", "steps.first.train.epochs=1", "steps.second.train.epochs=1"));
+        Assert.All(run.Steps, s => Assert.Equal(12, s.Test!.Images));
+        Assert.Contains(run.Comparisons, c => c.Set == "test");
+        Assert.Equal([4, 4, 4], run.Dataset.TestCounts!);
+
+        Directory.CreateDirectory(dir.Combine("Test", "class_9"));
+        File.Copy(dir.Combine("Test", "class_0", "img_000.png"), dir.Combine("Test", "class_9", "x.png"));
+        var e = Assert.Throws<BadInputException>(() => Run(dir, "out2", experiment: Tiny("data.test=Test")));
+        Assert.Contains("test classes", e.Message, StringComparison.Ordinal);
+    }
 }
