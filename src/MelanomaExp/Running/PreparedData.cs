@@ -50,15 +50,7 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
 
     public DatasetSummary Summarize()
     {
-        int[] Count(IEnumerable<int> labels)
-        {
-            var counts = new int[Train.Classes.Count];
-            foreach (var l in labels)
-            {
-                counts[l]++;
-            }
-            return counts;
-        }
+        int[] Count(IEnumerable<int> labels) => ClassCounts.Of(labels, Train.Classes.Count);
         var samples = Enumerable.Range(0, Train.Classes.Count)
             .Select(c => Train.Image(Array.FindIndex(Train.Labels, l => l == c)).ToArray())
             .ToList();

@@ -46,10 +46,10 @@ internal sealed record StepData(ImageStore Store, Split Split, RebalanceSummary?
             .ToList();
         var summary = new RebalanceSummary(
             spec.Scope,
-            Count(sources.Select(i => data.Train.Labels[i]), classes),
+            ClassCounts.Of(sources.Select(i => data.Train.Labels[i]), classes),
             made.PerClass,
-            Count(split.Train.Select(i => store.Labels[i]), classes),
-            Count(split.Validation.Select(i => store.Labels[i]), classes),
+            ClassCounts.Of(split.Train.Select(i => store.Labels[i]), classes),
+            ClassCounts.Of(split.Validation.Select(i => store.Labels[i]), classes),
             samples,
             made.CacheDir,
             made.FromCache)
@@ -63,15 +63,5 @@ internal sealed record StepData(ImageStore Store, Split Split, RebalanceSummary?
     {
         var copiedInTraining = split.Train.Where(i => i >= originals).Select(i => sources[i - originals]).ToHashSet();
         return split.Validation.Count(i => i < originals && copiedInTraining.Contains(i));
-    }
-
-    private static int[] Count(IEnumerable<int> labels, int classes)
-    {
-        var counts = new int[classes];
-        foreach (var l in labels)
-        {
-            counts[l]++;
-        }
-        return counts;
     }
 }

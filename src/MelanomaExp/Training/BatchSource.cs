@@ -25,7 +25,12 @@ public sealed class BatchSource : IDisposable
     /// <summary>Float images (0..255) and int64 labels for the given store indices.</summary>
     public (Tensor Images, Tensor Labels) Gather(ReadOnlySpan<int> indices)
     {
-        using var index = tensor(indices.ToArray().Select(i => (long)i).ToArray(), dtype: ScalarType.Int64).to(Device);
+        var ids = new long[indices.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = indices[i];
+        }
+        using var index = tensor(ids, dtype: ScalarType.Int64).to(Device);
         using var bytes = _images.index_select(0, index);
         var images = bytes.to(ScalarType.Float32).permute(0, 3, 1, 2);
         return (images, _labels.index_select(0, index));

@@ -13,6 +13,16 @@ public sealed record AuditFindings(int Images, int Threshold, IReadOnlyList<Imag
     /// <summary>Pairs of the same picture filed under two different classes.</summary>
     public IEnumerable<ImagePair> Conflicts => Pairs.Where(p => Labels[p.A] != Labels[p.B]);
 
+    /// <summary>Label conflicts counted by the (alphabetically ordered) pair of class names, most frequent first.</summary>
+    public IReadOnlyList<(string First, string Second, int Pairs)> ConflictsByClassPair(IReadOnlyList<string> classes) => Conflicts
+        .Select(p => (classes[Labels[p.A]], classes[Labels[p.B]]))
+        .Select(p => string.CompareOrdinal(p.Item1, p.Item2) <= 0 ? p : (p.Item2, p.Item1))
+        .GroupBy(p => p)
+        .Select(g => (g.Key.Item1, g.Key.Item2, g.Count()))
+        .OrderByDescending(g => g.Item3)
+        .ThenBy(g => g.Item1, StringComparer.Ordinal)
+        .ToList();
+
     /// <summary>Pairs with one image in each of the two index sets (train and validation, say).</summary>
     public IEnumerable<ImagePair> Straddling(IReadOnlyCollection<int> first, IReadOnlyCollection<int> second)
     {

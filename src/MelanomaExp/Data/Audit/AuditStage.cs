@@ -68,7 +68,7 @@ public static class AuditStage
             findings.ExactPairs.Count(),
             findings.NearPairs.Count(),
             conflicts.Count,
-            ByClassPair(train, conflicts),
+            findings.ConflictsByClassPair(train.Classes),
             removedDuplicates,
             removedConflicts,
             groups.Sum(g => g.Length),
@@ -84,16 +84,6 @@ public static class AuditStage
         var findings = DataAuditor.Audit(both, threshold);
         return findings.Pairs.Count(p => (p.A < train.Count) != (p.B < train.Count));
     }
-
-    private static List<(string, string, int)> ByClassPair(ImageStore store, List<ImagePair> conflicts) => conflicts
-        .Select(p => string.CompareOrdinal(store.Classes[store.Labels[p.A]], store.Classes[store.Labels[p.B]]) <= 0
-            ? (store.Classes[store.Labels[p.A]], store.Classes[store.Labels[p.B]])
-            : (store.Classes[store.Labels[p.B]], store.Classes[store.Labels[p.A]]))
-        .GroupBy(x => x)
-        .Select(g => (g.Key.Item1, g.Key.Item2, g.Count()))
-        .OrderByDescending(x => x.Item3)
-        .ThenBy(x => x.Item1, StringComparer.Ordinal)
-        .ToList();
 
     /// <summary>Up to two conflicts and two near duplicates, so a reader sees what kinds of problems were found.</summary>
     private static List<ExamplePair> Examples(ImageStore store, AuditFindings findings) =>

@@ -32,13 +32,5 @@ public sealed record FolderAudit(IReadOnlyList<string> Folders, ImageStore Store
 
     public int CrossFolderPairs => Findings.Pairs.Count(p => Origin[p.A] != Origin[p.B]);
 
-    /// <summary>Label conflicts counted by the (sorted) pair of class names.</summary>
-    public IReadOnlyList<(string First, string Second, int Pairs)> ConflictsByClassPair() => Findings.Conflicts
-        .Select(p => Order(Store.Classes[Store.Labels[p.A]], Store.Classes[Store.Labels[p.B]]))
-        .GroupBy(p => p)
-        .Select(g => (g.Key.Item1, g.Key.Item2, g.Count()))
-        .OrderByDescending(g => g.Item3)
-        .ToList();
-
-    private static (string, string) Order(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+    public IReadOnlyList<(string First, string Second, int Pairs)> ConflictsByClassPair() => Findings.ConflictsByClassPair(Store.Classes);
 }
