@@ -18,6 +18,7 @@ public static class CliApp
             VerifyCommand.Create(output, errors),
             AuditCommand.Create(output, errors),
             CompareCommand.Create(output, errors),
+            BenchCommand.Create(output, errors),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

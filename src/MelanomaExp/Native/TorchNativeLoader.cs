@@ -26,6 +26,7 @@ public static partial class TorchNativeLoader
 
     private static NativeLoadResult Load()
     {
+        MallocTuning.Apply();
         if (!OperatingSystem.IsLinux())
         {
             return new NativeLoadResult(NativeLoadMode.Default, null, "not Linux: TorchSharp loads its own libraries");

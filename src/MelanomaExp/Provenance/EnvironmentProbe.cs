@@ -29,7 +29,7 @@ public static class EnvironmentProbe
                 NativeLoadMode.Patched => $"patched copy ({TorchNativeLoader.MissingVersion} marked weak)",
                 NativeLoadMode.Original => "as shipped",
                 _ => "TorchSharp default",
-            });
+            } + "; " + MallocTuning.Apply());
     }
 
     private static string CpuModel()

@@ -19,8 +19,7 @@ internal static class StepRunner
     {
         var started = DateTimeOffset.Now;
         torch.random.manual_seed(seeds.For("init", step.Name));
-        var model = ModelFactory.Create(step.Model, data.Store.Classes.Count, data.Store.Height, data.Store.Width);
-        model.to(device);
+        var model = ModelFactory.Create(step.Model, data.Store.Classes.Count, data.Store.Height, data.Store.Width, device);
         if (unchanged is { } previous)
         {
             model.load(previous.Weights);

@@ -55,24 +55,30 @@ public sealed class Trainer
             var order = (int[])trainIndices.Clone();
             _seeds.Rng("shuffle", step.Name, epoch).Shuffle(order);
             model.train();
+            double data = 0, forwardBackward = 0, optimizerSeconds = 0;
             double lossSum = 0;
             long correct = 0;
+            var split = new SplitClock();
             for (var b = 0; b < batches; b++)
             {
                 cancel.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var start = b * step.Train.BatchSize;
                 var count = Math.Min(step.Train.BatchSize, order.Length - start);
+                split.Restart();
                 var (images, targets) = _source.Gather(order.AsSpan(start, count));
                 if (augmenter is not null)
                 {
                     images = augmenter.Apply(images, _seeds.Rng("augment", step.Name, epoch, b));
                 }
+                split.Lap(ref data);
                 optimizer.zero_grad();
                 var logits = model.forward(images);
                 var loss = nn.functional.cross_entropy(logits, targets);
                 loss.backward();
+                split.Lap(ref forwardBackward);
                 optimizer.step();
+                split.Lap(ref optimizerSeconds);
                 var batchLoss = loss.item<float>();
                 lossSum += batchLoss * count;
                 correct += logits.argmax(1).eq(targets).sum().item<long>();
@@ -80,6 +86,7 @@ public sealed class Trainer
             }
             var trainSeconds = clock.Elapsed.TotalSeconds;
             var validation = Evaluator.Run(model, _source, validationIndices);
+            var validationSeconds = clock.Elapsed.TotalSeconds - trainSeconds;
             var record = new EpochRecord(
                 epoch,
                 lossSum / order.Length,
@@ -89,6 +96,7 @@ public sealed class Trainer
                 clock.Elapsed.TotalSeconds,
                 order.Length / trainSeconds);
             history.Add(record);
+            hooks.Breakdown?.Invoke(new EpochBreakdown(step.Name, epoch, batches, order.Length, data, forwardBackward, optimizerSeconds, validationSeconds, clock.Elapsed.TotalSeconds));
             hooks.EpochDone?.Invoke(step.Name, record);
             hooks.Checkpoint?.Invoke(history);
         }
@@ -96,8 +104,23 @@ public sealed class Trainer
     }
 }
 
+/// <summary>Adds the time since the last lap to a total: the per-phase split of an epoch.</summary>
+internal sealed class SplitClock
+{
+    private readonly Stopwatch _clock = new();
+
+    public void Restart() => _clock.Restart();
+
+    public void Lap(ref double total)
+    {
+        total += _clock.Elapsed.TotalSeconds;
+        _clock.Restart();
+    }
+}
+
 /// <summary>Callbacks of a training run: progress per batch, a line per epoch, and a checkpoint after each epoch.</summary>
 public sealed record TrainingHooks(
     IProgress<TrainProgress>? Progress = null,
     Action<string, EpochRecord>? EpochDone = null,
-    Action<IReadOnlyList<EpochRecord>>? Checkpoint = null);
+    Action<IReadOnlyList<EpochRecord>>? Checkpoint = null,
+    Action<EpochBreakdown>? Breakdown = null);

@@ -1,4 +1,5 @@
 using MelanomaExp.Config;
+using MelanomaExp.Models;
 using static TorchSharp.torch;
 
 namespace MelanomaExp.Augmentation.Online;
@@ -14,7 +15,7 @@ public sealed class BatchAugmenter
 
     public BatchAugmenter(AugmentSpec spec) => _spec = spec;
 
-    /// <summary>Images N x 3 x H x W with values 0..255; returns a new tensor.</summary>
+    /// <summary>Images N x 3 x H x W with values 0..255; returns a new tensor in the input's memory order (grid_sample writes NCHW; convolutions run faster on channels-last).</summary>
     public Tensor Apply(Tensor images, Random rng)
     {
         var n = (int)images.shape[0];
@@ -35,7 +36,7 @@ public sealed class BatchAugmenter
         {
             output = Photometric(output, n, rng);
         }
-        return output;
+        return ChannelsLast.Is(images) && !ChannelsLast.Is(output) ? ChannelsLast.Of(output) : output;
     }
 
     /// <summary>

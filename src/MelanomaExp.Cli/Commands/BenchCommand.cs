@@ -1,0 +1,62 @@
+using System.CommandLine;
+using MelanomaExp.Benchmarking;
+using MelanomaExp.Config;
+using MelanomaExp.Reporting;
+
+namespace MelanomaExp.Cli.Commands;
+
+/// <summary><c>bench [FILE]</c>: how fast training, inference and the data side run here, against the machine's ceiling and PyTorch.</summary>
+internal static class BenchCommand
+{
+    public static Command Create(TextWriter output, TextWriter errors)
+    {
+        var file = new Argument<string?>("file") { Description = "An experiment whose data and step are timed (without it: the model on random inputs only)", Arity = ArgumentArity.ZeroOrOne };
+        var dataRoot = new Option<string?>("--data-root") { Description = "Folder holding the data (overrides data.root and MELANOMA_EXP_DATA)" };
+        var set = new Option<string[]>("--set") { Description = "Override a YAML key (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var step = new Option<string?>("--step") { Description = "The step whose first epochs are timed (default: the first)" };
+        var epochs = new Option<int>("--epochs") { Description = "Real epochs to time (2 or more shows whether memory stays flat)", DefaultValueFactory = _ => 2 };
+        var quick = new Option<bool>("--quick") { Description = "Fewer rounds, an eighth of the images: a minute or two instead of ten" };
+        var peer = new Option<string?>("--peer") { Description = "Also run the PyTorch reference script (default ../shared/bench/peer_seed_cnn.py)", Arity = ArgumentArity.ZeroOrOne };
+        var outputDir = new Option<string?>("--output") { Description = "Write BENCH.md and BENCH.json to this folder" };
+        var device = new Option<string?>("--device") { Description = "auto, cpu or cuda" };
+        device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        var command = new Command("bench", "Measure training, inference and data throughput") { file, dataRoot, set, step, epochs, quick, peer, outputDir, device };
+        command.SetAction(parse => ExitCodes.Guard(errors, () =>
+        {
+            if (parse.GetValue(epochs) is var n and (< 1 or > 100))
+            {
+                throw new BadInputException($"--epochs: must be between 1 and 100, got {n}");
+            }
+            var options = new BenchOptions
+            {
+                Experiment = parse.GetValue(file) is { } path ? ExperimentLoader.Load(path, parse.GetValue(set) ?? []) : null,
+                DataRoot = parse.GetValue(dataRoot),
+                Step = parse.GetValue(step),
+                Epochs = parse.GetValue(epochs),
+                Quick = parse.GetValue(quick),
+                Peer = parse.GetResult(peer) is null ? null : parse.GetValue(peer) ?? "",
+                Device = parse.GetValue(device) is { } d ? Enum.Parse<DeviceChoice>(d, ignoreCase: true) : DeviceChoice.Auto,
+                Log = line => errors.WriteLine(line),
+            };
+            var result = Benchmark.Run(options);
+            var markdown = BenchMarkdown.Render(result);
+            output.Write(markdown);
+            if (parse.GetValue(outputDir) is { } dir)
+            {
+                Directory.CreateDirectory(dir);
+                WriteAtomically(Path.Combine(dir, "BENCH.md"), markdown);
+                WriteAtomically(Path.Combine(dir, "BENCH.json"), BenchJson.Render(result));
+                output.WriteLine($"written: {Path.GetFullPath(Path.Combine(dir, "BENCH.md"))} and BENCH.json");
+            }
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void WriteAtomically(string path, string text)
+    {
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,45 @@
+using MelanomaExp.Provenance;
+
+namespace MelanomaExp.Benchmarking;
+
+/// <summary>Everything one <c>bench</c> invocation measured. Sections that need data or --peer are null when not run.</summary>
+public sealed record BenchResult(
+    EnvironmentInfo Environment,
+    BenchSettings Settings,
+    IReadOnlyList<LayoutTiming> Layouts,
+    double ForwardGflopPerImage,
+    double TrainGflopPerImage,
+    FmaCeiling.Result Ceiling)
+{
+    public DataTiming? Data { get; init; }
+
+    public IReadOnlyList<EpochTiming>? Epochs { get; init; }
+
+    public IReadOnlyList<PeerTiming>? Peer { get; init; }
+
+    /// <summary>Peak RSS of the whole bench process, data loading included.</summary>
+    public long PeakRssBytes { get; init; }
+
+    public LayoutTiming Fastest => Layouts.MaxBy(l => l.TrainImagesPerS.Median)!;
+
+    public double TrainImagesPerS => Fastest.TrainImagesPerS.Median;
+
+    public double AchievedGflops => TrainGflopPerImage * TrainImagesPerS;
+
+    public double PeakFraction => AchievedGflops / Ceiling.GflopsPerS;
+
+    /// <summary>First epoch wall time over (its images / the fastest pure step rate), minus 1.</summary>
+    public double? EpochOverheadFraction => Epochs is [var first, ..]
+        ? (first.Breakdown.Total / (first.Breakdown.Images / TrainImagesPerS)) - 1
+        : null;
+
+    public PeerTiming? PeerFastest => Peer?.MaxBy(p => p.TrainImagesPerS);
+
+    public double? PeerRatio => PeerFastest is { } p ? TrainImagesPerS / p.TrainImagesPerS : null;
+}
+
+/// <summary>What the bench ran with.</summary>
+public sealed record BenchSettings(string? Experiment, string? Step, int ImageSize, int Batch, int Classes, int Rounds, bool Quick, double EpochFraction);
+
+/// <summary>Data-side throughputs in images per second, and the rate training consumes images at, for the ratio.</summary>
+public sealed record DataTiming(int DecodedFiles, Samples DecodeOneThread, Samples DecodeAllCores, Samples Augmentation, Samples Rebalance, int RebalancedImages);

@@ -1,0 +1,110 @@
+using MelanomaExp.Data;
+using MelanomaExp.Models;
+using MelanomaExp.Provenance;
+using MelanomaExp.Running;
+using MelanomaExp.Training;
+using static TorchSharp.torch;
+
+namespace MelanomaExp.Benchmarking;
+
+/// <summary>
+/// Runs the benchmark sections in a fixed order, cheapest first: the FMA ceiling, the model alone in
+/// both layouts, the data side, the first epochs of a real step, then the PyTorch peer.
+/// </summary>
+public static class Benchmark
+{
+    public static BenchResult Run(BenchOptions options)
+    {
+        var log = options.Log;
+        var peerScript = options.Peer is null ? null : PeerBench.Locate(options.Peer);
+        if (peerScript is not null)
+        {
+            PeerBench.CheckRunnable();
+        }
+        var device = DeviceResolver.Resolve(options.Device);
+        var environment = EnvironmentProbe.Capture(device);
+        var experiment = options.Experiment;
+        var step = experiment is null ? null : PickStep(experiment, options.Step);
+        var size = experiment?.Data.ImageHeight ?? 180;
+        var batch = step?.Train.BatchSize ?? 32;
+        var data = experiment is null ? null : LoadData(experiment, options, log);
+        var classes = data?.Train.Classes.Count ?? 9;
+        var settings = new BenchSettings(experiment?.SourcePath, step?.Name, size, batch, classes, options.Rounds, options.Quick, options.EpochFraction);
+
+        log("FMA ceiling ...");
+        var ceiling = FmaCeiling.Measure(options.Quick ? 0.3 : 1.0);
+        using var probe = new SeedCnn(classes, size, size, dropout: 0);
+        var cost = ModelCost.Count(probe, 3, size, size);
+        var layouts = new List<LayoutTiming>();
+        foreach (var layout in new[] { StepBench.Nchw, StepBench.Nhwc })
+        {
+            log($"training step, {layout} ...");
+            layouts.Add(StepBench.Run(layout, classes, size, batch, warmup: 3, options.Rounds, device));
+        }
+        var result = new BenchResult(environment, settings, layouts, cost.ForwardFlops / 1e9, cost.TrainingFlops / 1e9, ceiling);
+        if (experiment is not null && step is not null && data is not null)
+        {
+            result = result with
+            {
+                Data = MeasureData(data, step, batch, options, device, log),
+                Epochs = MeasureEpochs(experiment, data, step, options, device, log),
+            };
+        }
+        if (peerScript is not null)
+        {
+            var threads = get_num_threads();
+            var peer = new List<PeerTiming>();
+            foreach (var layout in new[] { "nchw", "nhwc" })
+            {
+                log($"PyTorch reference, {layout} ...");
+                peer.Add(PeerBench.Run(peerScript, layout, size, batch, threads, options.Rounds));
+            }
+            result = result with { Peer = peer };
+        }
+        return result with { PeakRssBytes = ProcessMemory.PeakRssBytes() };
+    }
+
+    private static Config.StepSpec PickStep(Config.Experiment experiment, string? name) =>
+        name is null
+            ? experiment.Steps[0]
+            : experiment.Steps.FirstOrDefault(s => s.Name == name)
+              ?? throw new BadInputException($"{experiment.SourcePath}: --step: no step named '{name}' (steps: {string.Join(", ", experiment.Steps.Select(s => s.Name))})");
+
+    private static PreparedData LoadData(Config.Experiment experiment, BenchOptions options, Action<string> log)
+    {
+        log("loading data ...");
+        return PreparedData.Load(experiment, DataRoot.Resolve(options.DataRoot, experiment.Data.Root));
+    }
+
+    private static DataTiming MeasureData(PreparedData data, Config.StepSpec step, int batch, BenchOptions options, Device device, Action<string> log)
+    {
+        log("decode ...");
+        var paths = data.Train.Paths.Where(File.Exists).Take(options.Quick ? 300 : int.MaxValue).ToList();
+        var files = paths.Select(File.ReadAllBytes).ToList();
+        var rounds = options.Quick ? 2 : 3;
+        var (one, all) = DataBench.Decode(files, data.Train.Height, data.Train.Width, rounds);
+        log("online augmentation ...");
+        var augmentation = DataBench.OnlineAugmentation(step.Augment ?? DataBench.StudyAugment, batch, data.Train.Height, data.Train.Width, options.Rounds, device);
+        log("rebalance generation ...");
+        var perClass = options.Quick ? 10 : 50;
+        var rebalance = DataBench.Rebalance(step.Rebalance ?? DataBench.StudyRebalance, data.Train, perClass, rounds);
+        return new DataTiming(files.Count, one, all, augmentation, rebalance, perClass * data.Train.Classes.Count);
+    }
+
+    private static IReadOnlyList<EpochTiming> MeasureEpochs(Config.Experiment experiment, PreparedData data, Config.StepSpec step, BenchOptions options, Device device, Action<string> log)
+    {
+        var scratch = Path.Combine(Path.GetTempPath(), $"melanoma-exp-bench-epoch-{Environment.ProcessId}");
+        try
+        {
+            log($"step '{step.Name}': {options.Epochs} epoch(s) on {options.EpochFraction:P0} of its images ...");
+            return EpochBench.Run(experiment, data, step, options.Epochs, options.EpochFraction, device, scratch);
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+    }
+}

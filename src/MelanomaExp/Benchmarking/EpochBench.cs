@@ -1,0 +1,47 @@
+using MelanomaExp.Config;
+using MelanomaExp.Data;
+using MelanomaExp.Models;
+using MelanomaExp.Provenance;
+using MelanomaExp.Running;
+using MelanomaExp.Seeding;
+using MelanomaExp.Training;
+using static TorchSharp.torch;
+
+namespace MelanomaExp.Benchmarking;
+
+/// <summary>One epoch of a real step, split by phase, with the process's peak RSS during that epoch.</summary>
+public sealed record EpochTiming(EpochBreakdown Breakdown, long PeakRssBytes);
+
+/// <summary>
+/// Trains the first epochs of a real step on the real data through the same trainer a run uses, so
+/// everything around the math (gathering, augmentation, validation, bookkeeping) is in the figure.
+/// A fraction below 1 keeps the first part of both the training and the validation indices, so the
+/// two stay in proportion.
+/// </summary>
+public static class EpochBench
+{
+    public static IReadOnlyList<EpochTiming> Run(Experiment experiment, PreparedData data, StepSpec step, int epochs, double fraction, Device device, string scratch)
+    {
+        var seeds = new Seeds(experiment.Seed);
+        var stepData = StepData.For(step, data, experiment, seeds, scratch);
+        var train = Take(stepData.Split.Train, fraction);
+        var validation = Take(stepData.Split.Validation, fraction);
+        using var source = new BatchSource(stepData.Store, device);
+        random.manual_seed(seeds.For("init", step.Name));
+        using var model = ModelFactory.Create(step.Model, stepData.Store.Classes.Count, stepData.Store.Height, stepData.Store.Width, device);
+        using var optimizer = Trainer.CreateOptimizer(step.Train, model);
+        var timings = new List<EpochTiming>();
+        ProcessMemory.ResetPeak();
+        var hooks = new TrainingHooks(Breakdown: b =>
+        {
+            timings.Add(new EpochTiming(b, ProcessMemory.PeakRssBytes()));
+            ProcessMemory.ResetPeak();
+        });
+        var shortened = step with { Train = step.Train with { Epochs = epochs } };
+        new Trainer(source, seeds).Train(shortened, model, optimizer, train, validation, stepData.Store.Labels, hooks);
+        return timings;
+    }
+
+    private static int[] Take(int[] indices, double fraction) =>
+        indices[..Math.Max(1, (int)Math.Ceiling(indices.Length * fraction))];
+}

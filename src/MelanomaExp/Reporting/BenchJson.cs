@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MelanomaExp.Benchmarking;
+
+namespace MelanomaExp.Reporting;
+
+/// <summary>
+/// The bench result as JSON (BENCH.json), for tracking over time. Headline keys at the top level:
+/// train_images_per_s, peak_fraction, epoch_overhead_fraction, peak_rss_bytes, peer_train_images_per_s, peer_ratio.
+/// </summary>
+public static class BenchJson
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static string Render(BenchResult r)
+    {
+        var doc = new JsonObject
+        {
+            ["train_images_per_s"] = r.TrainImagesPerS,
+            ["train_layout"] = r.Fastest.Layout,
+            ["achieved_gflops"] = r.AchievedGflops,
+            ["ceiling_gflops"] = r.Ceiling.GflopsPerS,
+            ["peak_fraction"] = r.PeakFraction,
+            ["epoch_overhead_fraction"] = r.EpochOverheadFraction,
+            ["peak_rss_bytes"] = r.PeakRssBytes,
+            ["peer_train_images_per_s"] = r.PeerFastest?.TrainImagesPerS,
+            ["peer_ratio"] = r.PeerRatio,
+            ["environment"] = JsonSerializer.SerializeToNode(r.Environment, Options),
+            ["settings"] = JsonSerializer.SerializeToNode(r.Settings, Options),
+            ["ceiling"] = JsonSerializer.SerializeToNode(r.Ceiling, Options),
+            ["gflop_per_image"] = new JsonObject { ["forward"] = r.ForwardGflopPerImage, ["training"] = r.TrainGflopPerImage },
+            ["layouts"] = new JsonArray([.. r.Layouts.Select(l => (JsonNode?)new JsonObject
+            {
+                ["layout"] = l.Layout,
+                ["train_ms"] = Stats(l.TrainMs),
+                ["train_images_per_s"] = Stats(l.TrainImagesPerS),
+                ["inference_batch"] = l.InferenceBatch,
+                ["inference_images_per_s"] = Stats(l.InferenceImagesPerS),
+            })]),
+            ["data"] = r.Data is { } d ? new JsonObject
+            {
+                ["decoded_files"] = d.DecodedFiles,
+                ["decode_one_thread_images_per_s"] = Stats(d.DecodeOneThread),
+                ["decode_all_cores_images_per_s"] = Stats(d.DecodeAllCores),
+                ["augmentation_images_per_s"] = Stats(d.Augmentation),
+                ["rebalance_images_per_s"] = Stats(d.Rebalance),
+            } : null,
+            ["epochs"] = r.Epochs is { } epochs ? new JsonArray([.. epochs.Select(x => (JsonNode?)new JsonObject
+            {
+                ["epoch"] = x.Breakdown.Epoch,
+                ["images"] = x.Breakdown.Images,
+                ["wall_s"] = x.Breakdown.Total,
+                ["data_s"] = x.Breakdown.Data,
+                ["forward_backward_s"] = x.Breakdown.ForwardBackward,
+                ["optimizer_s"] = x.Breakdown.Optimizer,
+                ["validation_s"] = x.Breakdown.Validation,
+                ["other_s"] = x.Breakdown.Other,
+                ["peak_rss_bytes"] = x.PeakRssBytes,
+            })]) : null,
+            ["peer"] = r.Peer is { } peer ? JsonSerializer.SerializeToNode(peer, Options) : null,
+        };
+        return doc.ToJsonString(Options);
+    }
+
+    private static JsonObject Stats(Samples s) => new() { ["min"] = s.Min, ["median"] = s.Median, ["max"] = s.Max };
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using MelanomaExp.Benchmarking;
+
+namespace MelanomaExp.Reporting;
+
+/// <summary>The bench result as Markdown: what the console prints and what <c>--output</c> writes to BENCH.md.</summary>
+public static class BenchMarkdown
+{
+    public static string Render(BenchResult r)
+    {
+        var s = r.Settings;
+        var e = r.Environment;
+        var md = new StringBuilder();
+        void Line(FormattableString text) => md.AppendLine(text.ToString(CultureInfo.InvariantCulture));
+        md.AppendLine("# melanoma-exp bench").AppendLine();
+        Line($"{e.Cpu}, {e.Cores} cores, {e.TorchThreads} torch threads, device {e.Device}; {e.Os}; {e.Dotnet}; TorchSharp {e.TorchSharp}; melanoma-exp {e.ToolVersion}.");
+        Line($"Seed CNN at {s.ImageSize}x{s.ImageSize}, batch {s.Batch}, {s.Classes} classes; {s.Rounds} timed rounds after warm-up{(s.Quick ? " (--quick)" : "")}; figures are min / median / max over rounds.");
+        md.AppendLine();
+
+        md.AppendLine("## Training step and inference (model alone, random inputs)").AppendLine();
+        Line($"| layout | train step ms | train img/s | inference img/s (batch {r.Layouts[0].InferenceBatch}) |");
+        md.AppendLine("| --- | --- | --- | --- |");
+        foreach (var l in r.Layouts)
+        {
+            Line($"| {l.Layout} | {Range(l.TrainMs, "F0")} | {Range(l.TrainImagesPerS)} | {Range(l.InferenceImagesPerS)} |");
+        }
+        md.AppendLine();
+        Line($"Work per image, counted from the layer shapes: {r.ForwardGflopPerImage:F3} GFLOP forward, {r.TrainGflopPerImage:F3} GFLOP per training image (forward, input gradient and weight gradient of each convolution and dense layer; the first layer needs no input gradient).");
+        Line($"Achieved: **{r.AchievedGflops:F1} GFLOP/s** ({r.Fastest.Layout}, median) = **{r.PeakFraction:P0}** of the measured ceiling of {r.Ceiling.GflopsPerS:F1} GFLOP/s ({r.Ceiling.Instructions} fused multiply-adds, 12 independent accumulators per thread, no memory traffic, {r.Ceiling.Threads} threads).");
+        md.AppendLine();
+
+        if (r.Data is { } d)
+        {
+            var consumption = r.TrainImagesPerS;
+            md.AppendLine("## Data side").AppendLine();
+            Line($"Training consumes {consumption:F1} img/s; the last column is each stage's median over that rate.");
+            md.AppendLine();
+            md.AppendLine("| stage | img/s | x training rate |");
+            md.AppendLine("| --- | --- | --- |");
+            Line($"| decode + resize, 1 thread ({d.DecodedFiles} files in memory) | {Range(d.DecodeOneThread, "F0")} | {Ratio(d.DecodeOneThread.Median, consumption)} |");
+            Line($"| decode + resize, all cores | {Range(d.DecodeAllCores, "F0")} | {Ratio(d.DecodeAllCores.Median, consumption)} |");
+            Line($"| online augmentation (batch {s.Batch}) | {Range(d.Augmentation, "F0")} | {Ratio(d.Augmentation.Median, consumption)} |");
+            Line($"| rebalance generation ({d.RebalancedImages} images, PNG cache included, all cores) | {Range(d.Rebalance, "F0")} | {Ratio(d.Rebalance.Median, consumption)} |");
+            md.AppendLine();
+        }
+
+        if (r.Epochs is { Count: > 0 } epochs)
+        {
+            Line($"## Real epochs: step '{s.Step}' of {s.Experiment} ({s.EpochFraction:P0} of its images)");
+            md.AppendLine();
+            md.AppendLine("| epoch | images | wall s | data s | forward+backward s | optimizer s | validation s | other s | train img/s | peak RSS |");
+            md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            foreach (var (b, rss) in epochs.Select(x => (x.Breakdown, x.PeakRssBytes)))
+            {
+                var trainSeconds = b.Total - b.Validation;
+                Line($"| {b.Epoch} | {b.Images} | {b.Total:F1} | {b.Data:F1} | {b.ForwardBackward:F1} | {b.Optimizer:F1} | {b.Validation:F1} | {b.Other:F1} | {b.Images / trainSeconds:F1} | {Mib(rss)} |");
+            }
+            md.AppendLine();
+            Line($"Epoch overhead: epoch 1 wall time over (its images / {r.TrainImagesPerS:F1} img/s pure step rate), minus 1 = **{r.EpochOverheadFraction:P1}**.");
+            md.AppendLine();
+        }
+
+        if (r.Peer is { } peer)
+        {
+            md.AppendLine("## PyTorch reference (same network, batch, size and threads)").AppendLine();
+            md.AppendLine("| layout | train step ms (median) | train img/s | inference img/s (batch 32) | torch | BLAS |");
+            md.AppendLine("| --- | --- | --- | --- | --- | --- |");
+            foreach (var p in peer)
+            {
+                Line($"| {p.Layout} | {p.TrainMedianMs:F0} | {p.TrainImagesPerS:F1} | {p.InferenceImagesPerS:F1} | {p.Version} | {p.Blas} |");
+            }
+            md.AppendLine();
+            Line($"melanoma-exp / PyTorch, fastest layout each: {r.TrainImagesPerS:F1} / {r.PeerFastest!.TrainImagesPerS:F1} = **{r.PeerRatio:F2}x**.");
+            md.AppendLine();
+        }
+        Line($"Peak RSS of the bench process: {Mib(r.PeakRssBytes)}.");
+        return md.ToString();
+    }
+
+    private static string Range(Samples x, string format = "F1") =>
+        $"{x.Min.ToString(format, CultureInfo.InvariantCulture)} / **{x.Median.ToString(format, CultureInfo.InvariantCulture)}** / {x.Max.ToString(format, CultureInfo.InvariantCulture)}";
+
+    private static string Ratio(double rate, double consumption) => Inv($"{rate / consumption:F1}x");
+
+    private static string Mib(long bytes) => Inv($"{bytes / 1048576.0:F0} MiB");
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
