@@ -11,6 +11,9 @@ public sealed record BenchResult(
     double TrainGflopPerImage,
     FmaCeiling.Result Ceiling)
 {
+    /// <summary>The ceiling per instruction set; <see cref="Ceiling"/> is the highest.</summary>
+    public IReadOnlyList<FmaCeiling.Result> Ceilings { get; init; } = [];
+
     public DataTiming? Data { get; init; }
 
     public IReadOnlyList<EpochTiming>? Epochs { get; init; }
@@ -33,9 +36,15 @@ public sealed record BenchResult(
         ? (first.Breakdown.Total / (first.Breakdown.Images / TrainImagesPerS)) - 1
         : null;
 
-    public PeerTiming? PeerFastest => Peer?.MaxBy(p => p.TrainImagesPerS);
+    /// <summary>The reference script as shipped, its faster layout: the comparison the targets name.</summary>
+    public PeerTiming? PeerFastest => Peer?.Where(p => !p.MallocTuned).MaxBy(p => p.TrainImagesPerS);
 
     public double? PeerRatio => PeerFastest is { } p ? TrainImagesPerS / p.TrainImagesPerS : null;
+
+    /// <summary>The reference given the same malloc settings as melanoma-exp: the engine against the engine.</summary>
+    public PeerTiming? PeerTunedFastest => Peer?.Where(p => p.MallocTuned).MaxBy(p => p.TrainImagesPerS);
+
+    public double? PeerTunedRatio => PeerTunedFastest is { } p ? TrainImagesPerS / p.TrainImagesPerS : null;
 }
 
 /// <summary>What the bench ran with.</summary>

@@ -32,7 +32,8 @@ public static class Benchmark
         var settings = new BenchSettings(experiment?.SourcePath, step?.Name, size, batch, classes, options.Rounds, options.Quick, options.EpochFraction);
 
         log("FMA ceiling ...");
-        var ceiling = FmaCeiling.Measure(options.Quick ? 0.3 : 1.0);
+        var ceilings = FmaCeiling.MeasureAll(options.Quick ? 0.3 : 1.0);
+        var ceiling = ceilings.MaxBy(c => c.GflopsPerS)!;
         using var probe = new SeedCnn(classes, size, size, dropout: 0);
         var cost = ModelCost.Count(probe, 3, size, size);
         var layouts = new List<LayoutTiming>();
@@ -41,7 +42,7 @@ public static class Benchmark
             log($"training step, {layout} ...");
             layouts.Add(StepBench.Run(layout, classes, size, batch, warmup: 3, options.Rounds, device));
         }
-        var result = new BenchResult(environment, settings, layouts, cost.ForwardFlops / 1e9, cost.TrainingFlops / 1e9, ceiling);
+        var result = new BenchResult(environment, settings, layouts, cost.ForwardFlops / 1e9, cost.TrainingFlops / 1e9, ceiling) { Ceilings = ceilings };
         if (experiment is not null && step is not null && data is not null)
         {
             result = result with
@@ -54,14 +55,19 @@ public static class Benchmark
         {
             var threads = get_num_threads();
             var peer = new List<PeerTiming>();
-            foreach (var layout in new[] { "nchw", "nhwc" })
+            foreach (var tuned in new[] { false, true })
             {
-                log($"PyTorch reference, {layout} ...");
-                peer.Add(PeerBench.Run(peerScript, layout, size, batch, threads, options.Rounds));
+                foreach (var layout in new[] { "nchw", "nhwc" })
+                {
+                    log($"PyTorch reference, {layout}{(tuned ? ", malloc tuned as melanoma-exp" : "")} ...");
+                    peer.Add(PeerBench.Run(peerScript, layout, size, batch, threads, options.Rounds, tuned));
+                }
             }
             result = result with { Peer = peer };
         }
-        return result with { PeakRssBytes = ProcessMemory.PeakRssBytes() };
+        // The epoch section restarts the kernel's peak counter per epoch, so the process peak is the larger of both.
+        var peak = Math.Max(ProcessMemory.PeakRssBytes(), result.Epochs?.Max(e => e.PeakRssBytes) ?? 0);
+        return result with { PeakRssBytes = peak };
     }
 
     private static Config.StepSpec PickStep(Config.Experiment experiment, string? name) =>

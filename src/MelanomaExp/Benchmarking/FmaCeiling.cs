@@ -15,11 +15,12 @@ public static class FmaCeiling
 {
     public sealed record Result(double GflopsPerS, string Instructions, int Threads);
 
-    /// <summary>Measures with the widest vectors the CPU runs (AVX-512, else AVX2+FMA, else portable vectors) for about <paramref name="seconds"/>.</summary>
-    public static Result Measure(double seconds = 0.5)
+    /// <summary>One measurement per instruction set the CPU runs (AVX-512, AVX2+FMA, portable vectors), about <paramref name="seconds"/> each.</summary>
+    public static IReadOnlyList<Result> MeasureAll(double seconds = 0.5) => Kernels().Select(k => Measure(k.Name, k.Loop, seconds)).ToList();
+
+    private static Result Measure(string name, Func<long, float> loop, double seconds)
     {
         var threads = Environment.ProcessorCount;
-        var (name, loop) = Kernel();
         loop(1000);
         var iterations = 200_000L;
         while (true)
@@ -45,13 +46,20 @@ public static class FmaCeiling
         _ => Vector<float>.Count,
     };
 
-    private static (string Name, Func<long, float> Loop) Kernel()
+    private static IEnumerable<(string Name, Func<long, float> Loop)> Kernels()
     {
         if (Avx512F.IsSupported)
         {
-            return ("AVX-512", Avx512Loop);
+            yield return ("AVX-512", Avx512Loop);
         }
-        return Fma.IsSupported ? ("AVX2+FMA", Avx2Loop) : ("portable", PortableLoop);
+        if (Fma.IsSupported)
+        {
+            yield return ("AVX2+FMA", Avx2Loop);
+        }
+        else
+        {
+            yield return ("portable", PortableLoop);
+        }
     }
 
     // Twelve independent chains: FMA latency (4 cycles) x 2 ports needs at least 8 in flight.

@@ -4,15 +4,20 @@ using System.Text.Json;
 namespace MelanomaExp.Benchmarking;
 
 /// <summary>The PyTorch reference script's figures for one layout.</summary>
-public sealed record PeerTiming(string Layout, double TrainMedianMs, double TrainImagesPerS, double InferenceImagesPerS, string Version, string Blas, int Threads);
+public sealed record PeerTiming(string Layout, bool MallocTuned, double TrainMedianMs, double TrainImagesPerS, double InferenceImagesPerS, string Version, string Blas, int Threads);
 
 /// <summary>
 /// Runs <c>peer_seed_cnn.py</c> (PyTorch, the same network, batch, image size and thread count) in a
-/// child process, once per layout, and reads the JSON line it prints.
+/// child process, once per layout, and reads the JSON line it prints. It runs once as shipped and once
+/// with glibc's malloc set as melanoma-exp sets it (<see cref="Native.MallocTuning"/>), through
+/// GLIBC_TUNABLES, so the comparison can be read both as tool against tool and as engine against engine.
 /// </summary>
 public static class PeerBench
 {
     public const string Python = "/usr/bin/python3";
+
+    /// <summary>The same settings as <see cref="Native.MallocTuning"/>, for a process started fresh.</summary>
+    public const string TunedMalloc = "glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=2147483647";
 
     /// <summary>The script at <paramref name="given"/>, or ../shared/bench/peer_seed_cnn.py seen from the current folder.</summary>
     public static string Locate(string? given)
@@ -24,18 +29,19 @@ public static class PeerBench
     /// <summary>Fails fast, before the long benchmark, when the reference cannot run.</summary>
     public static void CheckRunnable()
     {
-        var (code, _, error) = Execute(["-c", "import torch"], TimeSpan.FromMinutes(1));
+        var (code, _, error) = Execute(["-c", "import torch"], TimeSpan.FromMinutes(1), null);
         if (code != 0)
         {
             throw new BadInputException($"--peer: {Python} cannot import torch ({error.Trim().Split('\n')[^1]}); install it with: apt-get install -y python3-torch libopenblas0-pthread");
         }
     }
 
-    public static PeerTiming Run(string script, string layout, int size, int batch, int threads, int steps)
+    public static PeerTiming Run(string script, string layout, int size, int batch, int threads, int steps, bool mallocTuned)
     {
         var (code, output, error) = Execute(
             [script, "--size", $"{size}", "--batch", $"{batch}", "--threads", $"{threads}", "--steps", $"{steps}", "--layout", layout],
-            TimeSpan.FromMinutes(20));
+            TimeSpan.FromMinutes(20),
+            mallocTuned ? TunedMalloc : null);
         var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
         if (code != 0 || line is null)
         {
@@ -46,6 +52,7 @@ public static class PeerBench
         var train = root.GetProperty("train");
         return new PeerTiming(
             layout,
+            mallocTuned,
             train.GetProperty("median_ms").GetDouble(),
             train.GetProperty("images_per_s").GetDouble(),
             root.GetProperty("infer").GetProperty("images_per_s").GetDouble(),
@@ -54,9 +61,13 @@ public static class PeerBench
             root.GetProperty("threads").GetInt32());
     }
 
-    private static (int Code, string Output, string Error) Execute(IEnumerable<string> arguments, TimeSpan timeout)
+    private static (int Code, string Output, string Error) Execute(IEnumerable<string> arguments, TimeSpan timeout, string? tunables)
     {
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (tunables is not null)
+        {
+            start.Environment["GLIBC_TUNABLES"] = tunables;
+        }
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -25,9 +25,12 @@ public static class BenchJson
             ["peak_rss_bytes"] = r.PeakRssBytes,
             ["peer_train_images_per_s"] = r.PeerFastest?.TrainImagesPerS,
             ["peer_ratio"] = r.PeerRatio,
+            ["peer_tuned_train_images_per_s"] = r.PeerTunedFastest?.TrainImagesPerS,
+            ["peer_tuned_ratio"] = r.PeerTunedRatio,
             ["environment"] = JsonSerializer.SerializeToNode(r.Environment, Options),
             ["settings"] = JsonSerializer.SerializeToNode(r.Settings, Options),
             ["ceiling"] = JsonSerializer.SerializeToNode(r.Ceiling, Options),
+            ["ceilings"] = JsonSerializer.SerializeToNode(r.Ceilings, Options),
             ["gflop_per_image"] = new JsonObject { ["forward"] = r.ForwardGflopPerImage, ["training"] = r.TrainGflopPerImage },
             ["layouts"] = new JsonArray([.. r.Layouts.Select(l => (JsonNode?)new JsonObject
             {

@@ -27,7 +27,9 @@ public static class BenchMarkdown
         }
         md.AppendLine();
         Line($"Work per image, counted from the layer shapes: {r.ForwardGflopPerImage:F3} GFLOP forward, {r.TrainGflopPerImage:F3} GFLOP per training image (forward, input gradient and weight gradient of each convolution and dense layer; the first layer needs no input gradient).");
-        Line($"Achieved: **{r.AchievedGflops:F1} GFLOP/s** ({r.Fastest.Layout}, median) = **{r.PeakFraction:P0}** of the measured ceiling of {r.Ceiling.GflopsPerS:F1} GFLOP/s ({r.Ceiling.Instructions} fused multiply-adds, 12 independent accumulators per thread, no memory traffic, {r.Ceiling.Threads} threads).");
+        Line($"Achieved: **{r.AchievedGflops:F1} GFLOP/s** ({r.Fastest.Layout}, median) = **{r.PeakFraction:P0}** of the measured ceiling of {r.Ceiling.GflopsPerS:F1} GFLOP/s ({r.Ceiling.Instructions}).");
+        var ceilings = string.Join("; ", r.Ceilings.Select(c => Inv($"{c.Instructions} {c.GflopsPerS:F1} GFLOP/s ({r.AchievedGflops / c.GflopsPerS:P0} achieved)")));
+        Line($"Ceiling measured as a loop of fused multiply-adds, 12 independent accumulators per thread, no memory traffic, on {r.Ceiling.Threads} threads, per instruction set: {ceilings}.");
         md.AppendLine();
 
         if (r.Data is { } d)
@@ -64,14 +66,15 @@ public static class BenchMarkdown
         if (r.Peer is { } peer)
         {
             md.AppendLine("## PyTorch reference (same network, batch, size and threads)").AppendLine();
-            md.AppendLine("| layout | train step ms (median) | train img/s | inference img/s (batch 32) | torch | BLAS |");
-            md.AppendLine("| --- | --- | --- | --- | --- | --- |");
+            md.AppendLine("| layout | malloc | train step ms (median) | train img/s | inference img/s (batch 32) | torch | BLAS |");
+            md.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
             foreach (var p in peer)
             {
-                Line($"| {p.Layout} | {p.TrainMedianMs:F0} | {p.TrainImagesPerS:F1} | {p.InferenceImagesPerS:F1} | {p.Version} | {p.Blas} |");
+                Line($"| {p.Layout} | {(p.MallocTuned ? "as melanoma-exp (GLIBC_TUNABLES)" : "as shipped")} | {p.TrainMedianMs:F0} | {p.TrainImagesPerS:F1} | {p.InferenceImagesPerS:F1} | {p.Version} | {string.Join(", ", p.Blas.Split(", ").Select(Path.GetFileName))} |");
             }
             md.AppendLine();
-            Line($"melanoma-exp / PyTorch, fastest layout each: {r.TrainImagesPerS:F1} / {r.PeerFastest!.TrainImagesPerS:F1} = **{r.PeerRatio:F2}x**.");
+            Line($"melanoma-exp / PyTorch reference as shipped, fastest layout each: {r.TrainImagesPerS:F1} / {r.PeerFastest!.TrainImagesPerS:F1} = **{r.PeerRatio:F2}x**.");
+            Line($"melanoma-exp / PyTorch with the same malloc settings: {r.TrainImagesPerS:F1} / {r.PeerTunedFastest!.TrainImagesPerS:F1} = **{r.PeerTunedRatio:F2}x**.");
             md.AppendLine();
         }
         Line($"Peak RSS of the bench process: {Mib(r.PeakRssBytes)}.");

@@ -22,6 +22,9 @@ public sealed class Trainer
         _seeds = seeds;
     }
 
+    /// <summary>Prepare the next batch while the current one trains (on by default; off only to measure what it buys).</summary>
+    public bool Prefetch { get; init; } = true;
+
     /// <summary>Adam with Keras' epsilon (1e-7), since the study's numbers come from Keras.</summary>
     public static OptimizerHelper CreateOptimizer(TrainSpec train, nn.Module<Tensor, Tensor> model) => train.Optimizer switch
     {
@@ -59,18 +62,22 @@ public sealed class Trainer
             double lossSum = 0;
             long correct = 0;
             var split = new SplitClock();
+            var batchSize = step.Train.BatchSize;
+            using var prefetch = new BatchPrefetcher(batches, b =>
+            {
+                var (images, targets) = _source.Gather(order.AsSpan(b * batchSize, Math.Min(batchSize, order.Length - (b * batchSize))));
+                return augmenter is null ? (images, targets) : (augmenter.Apply(images, _seeds.Rng("augment", step.Name, epoch, b)), targets);
+            }, Prefetch);
             for (var b = 0; b < batches; b++)
             {
                 cancel.ThrowIfCancellationRequested();
-                using var scope = NewDisposeScope();
-                var start = b * step.Train.BatchSize;
-                var count = Math.Min(step.Train.BatchSize, order.Length - start);
+                var start = b * batchSize;
+                var count = Math.Min(batchSize, order.Length - start);
                 split.Restart();
-                var (images, targets) = _source.Gather(order.AsSpan(start, count));
-                if (augmenter is not null)
-                {
-                    images = augmenter.Apply(images, _seeds.Rng("augment", step.Name, epoch, b));
-                }
+                var (images, targets) = prefetch.Take(b);
+                using var ownImages = images;
+                using var ownTargets = targets;
+                using var scope = NewDisposeScope();
                 split.Lap(ref data);
                 optimizer.zero_grad();
                 var logits = model.forward(images);

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using MelanomaExp.Cli.Commands;
+using MelanomaExp.Tests.Fixtures;
+
+namespace MelanomaExp.Tests.Benchmarking;
+
+public class BenchCommandTests
+{
+    private static (int Code, string Out, string Err) Cli(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = CliApp.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Experiment(TempDir dir)
+    {
+        SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 3, perClass: 12, size: 32, jpeg: true);
+        var file = dir.Combine("bench.yaml");
+        File.WriteAllText(file, """
+            name: bench-test
+            seed: 1
+            data: { root: data, image_size: [32, 32], validation_split: 0.25 }
+            steps:
+              - name: augmented
+                model: { arch: seed-cnn, dropout: 0.2 }
+                augment: { flip: horizontal, rotation: 0.1 }
+                train: { epochs: 1, batch_size: 8 }
+            """);
+        return file;
+    }
+
+    [Fact]
+    public void Quick_bench_of_a_real_step_writes_markdown_and_json_with_the_headline_figures()
+    {
+        using var dir = new TempDir();
+        var file = Experiment(dir);
+        var output = dir.Combine("bench");
+        var (code, stdout, err) = Cli("bench", file, "--data-root", dir.Combine("data"), "--quick", "--epochs", "2", "--output", output, "--device", "cpu");
+        Assert.True(code == 0, err);
+        Assert.Contains("| channels_last |", stdout, StringComparison.Ordinal);
+        Assert.Contains("## Real epochs: step 'augmented'", stdout, StringComparison.Ordinal);
+        Assert.Equal(stdout[..stdout.IndexOf("written:", StringComparison.Ordinal)], File.ReadAllText(Path.Combine(output, "BENCH.md")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "BENCH.json")));
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("train_images_per_s").GetDouble() > 0);
+        Assert.True(root.GetProperty("peak_fraction").GetDouble() > 0);
+        Assert.True(root.GetProperty("epoch_overhead_fraction").GetDouble() > -1);
+        Assert.True(root.GetProperty("peak_rss_bytes").GetInt64() > 10 << 20);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("peer_ratio").ValueKind);
+        var epochs = root.GetProperty("epochs");
+        Assert.Equal(2, epochs.GetArrayLength());
+        Assert.All(epochs.EnumerateArray(), e => Assert.True(e.GetProperty("wall_s").GetDouble() >= e.GetProperty("forward_backward_s").GetDouble()));
+        Assert.True(root.GetProperty("data").GetProperty("augmentation_images_per_s").GetProperty("median").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Bad_bench_input_exits_2_and_names_the_problem_before_measuring()
+    {
+        using var dir = new TempDir();
+        var file = Experiment(dir);
+        var epochs = Cli("bench", file, "--epochs", "0");
+        Assert.Equal(2, epochs.Code);
+        Assert.Contains("--epochs: must be between 1 and 100, got 0", epochs.Err, StringComparison.Ordinal);
+
+        var step = Cli("bench", file, "--data-root", dir.Combine("data"), "--step", "nope", "--quick");
+        Assert.Equal(2, step.Code);
+        Assert.Contains($"{file}: --step: no step named 'nope' (steps: augmented)", step.Err, StringComparison.Ordinal);
+
+        var peer = Cli("bench", "--peer", dir.Combine("missing.py"));
+        Assert.Equal(2, peer.Code);
+        Assert.Contains($"{dir.Combine("missing.py")}: --peer: reference script not found", peer.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.Combine("bench")));
+    }
+}
