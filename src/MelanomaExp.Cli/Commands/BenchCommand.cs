@@ -17,10 +17,11 @@ internal static class BenchCommand
         var epochs = new Option<int>("--epochs") { Description = "Real epochs to time (2 or more shows whether memory stays flat)", DefaultValueFactory = _ => 2 };
         var quick = new Option<bool>("--quick") { Description = "Fewer rounds, an eighth of the images: a minute or two instead of ten" };
         var peer = new Option<string?>("--peer") { Description = "Also run the PyTorch reference script (default ../shared/bench/peer_seed_cnn.py)", Arity = ArgumentArity.ZeroOrOne };
+        var noPrefetch = new Option<bool>("--no-prefetch") { Description = "Prepare each batch only when needed (to measure what overlapping buys)" };
         var outputDir = new Option<string?>("--output") { Description = "Write BENCH.md and BENCH.json to this folder" };
         var device = new Option<string?>("--device") { Description = "auto, cpu or cuda" };
         device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
-        var command = new Command("bench", "Measure training, inference and data throughput") { file, dataRoot, set, step, epochs, quick, peer, outputDir, device };
+        var command = new Command("bench", "Measure training, inference and data throughput") { file, dataRoot, set, step, epochs, quick, peer, noPrefetch, outputDir, device };
         command.SetAction(parse => ExitCodes.Guard(errors, () =>
         {
             if (parse.GetValue(epochs) is var n and (< 1 or > 100))
@@ -34,6 +35,7 @@ internal static class BenchCommand
                 Step = parse.GetValue(step),
                 Epochs = parse.GetValue(epochs),
                 Quick = parse.GetValue(quick),
+                NoPrefetch = parse.GetValue(noPrefetch),
                 Peer = parse.GetResult(peer) is null ? null : parse.GetValue(peer) ?? "",
                 Device = parse.GetValue(device) is { } d ? Enum.Parse<DeviceChoice>(d, ignoreCase: true) : DeviceChoice.Auto,
                 Log = line => errors.WriteLine(line),

@@ -22,6 +22,9 @@ public sealed record BenchOptions
 
     public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
 
+    /// <summary>Prepare each batch only when it is needed, to measure what overlapping buys.</summary>
+    public bool NoPrefetch { get; init; }
+
     public Action<string> Log { get; init; } = _ => { };
 
     public int Rounds => Quick ? 5 : 15;

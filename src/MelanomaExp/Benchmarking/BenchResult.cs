@@ -48,7 +48,11 @@ public sealed record BenchResult(
 }
 
 /// <summary>What the bench ran with.</summary>
-public sealed record BenchSettings(string? Experiment, string? Step, int ImageSize, int Batch, int Classes, int Rounds, bool Quick, double EpochFraction);
+public sealed record BenchSettings(string? Experiment, string? Step, int ImageSize, int Batch, int Classes, int Rounds, bool Quick, double EpochFraction, bool Prefetch)
+{
+    /// <summary>False for a Debug build, whose managed code (the FMA loop, decoding, augmentation set-up) the JIT does not optimise.</summary>
+    public bool OptimizedBuild { get; init; } = true;
+}
 
 /// <summary>Data-side throughputs in images per second, and the rate training consumes images at, for the ratio.</summary>
 public sealed record DataTiming(int DecodedFiles, Samples DecodeOneThread, Samples DecodeAllCores, Samples Augmentation, Samples Rebalance, int RebalancedImages);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Reflection;
 using MelanomaExp.Data;
 using MelanomaExp.Models;
 using MelanomaExp.Provenance;
@@ -29,7 +31,10 @@ public static class Benchmark
         var batch = step?.Train.BatchSize ?? 32;
         var data = experiment is null ? null : LoadData(experiment, options, log);
         var classes = data?.Train.Classes.Count ?? 9;
-        var settings = new BenchSettings(experiment?.SourcePath, step?.Name, size, batch, classes, options.Rounds, options.Quick, options.EpochFraction);
+        var settings = new BenchSettings(experiment?.SourcePath, step?.Name, size, batch, classes, options.Rounds, options.Quick, options.EpochFraction, !options.NoPrefetch)
+        {
+            OptimizedBuild = typeof(Benchmark).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true,
+        };
 
         log("FMA ceiling ...");
         var ceilings = FmaCeiling.MeasureAll(options.Quick ? 0.3 : 1.0);
@@ -103,7 +108,7 @@ public static class Benchmark
         try
         {
             log($"step '{step.Name}': {options.Epochs} epoch(s) on {options.EpochFraction:P0} of its images ...");
-            return EpochBench.Run(experiment, data, step, options.Epochs, options.EpochFraction, device, scratch);
+            return EpochBench.Run(experiment, data, step, options.Epochs, options.EpochFraction, !options.NoPrefetch, device, scratch);
         }
         finally
         {

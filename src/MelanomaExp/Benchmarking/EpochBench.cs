@@ -20,7 +20,7 @@ public sealed record EpochTiming(EpochBreakdown Breakdown, long PeakRssBytes);
 /// </summary>
 public static class EpochBench
 {
-    public static IReadOnlyList<EpochTiming> Run(Experiment experiment, PreparedData data, StepSpec step, int epochs, double fraction, Device device, string scratch)
+    public static IReadOnlyList<EpochTiming> Run(Experiment experiment, PreparedData data, StepSpec step, int epochs, double fraction, bool prefetch, Device device, string scratch)
     {
         var seeds = new Seeds(experiment.Seed);
         var stepData = StepData.For(step, data, experiment, seeds, scratch);
@@ -38,7 +38,7 @@ public static class EpochBench
             ProcessMemory.ResetPeak();
         });
         var shortened = step with { Train = step.Train with { Epochs = epochs } };
-        new Trainer(source, seeds).Train(shortened, model, optimizer, train, validation, stepData.Store.Labels, hooks);
+        new Trainer(source, seeds) { Prefetch = prefetch }.Train(shortened, model, optimizer, train, validation, stepData.Store.Labels, hooks);
         return timings;
     }
 

@@ -57,9 +57,12 @@ public static class StepBench
         return new LayoutTiming(layout, train, train.PerSecond(batch), inferBatch, infer, infer.PerSecond(inferBatch));
     }
 
+    /// <summary>Random whole-number pixels made as the trainer makes a batch: bytes N x H x W x 3, to float, viewed as N x C x H x W.</summary>
     private static Tensor Input(int batch, int size, bool channelsLast, Device device)
     {
-        using var nchw = rand(batch, 3, size, size, device: device).mul_(255);
-        return channelsLast ? ChannelsLast.Of(nchw) : nchw.contiguous();
+        using var bytes = randint(0, 256, [batch, size, size, 3], dtype: ScalarType.Byte, device: device);
+        using var floats = bytes.to(ScalarType.Float32);
+        using var view = floats.permute(0, 3, 1, 2);
+        return channelsLast ? view.alias() : view.contiguous();
     }
 }

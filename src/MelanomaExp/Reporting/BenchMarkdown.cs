@@ -16,6 +16,10 @@ public static class BenchMarkdown
         md.AppendLine("# melanoma-exp bench").AppendLine();
         Line($"{e.Cpu}, {e.Cores} cores, {e.TorchThreads} torch threads, device {e.Device}; {e.Os}; {e.Dotnet}; TorchSharp {e.TorchSharp}; melanoma-exp {e.ToolVersion}.");
         Line($"Seed CNN at {s.ImageSize}x{s.ImageSize}, batch {s.Batch}, {s.Classes} classes; {s.Rounds} timed rounds after warm-up{(s.Quick ? " (--quick)" : "")}; figures are min / median / max over rounds.");
+        if (!s.OptimizedBuild)
+        {
+            md.AppendLine().AppendLine("> **Debug build**: the JIT does not optimise it, so the FMA ceiling and the managed parts are too slow. Benchmark the installed tool or a `-c Release` build.");
+        }
         md.AppendLine();
 
         md.AppendLine("## Training step and inference (model alone, random inputs)").AppendLine();
@@ -49,7 +53,7 @@ public static class BenchMarkdown
 
         if (r.Epochs is { Count: > 0 } epochs)
         {
-            Line($"## Real epochs: step '{s.Step}' of {s.Experiment} ({s.EpochFraction:P0} of its images)");
+            Line($"## Real epochs: step '{s.Step}' of {s.Experiment} ({s.EpochFraction:P0} of its images, next batch prepared {(s.Prefetch ? "while the current one trains" : "only when needed (--no-prefetch)")})");
             md.AppendLine();
             md.AppendLine("| epoch | images | wall s | data s | forward+backward s | optimizer s | validation s | other s | train img/s | peak RSS |");
             md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");

@@ -1,4 +1,5 @@
 using MelanomaExp.Data;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MelanomaExp.Training;
@@ -15,7 +16,11 @@ public sealed class BatchSource : IDisposable
 
     public BatchSource(ImageStore store, Device device)
     {
-        _images = tensor(store.Pixels, [store.Count, store.Height, store.Width, 3], dtype: ScalarType.Byte).to(device);
+        // On the CPU the tensor shares the store's array (pinned) instead of holding a second copy of every image.
+        using var shared = from_array(store.Pixels);
+        _images = device.type == DeviceType.CPU
+            ? shared.reshape(store.Count, store.Height, store.Width, 3)
+            : shared.reshape(store.Count, store.Height, store.Width, 3).to(device);
         _labels = tensor(store.Labels.Select(l => (long)l).ToArray(), dtype: ScalarType.Int64).to(device);
         Device = device;
     }

@@ -5,7 +5,12 @@ namespace MelanomaExp.Training;
 /// <summary>Loss, accuracy and predictions of a model on a set of images, without gradients, in large batches.</summary>
 public static class Evaluator
 {
-    public const int BatchSize = 128;
+    /// <summary>
+    /// The training batch size. Measured with <c>bench</c> on 2 CPU cores, inference runs as fast per image at
+    /// 32 as at 128, while 128 images at 180x180 need about 1.5 GB more memory (the first convolution's output
+    /// alone is 530 MB).
+    /// </summary>
+    public const int BatchSize = 32;
 
     public static EvaluationPass Run(nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices)
     {
