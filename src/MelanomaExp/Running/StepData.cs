@@ -56,6 +56,9 @@ internal sealed record StepData(ImageStore Store, Split Split, RebalanceSummary?
         {
             ValidationImagesWithCopyInTraining = Leaked(split, made.Sources, data.Train.Count),
         };
+        // Generation leaves hundreds of MB of garbage (the separate pixel array, PNG buffers); hand it back to
+        // the OS now, before libtorch's training buffers need the memory, rather than at some later GC.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return new StepData(store, split, summary);
     }
 

@@ -1,19 +1,11 @@
 using System.Text.Json;
-using MelanomaExp.Cli.Commands;
 using MelanomaExp.Tests.Fixtures;
+using static MelanomaExp.Tests.Fixtures.CliRunner;
 
 namespace MelanomaExp.Tests.Benchmarking;
 
 public class BenchCommandTests
 {
-    private static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     private static string Experiment(TempDir dir)
     {
         SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 3, perClass: 12, size: 32, jpeg: true);
@@ -37,7 +29,7 @@ public class BenchCommandTests
         using var dir = new TempDir();
         var file = Experiment(dir);
         var output = dir.Combine("bench");
-        var (code, stdout, err) = Cli("bench", file, "--data-root", dir.Combine("data"), "--quick", "--epochs", "2", "--output", output, "--device", "cpu");
+        var (code, stdout, err) = RunCli("bench", file, "--data-root", dir.Combine("data"), "--quick", "--epochs", "2", "--output", output, "--device", "cpu");
         Assert.True(code == 0, err);
         Assert.Contains("| channels_last |", stdout, StringComparison.Ordinal);
         Assert.Contains("## Real epochs: step 'augmented'", stdout, StringComparison.Ordinal);
@@ -60,15 +52,15 @@ public class BenchCommandTests
     {
         using var dir = new TempDir();
         var file = Experiment(dir);
-        var epochs = Cli("bench", file, "--epochs", "0");
+        var epochs = RunCli("bench", file, "--epochs", "0");
         Assert.Equal(2, epochs.Code);
         Assert.Contains("--epochs: must be between 1 and 100, got 0", epochs.Err, StringComparison.Ordinal);
 
-        var step = Cli("bench", file, "--data-root", dir.Combine("data"), "--step", "nope", "--quick");
+        var step = RunCli("bench", file, "--data-root", dir.Combine("data"), "--step", "nope", "--quick");
         Assert.Equal(2, step.Code);
         Assert.Contains($"{file}: --step: no step named 'nope' (steps: augmented)", step.Err, StringComparison.Ordinal);
 
-        var peer = Cli("bench", "--peer", dir.Combine("missing.py"));
+        var peer = RunCli("bench", "--peer", dir.Combine("missing.py"));
         Assert.Equal(2, peer.Code);
         Assert.Contains($"{dir.Combine("missing.py")}: --peer: reference script not found", peer.Err, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.Combine("bench")));

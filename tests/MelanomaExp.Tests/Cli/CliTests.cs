@@ -1,26 +1,18 @@
 using System.Text.Json;
-using MelanomaExp.Cli.Commands;
 using MelanomaExp.Tests.Fixtures;
+using static MelanomaExp.Tests.Fixtures.CliRunner;
 
 namespace MelanomaExp.Tests.Cli;
 
 public class CliTests
 {
-    private static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public void Bad_experiment_file_exits_2_naming_file_line_and_key()
     {
         using var dir = new TempDir();
         var file = dir.Combine("bad.yaml");
         File.WriteAllText(file, "name: x\nseed: 1\ndata: { validation_split: 1.5 }\nsteps:\n  - name: a\n    model: { arch: seed-cnn }\n    train: { epochs: 1 }\n");
-        var (code, _, err) = Cli("validate", file);
+        var (code, _, err) = RunCli("validate", file);
         Assert.Equal(2, code);
         Assert.Contains($"{file}:3: data.validation_split: must be strictly between 0 and 1, got 1.5", err, StringComparison.Ordinal);
     }
@@ -28,8 +20,8 @@ public class CliTests
     [Fact]
     public void Unknown_option_and_missing_file_exit_2()
     {
-        Assert.Equal(2, Cli("run", "x.yaml", "--no-such-option").Code);
-        var (code, _, err) = Cli("run", "/nonexistent.yaml");
+        Assert.Equal(2, RunCli("run", "x.yaml", "--no-such-option").Code);
+        var (code, _, err) = RunCli("run", "/nonexistent.yaml");
         Assert.Equal(2, code);
         Assert.Contains("/nonexistent.yaml: experiment file not found", err, StringComparison.Ordinal);
     }
@@ -38,7 +30,7 @@ public class CliTests
     public void Missing_data_exits_2_before_training()
     {
         using var dir = new TempDir();
-        var (code, _, err) = Cli("run", RepoPaths.Experiment("smoke.yaml"), "--data-root", dir.Combine("none"), "--output", dir.Combine("out"), "--device", "cpu");
+        var (code, _, err) = RunCli("run", RepoPaths.Experiment("smoke.yaml"), "--data-root", dir.Combine("none"), "--output", dir.Combine("out"), "--device", "cpu");
         Assert.Equal(2, code);
         Assert.Contains("data folder not found", err, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.Combine("out")));
@@ -50,7 +42,7 @@ public class CliTests
         using var dir = new TempDir();
         SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 3, perClass: 10, size: 40, jpeg: true);
         var output = dir.Combine("out");
-        var (code, stdout, err) = Cli("run", RepoPaths.Experiment("smoke.yaml"), "--data-root", dir.Path, "--output", output, "--device", "cpu", "--set", "steps.base.train.epochs=2");
+        var (code, stdout, err) = RunCli("run", RepoPaths.Experiment("smoke.yaml"), "--data-root", dir.Path, "--output", output, "--device", "cpu", "--set", "steps.base.train.epochs=2");
         Assert.True(code == 0, err);
         Assert.Contains("base epoch 2", stdout, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")));
@@ -58,19 +50,19 @@ public class CliTests
         var model = Path.Combine(output, "models", "base");
         Assert.True(File.Exists(Path.Combine(model, "weights.pt")));
 
-        var predict = Cli("predict", "--model", model, "--json", dir.Combine("Train", "class_1"));
+        var predict = RunCli("predict", "--model", model, "--json", dir.Combine("Train", "class_1"));
         Assert.True(predict.Code == 0, predict.Err);
         using var predictions = JsonDocument.Parse(predict.Out);
         Assert.Equal(10, predictions.RootElement.GetArrayLength());
         Assert.Equal(3, predictions.RootElement[0].GetProperty("top").GetArrayLength());
 
-        var evaluate = Cli("evaluate", "--model", model, "--data", dir.Combine("Train"), "--output", dir.Combine("eval"), "--bootstrap", "50");
+        var evaluate = RunCli("evaluate", "--model", model, "--data", dir.Combine("Train"), "--output", dir.Combine("eval"), "--bootstrap", "50");
         Assert.True(evaluate.Code == 0, evaluate.Err);
         using var metrics = JsonDocument.Parse(File.ReadAllText(dir.Combine("eval", "metrics.json")));
         Assert.Equal(30, metrics.RootElement.GetProperty("evaluation").GetProperty("images").GetInt32());
 
         File.WriteAllText(dir.Combine("bad.jpg"), "not an image");
-        var bad = Cli("predict", "--model", model, dir.Combine("bad.jpg"));
+        var bad = RunCli("predict", "--model", model, dir.Combine("bad.jpg"));
         Assert.Equal(2, bad.Code);
         Assert.Contains("bad.jpg: not a recognised image format", bad.Err, StringComparison.Ordinal);
     }
@@ -85,7 +77,7 @@ public class CliTests
             return;
         }
         using var dir = new TempDir();
-        var (code, _, err) = Cli("run", RepoPaths.Experiment("smoke.yaml"), "--data-root", data, "--output", dir.Path, "--device", "cpu");
+        var (code, _, err) = RunCli("run", RepoPaths.Experiment("smoke.yaml"), "--data-root", data, "--output", dir.Path, "--device", "cpu");
         Assert.True(code == 0, err);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "metrics.json")));
         var step = json.RootElement.GetProperty("steps")[0];
@@ -100,12 +92,12 @@ public class CliTests
         using var dir = new TempDir();
         SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 2, perClass: 3, size: 16);
         File.Copy(dir.Combine("Train", "class_0", "img_000.png"), dir.Combine("Train", "class_1", "copy.png"));
-        var (code, stdout, err) = Cli("audit", dir.Combine("Train"), "--json");
+        var (code, stdout, err) = RunCli("audit", dir.Combine("Train"), "--json");
         Assert.True(code == 0, err);
         using var json = JsonDocument.Parse(stdout);
         Assert.Equal(7, json.RootElement.GetProperty("images").GetInt32());
         Assert.Equal(1, json.RootElement.GetProperty("exact_duplicate_pairs").GetInt32());
         Assert.Equal(1, json.RootElement.GetProperty("label_conflict_pairs").GetInt32());
-        Assert.Equal(2, Cli("audit", dir.Combine("missing")).Code);
+        Assert.Equal(2, RunCli("audit", dir.Combine("missing")).Code);
     }
 }
