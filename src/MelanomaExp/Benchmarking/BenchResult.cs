@@ -31,9 +31,15 @@ public sealed record BenchResult(
 
     public double PeakFraction => AchievedGflops / Ceiling.GflopsPerS;
 
-    /// <summary>First epoch wall time over (its images / the fastest pure step rate), minus 1.</summary>
+    /// <summary>The timed step's own model (dropout, batch norm) alone, channels-last; null when it is the plain seed CNN.</summary>
+    public LayoutTiming? StepModel { get; init; }
+
+    /// <summary>The pure step rate the real epochs are held against: the step's own model, else the fastest plain layout.</summary>
+    public double EpochReferenceImagesPerS => StepModel?.TrainImagesPerS.Median ?? TrainImagesPerS;
+
+    /// <summary>First epoch wall time over (its images / the pure step rate of the same model), minus 1.</summary>
     public double? EpochOverheadFraction => Epochs is [var first, ..]
-        ? (first.Breakdown.Total / (first.Breakdown.Images / TrainImagesPerS)) - 1
+        ? (first.Breakdown.Total / (first.Breakdown.Images / EpochReferenceImagesPerS)) - 1
         : null;
 
     /// <summary>The reference script as shipped, its faster layout: the comparison the targets name.</summary>

@@ -48,6 +48,11 @@ public static class Benchmark
             layouts.Add(StepBench.Run(layout, classes, size, batch, warmup: 3, options.Rounds, device));
         }
         var result = new BenchResult(environment, settings, layouts, cost.ForwardFlops / 1e9, cost.TrainingFlops / 1e9, ceiling) { Ceilings = ceilings };
+        if (step is not null && StepBench.DiffersFromPlain(step.Model))
+        {
+            log("training step, the step's own model ...");
+            result = result with { StepModel = StepBench.Run(StepBench.Nhwc, classes, size, batch, warmup: 3, options.Rounds, device, step.Model) };
+        }
         if (experiment is not null && step is not null && data is not null)
         {
             result = result with

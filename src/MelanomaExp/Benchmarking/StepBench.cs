@@ -20,11 +20,11 @@ public static class StepBench
     public const string Nchw = "NCHW";
     public const string Nhwc = "channels_last";
 
-    public static LayoutTiming Run(string layout, int classes, int size, int batch, int warmup, int rounds, Device device)
+    /// <param name="spec">The model to time; null for the plain seed CNN, the network the PyTorch reference builds.</param>
+    public static LayoutTiming Run(string layout, int classes, int size, int batch, int warmup, int rounds, Device device, ModelSpec? spec = null)
     {
         random.manual_seed(42);
-        using var model = new SeedCnn(classes, size, size, dropout: 0);
-        model.to(device);
+        using var model = ModelFactory.Create(spec ?? new ModelSpec("seed-cnn", 0), classes, size, size, device);
         var channelsLast = layout == Nhwc;
         using var optimizer = Trainer.CreateOptimizer(new TrainSpec(1, batch, "adam", 1e-3), model);
         using var x = Input(batch, size, channelsLast, device);
@@ -54,8 +54,15 @@ public static class StepBench
             },
             Math.Max(1, warmup / 2),
             Math.Max(3, rounds / 2));
-        return new LayoutTiming(layout, train, train.PerSecond(batch), inferBatch, infer, infer.PerSecond(inferBatch));
+        var label = spec is null ? layout : $"{layout}, the step's model ({Describe(spec)})";
+        return new LayoutTiming(label, train, train.PerSecond(batch), inferBatch, infer, infer.PerSecond(inferBatch));
     }
+
+    /// <summary>True when a step's model does more work per image than the plain seed CNN (dropout, batch norm).</summary>
+    public static bool DiffersFromPlain(ModelSpec spec) => spec.Arch != "seed-cnn" || spec.Dropout > 0 || spec.BatchNorm;
+
+    private static string Describe(ModelSpec spec) =>
+        string.Join(", ", new[] { spec.Arch, spec.Dropout > 0 ? $"dropout {spec.Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null, spec.BatchNorm ? "batch norm" : null }.OfType<string>());
 
     /// <summary>Random whole-number pixels made as the trainer makes a batch: bytes N x H x W x 3, to float, viewed as N x C x H x W.</summary>
     private static Tensor Input(int batch, int size, bool channelsLast, Device device)

@@ -32,7 +32,8 @@ public static class BenchJson
             ["ceiling"] = JsonSerializer.SerializeToNode(r.Ceiling, Options),
             ["ceilings"] = JsonSerializer.SerializeToNode(r.Ceilings, Options),
             ["gflop_per_image"] = new JsonObject { ["forward"] = r.ForwardGflopPerImage, ["training"] = r.TrainGflopPerImage },
-            ["layouts"] = new JsonArray([.. r.Layouts.Select(l => (JsonNode?)new JsonObject
+            ["epoch_reference_images_per_s"] = r.EpochReferenceImagesPerS,
+            ["layouts"] = new JsonArray([.. (r.StepModel is { } own ? [.. r.Layouts, own] : r.Layouts).Select(l => (JsonNode?)new JsonObject
             {
                 ["layout"] = l.Layout,
                 ["train_ms"] = Stats(l.TrainMs),

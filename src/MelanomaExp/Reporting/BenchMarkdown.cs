@@ -25,7 +25,7 @@ public static class BenchMarkdown
         md.AppendLine("## Training step and inference (model alone, random inputs)").AppendLine();
         Line($"| layout | train step ms | train img/s | inference img/s (batch {r.Layouts[0].InferenceBatch}) |");
         md.AppendLine("| --- | --- | --- | --- |");
-        foreach (var l in r.Layouts)
+        foreach (var l in r.StepModel is { } own ? [.. r.Layouts, own] : r.Layouts)
         {
             Line($"| {l.Layout} | {Range(l.TrainMs, "F0")} | {Range(l.TrainImagesPerS)} | {Range(l.InferenceImagesPerS)} |");
         }
@@ -63,7 +63,7 @@ public static class BenchMarkdown
                 Line($"| {b.Epoch} | {b.Images} | {b.Total:F1} | {b.Data:F1} | {b.ForwardBackward:F1} | {b.Optimizer:F1} | {b.Validation:F1} | {b.Other:F1} | {b.Images / trainSeconds:F1} | {Mib(rss)} |");
             }
             md.AppendLine();
-            Line($"Epoch overhead: epoch 1 wall time over (its images / {r.TrainImagesPerS:F1} img/s pure step rate), minus 1 = **{r.EpochOverheadFraction:P1}**.");
+            Line($"Epoch overhead: epoch 1 wall time over (its images / {r.EpochReferenceImagesPerS:F1} img/s, the pure step rate of {(r.StepModel is null ? "the same network" : "the step's own model")}), minus 1 = **{r.EpochOverheadFraction:P1}**.");
             md.AppendLine();
         }
 

@@ -32,6 +32,7 @@ public class BenchCommandTests
         var (code, stdout, err) = RunCli("bench", file, "--data-root", dir.Combine("data"), "--quick", "--epochs", "2", "--output", output, "--device", "cpu");
         Assert.True(code == 0, err);
         Assert.Contains("| channels_last |", stdout, StringComparison.Ordinal);
+        Assert.Contains("| channels_last, the step's model (seed-cnn, dropout 0.2) |", stdout, StringComparison.Ordinal);
         Assert.Contains("## Real epochs: step 'augmented'", stdout, StringComparison.Ordinal);
         Assert.Equal(stdout[..stdout.IndexOf("written:", StringComparison.Ordinal)], File.ReadAllText(Path.Combine(output, "BENCH.md")));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "BENCH.json")));
@@ -39,6 +40,8 @@ public class BenchCommandTests
         Assert.True(root.GetProperty("train_images_per_s").GetDouble() > 0);
         Assert.True(root.GetProperty("peak_fraction").GetDouble() > 0);
         Assert.True(root.GetProperty("epoch_overhead_fraction").GetDouble() > -1);
+        Assert.Equal(3, root.GetProperty("layouts").GetArrayLength());
+        Assert.Equal(root.GetProperty("layouts")[2].GetProperty("train_images_per_s").GetProperty("median").GetDouble(), root.GetProperty("epoch_reference_images_per_s").GetDouble());
         Assert.True(root.GetProperty("peak_rss_bytes").GetInt64() > 10 << 20);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("peer_ratio").ValueKind);
         var epochs = root.GetProperty("epochs");
