@@ -18,9 +18,8 @@ public sealed class BatchSource : IDisposable
     {
         // On the CPU the tensor shares the store's array (pinned) instead of holding a second copy of every image.
         using var shared = from_array(store.Pixels);
-        _images = device.type == DeviceType.CPU
-            ? shared.reshape(store.Count, store.Height, store.Width, 3)
-            : shared.reshape(store.Count, store.Height, store.Width, 3).to(device);
+        using var view = shared.reshape(store.Count, store.Height, store.Width, 3);
+        _images = device.type == DeviceType.CPU ? view.alias() : view.to(device);
         _labels = tensor(store.Labels.Select(l => (long)l).ToArray(), dtype: ScalarType.Int64).to(device);
         Device = device;
     }

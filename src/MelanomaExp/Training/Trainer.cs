@@ -63,16 +63,17 @@ public sealed class Trainer
             long correct = 0;
             var split = new SplitClock();
             var batchSize = step.Train.BatchSize;
+            (int Start, int Count) Range(int b) => (b * batchSize, Math.Min(batchSize, order.Length - (b * batchSize)));
             using var prefetch = new BatchPrefetcher(batches, b =>
             {
-                var (images, targets) = _source.Gather(order.AsSpan(b * batchSize, Math.Min(batchSize, order.Length - (b * batchSize))));
+                var (start, count) = Range(b);
+                var (images, targets) = _source.Gather(order.AsSpan(start, count));
                 return augmenter is null ? (images, targets) : (augmenter.Apply(images, _seeds.Rng("augment", step.Name, epoch, b)), targets);
             }, Prefetch);
             for (var b = 0; b < batches; b++)
             {
                 cancel.ThrowIfCancellationRequested();
-                var start = b * batchSize;
-                var count = Math.Min(batchSize, order.Length - start);
+                var (start, count) = Range(b);
                 split.Restart();
                 var (images, targets) = prefetch.Take(b);
                 using var ownImages = images;
@@ -103,7 +104,7 @@ public sealed class Trainer
                 clock.Elapsed.TotalSeconds,
                 order.Length / trainSeconds);
             history.Add(record);
-            hooks.Breakdown?.Invoke(new EpochBreakdown(step.Name, epoch, batches, order.Length, data, forwardBackward, optimizerSeconds, validationSeconds, clock.Elapsed.TotalSeconds));
+            hooks.Breakdown?.Invoke(new EpochBreakdown(step.Name, epoch, order.Length, data, forwardBackward, optimizerSeconds, validationSeconds, clock.Elapsed.TotalSeconds));
             hooks.EpochDone?.Invoke(step.Name, record);
             hooks.Checkpoint?.Invoke(history);
         }
