@@ -58,10 +58,10 @@ public static class ExperimentRunner
             using (model)
             {
                 var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
-                var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings);
+                var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"));
                 var test = testSource is null || data.Test is null
                     ? null
-                    : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings);
+                    : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "test"));
                 var modelDir = $"models/{step.Name}";
                 ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
                 var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(staging.Path, modelDir, ModelBundle.WeightsFile))));
@@ -93,8 +93,10 @@ public static class ExperimentRunner
     }
 
     private static SetEvaluation EvaluateOn(
-        string set, nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices, int[] allLabels, IReadOnlyList<string> classes, EvaluationSettings settings)
+        string set, nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices, int[] allLabels, IReadOnlyList<string> classes, EvaluationSettings settings, int seed)
     {
+        // Evaluation draws nothing random today; reseeding keeps it that way if a layer ever does (on any device).
+        TorchSeeding.Reseed(seed);
         var pass = Evaluator.Run(model, source, indices);
         return Evaluate.Set(set, classes, indices.Select(i => allLabels[i]).ToArray(), pass.Predictions, pass.Probabilities, pass.Loss, settings);
     }
