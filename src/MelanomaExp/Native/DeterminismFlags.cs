@@ -17,9 +17,9 @@ namespace MelanomaExp.Native;
 /// The names are the Itanium C++ ABI manglings read with <c>nm -D --defined-only libtorch_cpu.so | c++filt</c>
 /// from libtorch 2.10.0. Members take <c>this</c> as their first argument and C++ <c>bool</c> as one byte,
 /// the x86-64 and AArch64 System V convention. The library is the one already in the process, found by
-/// soname with <c>RTLD_NOLOAD</c>, so no second libtorch can be opened here. Linux only.
+/// soname with <c>RTLD_NOLOAD</c> (<see cref="LoadedLibrary"/>), so no second libtorch can be opened here. Linux only.
 /// </summary>
-public static unsafe partial class DeterminismFlags
+public static unsafe class DeterminismFlags
 {
     private const string Library = "libtorch_cpu.so";
 
@@ -62,17 +62,17 @@ public static unsafe partial class DeterminismFlags
         TorchNativeLoader.EnsureLoaded();
         // Loads libtorch (and so libtorch_cpu.so) if nothing has touched TorchSharp yet.
         TorchSharp.torch.TryInitializeDeviceType(TorchSharp.DeviceType.CPU);
-        var handle = Dl.OpenLoaded(Library)
+        var handle = LoadedLibrary.Find(Library)
             ?? throw new DllNotFoundException($"{Library} is not loaded in this process, so libtorch's determinism switches cannot be reached");
         return new Api(
-            (delegate* unmanaged<IntPtr>)Dl.Symbol(handle, "_ZN2at13globalContextEv"),
-            (delegate* unmanaged<IntPtr, byte, void>)Dl.Symbol(handle, "_ZN2at7Context21setDeterministicCuDNNEb"),
-            (delegate* unmanaged<IntPtr, byte>)Dl.Symbol(handle, "_ZNK2at7Context18deterministicCuDNNEv"),
-            (delegate* unmanaged<IntPtr, byte, void>)Dl.Symbol(handle, "_ZN2at7Context17setBenchmarkCuDNNEb"),
-            (delegate* unmanaged<IntPtr, byte>)Dl.Symbol(handle, "_ZNK2at7Context14benchmarkCuDNNEv"),
-            (delegate* unmanaged<IntPtr, byte, byte, void>)Dl.Symbol(handle, "_ZN2at7Context26setDeterministicAlgorithmsEbb"),
-            (delegate* unmanaged<IntPtr, byte>)Dl.Symbol(handle, "_ZNK2at7Context23deterministicAlgorithmsEv"),
-            (delegate* unmanaged<IntPtr, byte>)Dl.Symbol(handle, "_ZNK2at7Context31deterministicAlgorithmsWarnOnlyEv"));
+            (delegate* unmanaged<IntPtr>)Symbol(handle, "_ZN2at13globalContextEv"),
+            (delegate* unmanaged<IntPtr, byte, void>)Symbol(handle, "_ZN2at7Context21setDeterministicCuDNNEb"),
+            (delegate* unmanaged<IntPtr, byte>)Symbol(handle, "_ZNK2at7Context18deterministicCuDNNEv"),
+            (delegate* unmanaged<IntPtr, byte, void>)Symbol(handle, "_ZN2at7Context17setBenchmarkCuDNNEb"),
+            (delegate* unmanaged<IntPtr, byte>)Symbol(handle, "_ZNK2at7Context14benchmarkCuDNNEv"),
+            (delegate* unmanaged<IntPtr, byte, byte, void>)Symbol(handle, "_ZN2at7Context26setDeterministicAlgorithmsEbb"),
+            (delegate* unmanaged<IntPtr, byte>)Symbol(handle, "_ZNK2at7Context23deterministicAlgorithmsEv"),
+            (delegate* unmanaged<IntPtr, byte>)Symbol(handle, "_ZNK2at7Context31deterministicAlgorithmsWarnOnlyEv"));
     }
 
     /// <summary>The bound entry points (a class, not a record: function pointers cannot be compared generically).</summary>
@@ -103,24 +103,8 @@ public static unsafe partial class DeterminismFlags
         public byte DeterministicAlgorithmsWarnOnly(IntPtr context) => deterministicAlgorithmsWarnOnly(context);
     }
 
-    private static partial class Dl
-    {
-        private const int RtldNow = 2;
-        private const int RtldNoLoad = 4;
-
-        /// <summary>The handle of a library already loaded (matched by soname), or null; never loads one.</summary>
-        public static IntPtr? OpenLoaded(string soname)
-        {
-            var handle = dlopen(soname, RtldNow | RtldNoLoad);
-            return handle == IntPtr.Zero ? null : handle;
-        }
-
-        public static IntPtr Symbol(IntPtr handle, string name) =>
-            NativeLibrary.TryGetExport(handle, name, out var address)
-                ? address
-                : throw new EntryPointNotFoundException($"{Library} does not export {name}; these switches were written against libtorch 2.10");
-
-        [LibraryImport("libc", EntryPoint = "dlopen", StringMarshalling = StringMarshalling.Utf8)]
-        private static partial IntPtr dlopen(string file, int mode);
-    }
+    private static IntPtr Symbol(IntPtr handle, string name) =>
+        NativeLibrary.TryGetExport(handle, name, out var address)
+            ? address
+            : throw new EntryPointNotFoundException($"{Library} does not export {name}; these switches were written against libtorch 2.10");
 }

@@ -22,7 +22,9 @@ public static class ExperimentRunner
         var started = DateTimeOffset.Now;
         // The code state when training starts is the one that produced the numbers.
         var git = GitInfo.Of(Path.GetDirectoryName(Path.GetFullPath(experiment.SourcePath))!);
-        var device = DeviceResolver.Resolve(options.Device ?? experiment.Device, experiment.Deterministic);
+        var seeds = new Seeds(experiment.Seed);
+        var selection = DevicePreparation.Prepare(experiment, options.Device ?? experiment.Device, seeds, log);
+        var device = selection.Device;
         var data = PreparedData.Load(experiment, options.ResolveDataRoot(experiment));
         var trainPrint = DatasetFingerprint.Of(data.Train);
         log($"data: {data.Train.Count} images in {data.Train.Classes.Count} classes, {data.Split.Train.Length} train / {data.Split.Validation.Length} validation" +
@@ -32,7 +34,6 @@ public static class ExperimentRunner
         var state = RunState.Open(output, experiment, trainPrint, options.Resume);
         var previous = options.Force ? null : PreviousReport.Read(output);
         using var staging = ReportStaging.Begin(output);
-        var seeds = new Seeds(experiment.Seed);
         using var trainSource = new BatchSource(data.Train, device);
         using var testSource = data.Test is null ? null : new BatchSource(data.Test, device);
         var audit = options.AuditDeterminism ? DeterminismAuditor.Audit(experiment.Steps[0], data, trainSource, seeds, device) : null;
@@ -46,7 +47,7 @@ public static class ExperimentRunner
         var timings = new List<StepTiming>();
         foreach (var step in experiment.Steps)
         {
-            var key = StepKey.For(experiment, step, trainPrint);
+            var key = StepKey.For(experiment, step, trainPrint, selection.KeyPart);
             var stepData = StepData.For(step, data, experiment, seeds, RunState.CacheDirFor(output));
             if (stepData.Rebalance is { } added)
             {
@@ -84,7 +85,7 @@ public static class ExperimentRunner
             data.Test is null ? null : DatasetFingerprint.Of(data.Test),
             PackageVersions.Read(),
             timings,
-            audit);
+            audit) { Device = selection };
         var run = new RunResult(experiment, EnvironmentProbe.Capture(device), data.Summarize(), steps, Compare(steps), started, DateTimeOffset.Now) { Provenance = provenance };
         ReportWriter.Write(run, staging.Path);
         staging.Commit();
