@@ -11,8 +11,9 @@ namespace MelanomaExp.Running;
 
 /// <summary>
 /// Measures instead of promising: trains the first epoch of a step twice from the same seeds and
-/// compares the epoch's losses and the resulting weights. On CPU they agree; on CUDA, where libtorch
-/// offers no working deterministic switch in TorchSharp 0.107, this is how a run finds out.
+/// compares the epoch's losses and the resulting weights. On CPU they agree; on CUDA, where the
+/// determinism switches are set behind TorchSharp's back (<see cref="Native.DeterminismFlags"/>) and
+/// some operations may still have no deterministic kernel, this is how a run finds out.
 /// </summary>
 internal static class DeterminismAuditor
 {
