@@ -18,7 +18,7 @@ internal static class StepRunner
         (string Weights, List<EpochRecord> Epochs, double Seconds)? unchanged = null)
     {
         var started = DateTimeOffset.Now;
-        torch.random.manual_seed(seeds.For("init", step.Name));
+        TorchSeeding.Reseed(seeds.For("init", step.Name));
         var model = ModelFactory.Create(step.Model, data.Store.Classes.Count, data.Store.Height, data.Store.Width, device);
         if (unchanged is { } previous)
         {
