@@ -122,7 +122,7 @@ public class ExperimentLoaderTests
     public void Bad_set_paths_are_errors(string assignment, string key)
     {
         var e = Fails(Valid, assignment);
-        Assert.Equal("--set", e.File);
+        Assert.Equal($"--set {assignment}", e.File);
         Assert.Equal(key, e.Key);
     }
 
@@ -131,7 +131,8 @@ public class ExperimentLoaderTests
     {
         var e = Fails(Valid, "steps.base.train.epoch=2");
         Assert.Equal("steps[0].train.epoch", e.Key);
-        Assert.Equal("--set", e.File);
+        Assert.Equal("--set steps.base.train.epoch=2", e.File);
+        Assert.StartsWith("--set steps.base.train.epoch=2: steps[0].train.epoch: unknown key; did you mean 'epochs'?", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
