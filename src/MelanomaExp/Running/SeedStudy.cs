@@ -86,7 +86,7 @@ public static class SeedStudy
             })]),
         };
         Directory.CreateDirectory(output);
-        File.WriteAllText(Path.Combine(output, "README.md"), md.ToString());
-        File.WriteAllText(Path.Combine(output, "seeds.json"), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(output, Reporting.ReportFiles.Readme), md.ToString());
+        File.WriteAllText(Path.Combine(output, Reporting.ReportFiles.SeedSummary), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MelanomaExp.Config;
+using MelanomaExp.Results;
 using MelanomaExp.Running;
 
 namespace MelanomaExp.Verification;
@@ -10,7 +11,7 @@ public static class Verifier
     public static VerificationResult Verify(string reportDir, RunOptions options, CancellationToken cancel = default)
     {
         var committed = CommittedReport.Read(reportDir);
-        var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, Path.Combine(reportDir, "manifest.json") + " (resolved experiment)");
+        var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, ReportFolder.ManifestPath(reportDir) + " (resolved experiment)");
         var rerun = options with { DataRoot = options.DataRoot ?? committed.DataRoot };
         DataCheck.SameAsCommitted(committed, experiment, rerun.ResolveDataRoot(experiment));
         ExperimentRunner.Run(experiment, rerun, cancel);
@@ -44,8 +45,8 @@ public static class Verifier
         var differences = new List<EnvironmentDifference>();
         void Check(string name, params string[] path)
         {
-            var a = Text(before, path);
-            var b = Text(after, path);
+            var a = ReportJson.Text(before, path);
+            var b = ReportJson.Text(after, path);
             if (a != b)
             {
                 differences.Add(new EnvironmentDifference(name, a, b));
@@ -63,17 +64,5 @@ public static class Verifier
             Check(package, "packages", package);
         }
         return differences;
-    }
-
-    private static string Text(JsonElement e, string[] path)
-    {
-        foreach (var key in path)
-        {
-            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(key, out e))
-            {
-                return "(none)";
-            }
-        }
-        return e.ValueKind == JsonValueKind.String ? e.GetString()! : e.ToString();
     }
 }
