@@ -8,7 +8,10 @@ namespace MelanomaExp.Verification;
 /// <summary>Re-runs the experiment recorded in a committed report and compares every metric and the environment.</summary>
 public static class Verifier
 {
-    public static VerificationResult Verify(string reportDir, RunOptions options, CancellationToken cancel = default)
+    public static VerificationResult Verify(string reportDir, RunOptions options, CancellationToken cancel = default) => Verify(reportDir, options, null, cancel);
+
+    /// <param name="seedStudy">A sweep folder with a seed study of this experiment; null looks for one beside the report.</param>
+    public static VerificationResult Verify(string reportDir, RunOptions options, string? seedStudy, CancellationToken cancel = default)
     {
         var committed = CommittedReport.Read(reportDir);
         var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, ReportFolder.ManifestPath(reportDir) + " (resolved experiment)");
@@ -16,7 +19,8 @@ public static class Verifier
         DataCheck.SameAsCommitted(committed, experiment, rerun.ResolveDataRoot(experiment));
         ExperimentRunner.Run(experiment, rerun, cancel);
         var fresh = CommittedReport.Read(rerun.OutputDir!);
-        return Compare(committed, fresh, experiment.Verify);
+        var result = Compare(committed, fresh, experiment.Verify);
+        return SeedSpread.Find(reportDir, experiment.Name, seedStudy) is { } spread ? spread.Judge(result) : result;
     }
 
     public static VerificationResult Compare(CommittedReport committed, CommittedReport fresh, VerifySpec tolerance)
