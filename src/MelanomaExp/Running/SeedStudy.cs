@@ -14,7 +14,8 @@ public sealed record SeedStatistic(string Step, string Metric, IReadOnlyList<dou
 
     public double StandardDeviation => Values.StandardDeviation();
 
-    public double HalfWidth => StudentT.InvCDF(0, 1, Values.Count - 1, 0.975) * StandardDeviation / Math.Sqrt(Values.Count);
+    /// <summary>NaN for a single value: one seed says nothing about the spread.</summary>
+    public double HalfWidth => Values.Count < 2 ? double.NaN : StudentT.InvCDF(0, 1, Values.Count - 1, 0.975) * StandardDeviation / Math.Sqrt(Values.Count);
 }
 
 /// <summary>
