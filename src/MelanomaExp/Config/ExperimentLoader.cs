@@ -78,6 +78,8 @@ public static partial class ExperimentLoader
         reportSection?.RejectUnknown();
         var evaluation = Guarded(root, () => BindEvaluation(root.Section("evaluation")));
         var verify = Guarded(root, () => BindVerify(root.Section("verify")));
+        // A sweep section describes many runs of this file; the sweep command reads it (Sweeps/SweepSpecReader), a single run leaves it aside.
+        root.Section("sweep");
         root.RejectUnknown();
         return new Experiment(name, seed, device, data!, steps, report, evaluation!, verify!) { Deterministic = deterministic, Seeds = seeds, ResolvedYaml = "", Hash = "", SourcePath = "" };
     }

@@ -31,7 +31,12 @@ public static class ExperimentRunner
             (data.Test is null ? "" : $", {data.Test.Count} test") + $" (fingerprint {trainPrint.Hash})");
 
         var output = options.OutputDir ?? experiment.Report.Dir;
-        var state = RunState.Open(output, experiment, trainPrint, options.Resume);
+        var resume = options.Resume || (options.ResumeIfInterrupted && RunState.CanResume(output, experiment, trainPrint));
+        if (resume && !options.Resume)
+        {
+            log($"continuing the interrupted run in {RunState.DirFor(output)}");
+        }
+        var state = RunState.Open(output, experiment, trainPrint, resume);
         var previous = options.Force ? null : PreviousReport.Read(output);
         using var staging = ReportStaging.Begin(output);
         using var trainSource = new BatchSource(data.Train, device);
@@ -63,7 +68,7 @@ public static class ExperimentRunner
                 var test = testSource is null || data.Test is null
                     ? null
                     : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "test"));
-                var modelDir = $"models/{step.Name}";
+                var modelDir = ReportFiles.ModelDir(step.Name);
                 ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
                 var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(staging.Path, modelDir, ModelBundle.WeightsFile))));
                 var result = new StepResult(step, finished.History, finished.Seconds, modelDir, validation, test)
