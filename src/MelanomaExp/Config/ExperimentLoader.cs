@@ -215,6 +215,12 @@ public static partial class ExperimentLoader
         {
             throw train.Error("optimizer", $"expected adam or sgd, got '{spec.Optimizer}'");
         }
+        var precision = train.String("precision") ?? Training.Precision.Fp32;
+        if (!Training.Precision.Names.Contains(precision))
+        {
+            throw train.Error("precision", $"expected {string.Join(", ", Training.Precision.Names)}, got '{precision}'");
+        }
+        spec = spec with { ReducedPrecision = precision == Training.Precision.Fp32 ? null : precision };
         train.RejectUnknown();
         return spec;
     }

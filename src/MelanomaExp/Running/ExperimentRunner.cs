@@ -23,6 +23,11 @@ public static class ExperimentRunner
         // The code state when training starts is the one that produced the numbers.
         var git = GitInfo.Of(Path.GetDirectoryName(Path.GetFullPath(experiment.SourcePath))!);
         var device = DeviceResolver.Resolve(options.Device ?? experiment.Device, experiment.Deterministic);
+        // Before any data is read: a precision this machine cannot run is a bad input, found at once.
+        foreach (var step in experiment.Steps)
+        {
+            Precision.ComputeType(step.Train.Precision, device, CpuFeatures.Current, Precision.Where(experiment, step));
+        }
         var data = PreparedData.Load(experiment, options.ResolveDataRoot(experiment));
         var trainPrint = DatasetFingerprint.Of(data.Train);
         log($"data: {data.Train.Count} images in {data.Train.Classes.Count} classes, {data.Split.Train.Length} train / {data.Split.Validation.Length} validation" +
