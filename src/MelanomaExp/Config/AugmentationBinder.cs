@@ -56,8 +56,9 @@ internal static class AugmentationBinder
         {
             ops.Add(Op(section, pipeline.Children[i], section.KeyOf($"pipeline[{i}]")));
         }
+        var output = section.Choice("output", RebalanceOutput.Lossless);
         section.RejectUnknown();
-        return new RebalanceSpec(samples, target, scope, ops);
+        return new RebalanceSpec(samples, target, scope, ops) { Output = output };
     }
 
     private static AugmentorOpSpec Op(YamlSection parent, YamlNode node, string path)

@@ -52,6 +52,8 @@ public sealed record DataSpec(
     int? MaxPerClass)
 {
     public AuditSpec Audit { get; init; } = AuditSpec.Default;
+
+    public SplitMethod Split { get; init; } = SplitMethod.Seeded;
 }
 
 public sealed record StepSpec(string Name, ModelSpec Model, TrainSpec Train)

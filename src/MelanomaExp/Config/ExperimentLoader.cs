@@ -112,7 +112,20 @@ public static partial class ExperimentLoader
             MaxPerClass: data.OptionalInt("max_per_class", 1, 1_000_000))
         {
             Audit = BindAudit(data.Section("audit")),
+            Split = data.Choice("split", SplitMethod.Seeded),
         };
+        if (spec.Split == SplitMethod.Keras)
+        {
+            // Keras' split is one unstratified shuffle of the whole list: no other option can apply to it.
+            if (data.String("stratify") is not null && spec.Stratify)
+            {
+                throw data.Error("stratify", "split: keras is never stratified (Keras shuffles the whole list); remove stratify or set it to false");
+            }
+            if (spec.Audit.Leakage == LeakagePolicy.Group)
+            {
+                throw data.Error("split", "split: keras cannot keep duplicate groups together (audit.leakage: group); use leakage: warn or fail, or split: seeded");
+            }
+        }
         data.RejectUnknown();
         return spec;
     }
@@ -211,9 +224,9 @@ public static partial class ExperimentLoader
             BatchSize: train.Int("batch_size", 32, 1, 65_536),
             Optimizer: train.String("optimizer") ?? "adam",
             LearningRate: train.Double("learning_rate", 0.001, 0, 10, exclusive: true));
-        if (spec.Optimizer is not ("adam" or "sgd"))
+        if (spec.Optimizer is not ("adam" or "adam-keras" or "sgd"))
         {
-            throw train.Error("optimizer", $"expected adam or sgd, got '{spec.Optimizer}'");
+            throw train.Error("optimizer", $"expected adam, adam-keras or sgd, got '{spec.Optimizer}'");
         }
         var precision = train.String("precision") ?? Training.Precision.Fp32;
         if (!Training.Precision.Names.Contains(precision))

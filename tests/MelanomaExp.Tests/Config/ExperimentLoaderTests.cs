@@ -219,4 +219,25 @@ public class ExperimentLoaderTests
     {
         Assert.Equal(3, ExperimentLoader.Load(RepoPaths.Experiment(file)).Steps.Count);
     }
+
+    [Fact]
+    public void Keras_split_adam_keras_and_augmentor_output_are_read_and_change_the_hash()
+    {
+        var plain = ExperimentLoader.Parse(Valid, "exp.yaml");
+        var keras = ExperimentLoader.Parse(Valid, "exp.yaml", ["data.split=keras", "data.stratify=false", "steps.base.train.optimizer=adam-keras"]);
+        Assert.Equal(SplitMethod.Seeded, plain.Data.Split);
+        Assert.Equal(SplitMethod.Keras, keras.Data.Split);
+        Assert.Equal("adam-keras", keras.Steps[0].Train.Optimizer);
+        Assert.NotEqual(plain.Hash, keras.Hash);
+        Assert.DoesNotContain("\n  split:", plain.ResolvedYaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keras_split_refuses_stratify_and_group_leakage()
+    {
+        Assert.Contains("never stratified", Fails(Valid, "data.split=keras", "data.stratify=true").Message, StringComparison.Ordinal);
+        Assert.Contains("leakage: group", Fails(Valid, "data.split=keras", "data.audit={leakage: group}").Message, StringComparison.Ordinal);
+        Assert.Contains("expected one of seeded, keras", Fails(Valid, "data.split=numpy").Message, StringComparison.Ordinal);
+        Assert.Contains("adam-keras", Fails(Valid, "steps.base.train.optimizer=adamw").Message, StringComparison.Ordinal);
+    }
 }
