@@ -76,6 +76,8 @@ internal static class CanonicalYaml
                     ["batch_size"] = s.Train.BatchSize,
                     ["optimizer"] = s.Train.Optimizer,
                     ["learning_rate"] = s.Train.LearningRate,
+                    // Left out when fp32, so the hash of every experiment that keeps the default is unchanged.
+                    ["precision"] = s.Train.ReducedPrecision,
                 },
             }).ToList(),
             ["evaluation"] = new Dictionary<string, object?>

@@ -69,7 +69,18 @@ public sealed record ModelSpec(string Arch, double Dropout)
     public bool BatchNorm { get; init; }
 }
 
-public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, double LearningRate);
+public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, double LearningRate)
+{
+    /// <summary>
+    /// <c>train.precision</c> when it is not fp32 (bf16, fp16), else null: left out of the step key's JSON
+    /// when null, so steps that keep the default keep the keys (and reusable results) they had.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReducedPrecision { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Precision => ReducedPrecision ?? Training.Precision.Fp32;
+}
 
 public sealed record ReportSpec(string Dir);
 

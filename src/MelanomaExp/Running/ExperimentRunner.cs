@@ -25,6 +25,11 @@ public static class ExperimentRunner
         var seeds = new Seeds(experiment.Seed);
         var selection = DevicePreparation.Prepare(experiment, options.Device ?? experiment.Device, seeds, log);
         var device = selection.Device;
+        // Before any data is read: a precision this machine cannot run is a bad input, found at once.
+        foreach (var step in experiment.Steps)
+        {
+            Precision.ComputeType(step.Train.Precision, device, CpuFeatures.Current, Precision.Where(experiment, step));
+        }
         var data = PreparedData.Load(experiment, options.ResolveDataRoot(experiment));
         var trainPrint = DatasetFingerprint.Of(data.Train);
         log($"data: {data.Train.Count} images in {data.Train.Classes.Count} classes, {data.Split.Train.Length} train / {data.Split.Validation.Length} validation" +

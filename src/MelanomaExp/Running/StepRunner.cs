@@ -20,6 +20,7 @@ internal static class StepRunner
         var started = DateTimeOffset.Now;
         TorchSeeding.Reseed(seeds.For("init", step.Name));
         var model = ModelFactory.Create(step.Model, data.Store.Classes.Count, data.Store.Height, data.Store.Width, device);
+        Precision.Apply(model, Precision.ComputeType(step.Train.Precision, device, Provenance.CpuFeatures.Current, $"step '{step.Name}': train.precision"));
         if (unchanged is { } previous)
         {
             model.load(previous.Weights);
