@@ -74,6 +74,8 @@ internal static class CanonicalYaml
                     ["batch_size"] = s.Train.BatchSize,
                     ["optimizer"] = s.Train.Optimizer,
                     ["learning_rate"] = s.Train.LearningRate,
+                    // Written only when not the default, so the hashes of experiments from before the option are unchanged.
+                    ["keep"] = s.Train.Keep == TrainKeep.Best ? "best" : null,
                 },
             }).ToList(),
             ["evaluation"] = new Dictionary<string, object?>

@@ -67,7 +67,22 @@ public sealed record ModelSpec(string Arch, double Dropout)
     public bool BatchNorm { get; init; }
 }
 
-public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, double LearningRate);
+public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, double LearningRate)
+{
+    /// <summary>
+    /// Which epoch's weights the step keeps. Left out of the step key's JSON when it is the default, so
+    /// steps trained before this option existed stay reusable.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public TrainKeep Keep { get; init; }
+}
+
+/// <summary><c>train.keep</c>: the last epoch's weights (the study), or those of the epoch with the lowest validation loss (Keras' ModelCheckpoint(save_best_only)).</summary>
+public enum TrainKeep
+{
+    Last,
+    Best,
+}
 
 public sealed record ReportSpec(string Dir);
 

@@ -210,7 +210,10 @@ public static partial class ExperimentLoader
             Epochs: train.Int("epochs", null, 1, 100_000),
             BatchSize: train.Int("batch_size", 32, 1, 65_536),
             Optimizer: train.String("optimizer") ?? "adam",
-            LearningRate: train.Double("learning_rate", 0.001, 0, 10, exclusive: true));
+            LearningRate: train.Double("learning_rate", 0.001, 0, 10, exclusive: true))
+        {
+            Keep = train.Choice("keep", TrainKeep.Last),
+        };
         if (spec.Optimizer is not ("adam" or "sgd"))
         {
             throw train.Error("optimizer", $"expected adam or sgd, got '{spec.Optimizer}'");
