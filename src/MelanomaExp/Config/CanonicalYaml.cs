@@ -78,6 +78,8 @@ internal static class CanonicalYaml
                     ["learning_rate"] = s.Train.LearningRate,
                     // Left out when fp32, so the hash of every experiment that keeps the default is unchanged.
                     ["precision"] = s.Train.ReducedPrecision,
+                    // Written only when not the default, so the hashes of experiments from before the option are unchanged.
+                    ["keep"] = s.Train.Keep == TrainKeep.Best ? "best" : null,
                 },
             }).ToList(),
             ["evaluation"] = new Dictionary<string, object?>

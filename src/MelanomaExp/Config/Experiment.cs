@@ -80,6 +80,20 @@ public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, doub
 
     [System.Text.Json.Serialization.JsonIgnore]
     public string Precision => ReducedPrecision ?? Training.Precision.Fp32;
+
+    /// <summary>
+    /// Which epoch's weights the step keeps. Left out of the step key's JSON when it is the default, so
+    /// steps trained before this option existed stay reusable.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public TrainKeep Keep { get; init; }
+}
+
+/// <summary><c>train.keep</c>: the last epoch's weights (the study), or those of the epoch with the lowest validation loss (Keras' ModelCheckpoint(save_best_only)).</summary>
+public enum TrainKeep
+{
+    Last,
+    Best,
 }
 
 public sealed record ReportSpec(string Dir);

@@ -237,7 +237,10 @@ public static partial class ExperimentLoader
             Epochs: train.Int("epochs", null, 1, 100_000),
             BatchSize: train.Int("batch_size", 32, 1, 65_536),
             Optimizer: train.StringChoice("optimizer", "adam", "adam", "adam-keras", "sgd"),
-            LearningRate: train.Double("learning_rate", 0.001, 0, 10, exclusive: true));
+            LearningRate: train.Double("learning_rate", 0.001, 0, 10, exclusive: true))
+        {
+            Keep = train.Choice("keep", TrainKeep.Last),
+        };
         var precision = train.StringChoice("precision", Training.Precision.Fp32, [.. Training.Precision.Names]);
         spec = spec with { ReducedPrecision = precision == Training.Precision.Fp32 ? null : precision };
         train.RejectUnknown();
