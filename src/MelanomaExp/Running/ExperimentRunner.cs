@@ -25,13 +25,23 @@ public static class ExperimentRunner
         var seeds = new Seeds(experiment.Seed);
         var selection = DevicePreparation.Prepare(experiment, options.Device ?? experiment.Device, seeds, log);
         var device = selection.Device;
+        // Before any data is read: a precision this machine cannot run is a bad input, found at once.
+        foreach (var step in experiment.Steps)
+        {
+            Precision.ComputeType(step.Train.Precision, device, CpuFeatures.Current, Precision.Where(experiment, step));
+        }
         var data = PreparedData.Load(experiment, options.ResolveDataRoot(experiment));
         var trainPrint = DatasetFingerprint.Of(data.Train);
         log($"data: {data.Train.Count} images in {data.Train.Classes.Count} classes, {data.Split.Train.Length} train / {data.Split.Validation.Length} validation" +
             (data.Test is null ? "" : $", {data.Test.Count} test") + $" (fingerprint {trainPrint.Hash})");
 
         var output = options.OutputDir ?? experiment.Report.Dir;
-        var state = RunState.Open(output, experiment, trainPrint, options.Resume);
+        var resume = options.Resume || (options.ResumeIfInterrupted && RunState.CanResume(output, experiment, trainPrint));
+        if (resume && !options.Resume)
+        {
+            log($"continuing the interrupted run in {RunState.DirFor(output)}");
+        }
+        var state = RunState.Open(output, experiment, trainPrint, resume);
         var previous = options.Force ? null : PreviousReport.Read(output);
         using var staging = ReportStaging.Begin(output);
         using var trainSource = new BatchSource(data.Train, device);
@@ -63,7 +73,7 @@ public static class ExperimentRunner
                 var test = testSource is null || data.Test is null
                     ? null
                     : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "test"));
-                var modelDir = $"models/{step.Name}";
+                var modelDir = ReportFiles.ModelDir(step.Name);
                 ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
                 var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(staging.Path, modelDir, ModelBundle.WeightsFile))));
                 var result = new StepResult(step, finished.History, finished.Seconds, modelDir, validation, test)

@@ -28,10 +28,14 @@ public sealed class Trainer
     /// <summary>Prepare the next batch while the current one trains (on by default; off only to measure what it buys).</summary>
     public bool Prefetch { get; init; } = true;
 
-    /// <summary>Adam with Keras' epsilon (1e-7), since the study's numbers come from Keras.</summary>
+    /// <summary>
+    /// <c>adam</c>: torch's Adam with Keras' nominal epsilon (1e-7); <c>adam-keras</c>: Keras' update rule
+    /// (epsilon before bias correction, see <see cref="KerasAdam"/>).
+    /// </summary>
     public static OptimizerHelper CreateOptimizer(TrainSpec train, nn.Module<Tensor, Tensor> model) => train.Optimizer switch
     {
         "sgd" => optim.SGD(model.parameters(), train.LearningRate),
+        "adam-keras" => KerasAdam.Create(model.parameters(), train.LearningRate),
         _ => optim.Adam(model.parameters(), train.LearningRate, eps: 1e-7),
     };
 
@@ -85,6 +89,10 @@ public sealed class Trainer
                 var loss = nn.functional.cross_entropy(logits, targets);
                 loss.backward();
                 split.Lap(ref forwardBackward);
+                if (step.Train.Optimizer == "adam-keras")
+                {
+                    KerasAdam.PrepareStep((Adam)optimizer, ((long)(epoch - 1) * batches) + b + 1);
+                }
                 optimizer.step();
                 split.Lap(ref optimizerSeconds);
                 var batchLoss = loss.item<float>();

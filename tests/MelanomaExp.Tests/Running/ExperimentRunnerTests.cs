@@ -218,4 +218,22 @@ public class ExperimentRunnerTests
         var e = Assert.Throws<BadInputException>(() => Run(dir, "out2", experiment: Tiny("data.test=Test")));
         Assert.Contains("test classes", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Keep_best_evaluates_the_weights_of_the_epoch_with_the_lowest_validation_loss()
+    {
+        using var dir = Data();
+        // A high learning rate makes validation loss rise after its minimum, so best and last differ.
+        var run = Run(dir, "best", experiment: Tiny("steps.first.train.keep=best", "steps.first.train.epochs=6", "steps.first.train.learning_rate=0.01", "steps.second.train.epochs=1"));
+        var step = run.Steps[0];
+        var lowest = step.Epochs.MinBy(e => e.ValLoss)!;
+        Assert.Equal(lowest.Epoch, step.Kept.Epoch);
+        // The evaluation pass on the kept weights reproduces the loss recorded at that epoch, not the last one.
+        Assert.Equal(lowest.ValLoss, step.Validation.Loss, 5);
+        if (lowest.Epoch != step.Last.Epoch)
+        {
+            Assert.NotEqual(step.Last.ValLoss, step.Validation.Loss, 5);
+        }
+        Assert.Equal(run.Steps[1].Last.Epoch, run.Steps[1].Kept.Epoch);
+    }
 }
