@@ -95,7 +95,8 @@ public static class ExperimentRunner
             data.Test is null ? null : DatasetFingerprint.Of(data.Test),
             PackageVersions.Read(),
             timings,
-            audit) { Device = selection };
+            audit)
+        { Device = selection };
         var run = new RunResult(experiment, EnvironmentProbe.Capture(device), data.Summarize(), steps, Compare(steps), started, DateTimeOffset.Now) { Provenance = provenance };
         ReportWriter.Write(run, staging.Path);
         staging.Commit();
