@@ -31,7 +31,8 @@ public static class SavedModelEvaluation
             using var source = new BatchSource(store, CPU);
             var all = Enumerable.Range(0, store.Count).ToArray();
             var pass = Evaluator.Run(model, source, all);
-            var settings = new EvaluationSettings(card.PositiveClass, bootstrap, seed);
+            // Scored at the threshold predict uses (the one saved with the model), not one chosen on these images.
+            var settings = new EvaluationSettings(card.PositiveClass, bootstrap, seed) { OperatingThreshold = card.Threshold };
             return (card, Evaluate.Set(Path.GetFileName(Path.TrimEndingDirectorySeparator(dataDir)), card.Classes, store.Labels, pass.Predictions, pass.Probabilities, pass.Loss, settings));
         }
     }

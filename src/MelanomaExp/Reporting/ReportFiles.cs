@@ -11,6 +11,7 @@ public static class ReportFiles
     public const string Samples = "samples.png";
     public const string AuditPairs = "audit-pairs.png";
     public const string AllSteps = "steps-validation-accuracy.png";
+    public const string RocSteps = "roc-steps.png";
 
     public static string Accuracy(string step) => $"{step}-accuracy.png";
 
