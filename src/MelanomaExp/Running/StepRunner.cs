@@ -18,8 +18,9 @@ internal static class StepRunner
         (string Weights, List<EpochRecord> Epochs, double Seconds)? unchanged = null)
     {
         var started = DateTimeOffset.Now;
-        torch.random.manual_seed(seeds.For("init", step.Name));
+        TorchSeeding.Reseed(seeds.For("init", step.Name));
         var model = ModelFactory.Create(step.Model, data.Store.Classes.Count, data.Store.Height, data.Store.Width, device);
+        Precision.Apply(model, Precision.ComputeType(step.Train.Precision, device, Provenance.CpuFeatures.Current, $"step '{step.Name}': train.precision"));
         if (unchanged is { } previous)
         {
             model.load(previous.Weights);

@@ -119,6 +119,27 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
+    public void Manifest_records_the_device_its_build_and_why_auto_fell_back()
+    {
+        using var dir = Data();
+        var logged = new List<string>();
+        ExperimentRunner.Run(
+            Tiny("steps.first.train.epochs=1", "steps.second.train.epochs=1"),
+            new RunOptions { DataRoot = dir.Path, OutputDir = dir.Combine("out"), Device = DeviceChoice.Auto, Log = logged.Add });
+        using var manifest = JsonDocument.Parse(File.ReadAllText(dir.Combine("out", "manifest.json")));
+        var device = manifest.RootElement.GetProperty("device");
+        Assert.Equal("auto", device.GetProperty("requested").GetString());
+        Assert.Equal("cpu", device.GetProperty("used").GetString());
+        Assert.Equal("cpu", device.GetProperty("backend").GetString());
+        Assert.Equal("TorchSharp-cpu", device.GetProperty("package").GetString());
+        var reason = device.GetProperty("fallback_reason").GetString();
+        Assert.Contains("TorchSharp-cpu", reason, StringComparison.Ordinal);
+        Assert.Contains(reason, logged);
+        Assert.False(device.GetProperty("libtorch_determinism").GetProperty("cudnn_deterministic").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, device.GetProperty("cuda_preflight").ValueKind);
+    }
+
+    [Fact]
     public void Unchanged_steps_are_reused_and_force_trains_them_again()
     {
         using var dir = Data();
