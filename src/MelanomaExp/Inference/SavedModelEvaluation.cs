@@ -31,7 +31,8 @@ public static class SavedModelEvaluation
             var streamed = StreamingInference.Run(model, dataDir, card.Classes, remapped.Images, card.ImageHeight, card.ImageWidth, onBadImage, skipHint: "--skip-bad-images leaves them out");
             rate?.Invoke(streamed.Rate);
             var pass = streamed.Pass;
-            var settings = new EvaluationSettings(card.PositiveClass, bootstrap, seed);
+            // Scored at the threshold predict uses (the one saved with the model), not one chosen on these images.
+            var settings = new EvaluationSettings(card.PositiveClass, bootstrap, seed) { OperatingThreshold = card.Threshold };
             return (card, Evaluate.Set(Path.GetFileName(Path.TrimEndingDirectorySeparator(dataDir)), card.Classes, streamed.Labels, pass.Predictions, pass.Probabilities, pass.Loss, settings));
         }
     }

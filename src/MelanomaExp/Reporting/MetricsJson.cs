@@ -61,6 +61,7 @@ public static class MetricsJson
             ["val_loss"] = step.Last.ValLoss,
             ["val_accuracy"] = step.Last.ValAccuracy,
         },
+        ["train_evaluation_mode"] = step.TrainEvaluation is not { } t ? null : new JsonObject { ["loss"] = t.Loss, ["accuracy"] = t.Accuracy, ["images"] = t.Images },
         ["validation"] = EvaluationJson.Set(step.Validation),
         ["test"] = step.Test is null ? null : EvaluationJson.Set(step.Test),
     };

@@ -13,6 +13,7 @@ public static class ReportFiles
     public const string Samples = "samples.png";
     public const string AuditPairs = "audit-pairs.png";
     public const string AllSteps = "steps-validation-accuracy.png";
+    public const string RocSteps = "roc-steps.png";
 
     /// <summary>A step's saved model (model.json and weights.pt), relative to the report folder.</summary>
     public static string ModelDir(string step) => $"models/{step}";

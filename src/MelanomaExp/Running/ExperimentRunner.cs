@@ -70,9 +70,14 @@ public static class ExperimentRunner
             {
                 var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
                 var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"));
+                // The test set is scored at the threshold chosen on validation, as predict would score new images.
                 var test = testSource is null || data.Test is null
                     ? null
-                    : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "test"));
+                    : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings with { OperatingThreshold = validation.Positive?.YoudenThreshold }, seeds.For("evaluate", step.Name, "test"));
+                // In evaluation mode, unaugmented, on the kept weights: comparable with validation accuracy,
+                // unlike the running training-mode average of the epoch's batches.
+                TorchSeeding.Reseed(seeds.For("evaluate", step.Name, "train"));
+                var trainPass = Evaluator.Run(model, source, stepData.Split.Train);
                 var modelDir = ReportFiles.ModelDir(step.Name);
                 ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
                 var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(staging.Path, modelDir, ModelBundle.WeightsFile))));
@@ -82,6 +87,7 @@ public static class ExperimentRunner
                     Key = key,
                     Rebalance = stepData.Rebalance,
                     ValidationImages = string.Join('\n', stepData.Split.Validation.Select(i => stepData.Store.Hashes[i])),
+                    TrainEvaluation = new TrainEvaluation(trainPass.Loss, trainPass.Accuracy(stepData.Split.Train.Select(i => stepData.Store.Labels[i]).ToArray()), stepData.Split.Train.Length),
                 };
                 steps.Add(result);
                 timings.Add(new StepTiming(step.Name, finished.Started, finished.Finished, finished.Seconds, reused));
@@ -99,7 +105,7 @@ public static class ExperimentRunner
         {
             Device = selection,
         };
-        var run = new RunResult(experiment, EnvironmentProbe.Capture(device), data.Summarize(), steps, Compare(steps), started, DateTimeOffset.Now) { Provenance = provenance };
+        var run = new RunResult(experiment, EnvironmentProbe.Capture(device), data.Summarize(), steps, Compare(steps, experiment.Evaluation.BootstrapResamples, seeds), started, DateTimeOffset.Now) { Provenance = provenance };
         ReportWriter.Write(run, staging.Path);
         staging.Commit();
         state.Delete();
@@ -132,7 +138,7 @@ public static class ExperimentRunner
     };
 
     /// <summary>Each step against the one before it, on validation and (when present) test images.</summary>
-    private static List<StepComparison> Compare(List<StepResult> steps)
+    private static List<StepComparison> Compare(List<StepResult> steps, int resamples, Seeds seeds)
     {
         var comparisons = new List<StepComparison>();
         for (var i = 1; i < steps.Count; i++)
@@ -141,16 +147,19 @@ public static class ExperimentRunner
             // McNemar pairs predictions image by image: only meaningful on the very same validation images.
             if (a.ValidationImages == b.ValidationImages)
             {
-                comparisons.Add(Pair(a.Name, b.Name, a.Validation, b.Validation));
+                comparisons.Add(Pair(a.Name, b.Name, a.Validation, b.Validation, resamples, seeds));
             }
             if (a.Test is not null && b.Test is not null)
             {
-                comparisons.Add(Pair(a.Name, b.Name, a.Test, b.Test));
+                comparisons.Add(Pair(a.Name, b.Name, a.Test, b.Test, resamples, seeds));
             }
         }
         return comparisons;
     }
 
-    private static StepComparison Pair(string first, string second, SetEvaluation a, SetEvaluation b) =>
-        new(first, second, a.Set, a.Metrics.Accuracy, b.Metrics.Accuracy, McNemar.Test(a.Labels, a.Predictions, b.Predictions));
+    private static StepComparison Pair(string first, string second, SetEvaluation a, SetEvaluation b, int resamples, Seeds seeds) =>
+        new(first, second, a.Set, a.Metrics.Accuracy, b.Metrics.Accuracy, McNemar.Test(a.Labels, a.Predictions, b.Predictions))
+        {
+            Auc = AucComparison.Of(a, b, resamples, seeds.For("paired-bootstrap", first, second, a.Set)),
+        };
 }

@@ -74,7 +74,11 @@ public static class AuditStage
             groups.Sum(g => g.Length),
             straddling,
             testPairs,
-            Examples(train, findings));
+            Examples(train, findings))
+        {
+            ExactConflictPairs = conflicts.Count(p => p.Exact),
+            ConflictImages = conflicts.SelectMany(p => new[] { p.A, p.B }).Distinct().Count(),
+        };
         return (kept, split, summary);
     }
 
