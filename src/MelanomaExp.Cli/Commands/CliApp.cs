@@ -20,6 +20,8 @@ public static class CliApp
             CompareCommand.Create(output, errors),
             BenchCommand.Create(output, errors),
             SchemaCommand.Create(output, errors),
+            SweepCommand.Create(output, errors),
+            CollectCommand.Create(output, errors),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

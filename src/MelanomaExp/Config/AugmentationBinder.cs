@@ -66,8 +66,9 @@ internal static class AugmentationBinder
                 }
             }
         }
+        var output = section.Choice("output", RebalanceOutput.Lossless);
         section.RejectUnknown();
-        return new RebalanceSpec(samples, target, scope, ops);
+        return new RebalanceSpec(samples, target, scope, ops) { Output = output };
     }
 
     /// <summary>For the schema: a pipeline item holds one operation, any of them.</summary>

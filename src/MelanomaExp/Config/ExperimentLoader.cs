@@ -78,6 +78,8 @@ public static partial class ExperimentLoader
         reportSection?.RejectUnknown();
         var evaluation = Guarded(root, () => BindEvaluation(root.Section("evaluation")));
         var verify = Guarded(root, () => BindVerify(root.Section("verify")));
+        // A sweep section describes many runs of this file; the sweep command reads it (Sweeps/SweepSpecReader), a single run leaves it aside.
+        root.Section("sweep");
         root.RejectUnknown();
         return new Experiment(name, seed, device, data!, steps, report, evaluation!, verify!) { Deterministic = deterministic, Seeds = seeds, ResolvedYaml = "", Hash = "", SourcePath = "" };
     }
@@ -138,7 +140,20 @@ public static partial class ExperimentLoader
             MaxPerClass: data.OptionalInt("max_per_class", 1, 1_000_000))
         {
             Audit = Guarded(data, () => BindAudit(data.Section("audit"))) ?? AuditSpec.Default,
+            Split = data.Choice("split", SplitMethod.Seeded),
         };
+        if (spec.Split == SplitMethod.Keras)
+        {
+            // Keras' split is one unstratified shuffle of the whole list: no other option can apply to it.
+            if (data.Has("stratify") && spec.Stratify)
+            {
+                data.Report("stratify", "split: keras is never stratified (Keras shuffles the whole list); remove stratify or set it to false");
+            }
+            if (spec.Audit.Leakage == LeakagePolicy.Group)
+            {
+                data.Report("split", "split: keras cannot keep duplicate groups together (audit.leakage: group); use leakage: warn or fail, or split: seeded");
+            }
+        }
         data.RejectUnknown();
         return spec;
     }
@@ -221,8 +236,13 @@ public static partial class ExperimentLoader
         var spec = new TrainSpec(
             Epochs: train.Int("epochs", null, 1, 100_000),
             BatchSize: train.Int("batch_size", 32, 1, 65_536),
-            Optimizer: train.StringChoice("optimizer", "adam", "adam", "sgd"),
-            LearningRate: train.Double("learning_rate", 0.001, 0, 10, exclusive: true));
+            Optimizer: train.StringChoice("optimizer", "adam", "adam", "adam-keras", "sgd"),
+            LearningRate: train.Double("learning_rate", 0.001, 0, 10, exclusive: true))
+        {
+            Keep = train.Choice("keep", TrainKeep.Last),
+        };
+        var precision = train.StringChoice("precision", Training.Precision.Fp32, [.. Training.Precision.Names]);
+        spec = spec with { ReducedPrecision = precision == Training.Precision.Fp32 ? null : precision };
         train.RejectUnknown();
         return spec;
     }

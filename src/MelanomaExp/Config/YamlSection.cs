@@ -37,6 +37,9 @@ internal sealed class YamlSection
     /// <summary>A problem at <paramref name="name"/>'s value (or at this section when the key is absent); an override's value names its --set argument.</summary>
     public ConfigException Error(string name, string problem) => At(Peek(name) ?? (YamlNode)_node, KeyOf(name), problem);
 
+    /// <summary>Whether the key is written in the file (or set by an override), whatever its value.</summary>
+    public bool Has(string name) => Peek(name) is not null;
+
     /// <summary>Records a problem and lets binding go on.</summary>
     public void Report(string name, string problem) => _diag.Add(Error(name, problem));
 

@@ -52,6 +52,8 @@ public static class MetricsJson
         ["seconds"] = step.Seconds,
         ["model"] = step.ModelDir,
         ["epochs"] = new JsonArray([.. step.Epochs.Select(Epoch)]),
+        ["keep"] = step.Spec.Train.Keep.ToString().ToLowerInvariant(),
+        ["kept_epoch"] = step.Kept.Epoch,
         ["final"] = new JsonObject
         {
             ["train_loss"] = step.Last.TrainLoss,

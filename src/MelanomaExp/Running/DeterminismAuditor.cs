@@ -26,8 +26,9 @@ internal static class DeterminismAuditor
 
     private static (EpochRecord, string) Once(StepSpec step, PreparedData data, BatchSource source, Seeds seeds, Device device)
     {
-        torch.random.manual_seed(seeds.For("init", step.Name));
+        TorchSeeding.Reseed(seeds.For("init", step.Name));
         using var model = ModelFactory.Create(step.Model, data.Train.Classes.Count, data.Train.Height, data.Train.Width, device);
+        Precision.Apply(model, Precision.ComputeType(step.Train.Precision, device, Provenance.CpuFeatures.Current, $"step '{step.Name}': train.precision"));
         using var optimizer = Trainer.CreateOptimizer(step.Train, model);
         var history = new Trainer(source, seeds).Train(step, model, optimizer, data.Split.Train, data.Split.Validation, data.Train.Labels, new TrainingHooks());
         var file = Path.GetTempFileName();

@@ -22,17 +22,28 @@ public static class ExperimentRunner
         var started = DateTimeOffset.Now;
         // The code state when training starts is the one that produced the numbers.
         var git = GitInfo.Of(Path.GetDirectoryName(Path.GetFullPath(experiment.SourcePath))!);
-        var device = DeviceResolver.Resolve(options.Device ?? experiment.Device, experiment.Deterministic);
+        var seeds = new Seeds(experiment.Seed);
+        var selection = DevicePreparation.Prepare(experiment, options.Device ?? experiment.Device, seeds, log);
+        var device = selection.Device;
+        // Before any data is read: a precision this machine cannot run is a bad input, found at once.
+        foreach (var step in experiment.Steps)
+        {
+            Precision.ComputeType(step.Train.Precision, device, CpuFeatures.Current, Precision.Where(experiment, step));
+        }
         var data = PreparedData.Load(experiment, options.ResolveDataRoot(experiment));
         var trainPrint = DatasetFingerprint.Of(data.Train);
         log($"data: {data.Train.Count} images in {data.Train.Classes.Count} classes, {data.Split.Train.Length} train / {data.Split.Validation.Length} validation" +
             (data.Test is null ? "" : $", {data.Test.Count} test") + $" (fingerprint {trainPrint.Hash})");
 
         var output = options.OutputDir ?? experiment.Report.Dir;
-        var state = RunState.Open(output, experiment, trainPrint, options.Resume);
+        var resume = options.Resume || (options.ResumeIfInterrupted && RunState.CanResume(output, experiment, trainPrint));
+        if (resume && !options.Resume)
+        {
+            log($"continuing the interrupted run in {RunState.DirFor(output)}");
+        }
+        var state = RunState.Open(output, experiment, trainPrint, resume);
         var previous = options.Force ? null : PreviousReport.Read(output);
         using var staging = ReportStaging.Begin(output);
-        var seeds = new Seeds(experiment.Seed);
         using var trainSource = new BatchSource(data.Train, device);
         using var testSource = data.Test is null ? null : new BatchSource(data.Test, device);
         var audit = options.AuditDeterminism ? DeterminismAuditor.Audit(experiment.Steps[0], data, trainSource, seeds, device) : null;
@@ -46,7 +57,7 @@ public static class ExperimentRunner
         var timings = new List<StepTiming>();
         foreach (var step in experiment.Steps)
         {
-            var key = StepKey.For(experiment, step, trainPrint);
+            var key = StepKey.For(experiment, step, trainPrint, selection.KeyPart);
             var stepData = StepData.For(step, data, experiment, seeds, RunState.CacheDirFor(output));
             if (stepData.Rebalance is { } added)
             {
@@ -58,11 +69,11 @@ public static class ExperimentRunner
             using (model)
             {
                 var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
-                var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings);
+                var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"));
                 var test = testSource is null || data.Test is null
                     ? null
-                    : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings);
-                var modelDir = $"models/{step.Name}";
+                    : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "test"));
+                var modelDir = ReportFiles.ModelDir(step.Name);
                 ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
                 var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(staging.Path, modelDir, ModelBundle.WeightsFile))));
                 var result = new StepResult(step, finished.History, finished.Seconds, modelDir, validation, test)
@@ -84,7 +95,7 @@ public static class ExperimentRunner
             data.Test is null ? null : DatasetFingerprint.Of(data.Test),
             PackageVersions.Read(),
             timings,
-            audit);
+            audit) { Device = selection };
         var run = new RunResult(experiment, EnvironmentProbe.Capture(device), data.Summarize(), steps, Compare(steps), started, DateTimeOffset.Now) { Provenance = provenance };
         ReportWriter.Write(run, staging.Path);
         staging.Commit();
@@ -93,8 +104,10 @@ public static class ExperimentRunner
     }
 
     private static SetEvaluation EvaluateOn(
-        string set, nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices, int[] allLabels, IReadOnlyList<string> classes, EvaluationSettings settings)
+        string set, nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices, int[] allLabels, IReadOnlyList<string> classes, EvaluationSettings settings, int seed)
     {
+        // Evaluation draws nothing random today; reseeding keeps it that way if a layer ever does (on any device).
+        TorchSeeding.Reseed(seed);
         var pass = Evaluator.Run(model, source, indices);
         return Evaluate.Set(set, classes, indices.Select(i => allLabels[i]).ToArray(), pass.Predictions, pass.Probabilities, pass.Loss, settings);
     }

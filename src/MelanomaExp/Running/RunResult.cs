@@ -59,6 +59,9 @@ public sealed record StepResult(
     public string ValidationImages { get; init; } = "";
 
     public EpochRecord Last => Epochs[^1];
+
+    /// <summary>The epoch whose weights were kept and evaluated (<c>train.keep</c>): the last unless <c>best</c>.</summary>
+    public EpochRecord Kept => Epochs.First(e => e.Epoch == KeptEpoch.Of(Spec.Train.Keep, Epochs));
 }
 
 /// <summary>McNemar's test between two consecutive steps' predictions on the same images.</summary>

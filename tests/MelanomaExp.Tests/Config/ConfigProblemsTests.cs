@@ -43,7 +43,7 @@ public class ConfigProblemsTests
             "exp.yaml:9: steps[0].model.dropot: unknown key; did you mean 'dropout'?",
             "exp.yaml:5: data.validation_split: must be strictly between 0 and 1, got 2",
             "exp.yaml:10: steps[0].train.epochs: expected a whole number, got 'two'",
-            "exp.yaml:10: steps[0].train.optimizer: expected adam or sgd, got 'lbfgs'",
+            "exp.yaml:10: steps[0].train.optimizer: expected adam, adam-keras or sgd, got 'lbfgs'",
         ],
             e.Message.Split(Environment.NewLine));
         Assert.Equal(5, e.Problems.Count);
