@@ -51,6 +51,11 @@ public static class ExperimentSchema
             schema["minProperties"] = 1;
             schema["maxProperties"] = 1;
         }
+        if (node.Children.Count == 0)
+        {
+            // Read as a whole by another part of the tool (sweep:), not key by key: any mapping.
+            return schema;
+        }
         schema["properties"] = properties;
         if (required.Count > 0)
         {

@@ -42,6 +42,14 @@ public class ExperimentSchemaTests
     }
 
     [Fact]
+    public void Schema_command_prints_the_committed_schema()
+    {
+        var (code, stdout, err) = MelanomaExp.Tests.Fixtures.CliRunner.RunCli("schema");
+        Assert.True(code == 0, err);
+        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "experiments", "experiment.schema.json")), stdout);
+    }
+
+    [Fact]
     public void Every_key_the_loader_reads_is_in_the_schema_with_a_description()
     {
         var keys = ExperimentLoader.DescribeKeys();
