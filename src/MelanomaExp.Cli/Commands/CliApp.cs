@@ -19,6 +19,9 @@ public static class CliApp
             AuditCommand.Create(output, errors),
             CompareCommand.Create(output, errors),
             BenchCommand.Create(output, errors),
+            SchemaCommand.Create(output, errors),
+            SweepCommand.Create(output, errors),
+            CollectCommand.Create(output, errors),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -52,6 +52,8 @@ public sealed record DataSpec(
     int? MaxPerClass)
 {
     public AuditSpec Audit { get; init; } = AuditSpec.Default;
+
+    public SplitMethod Split { get; init; } = SplitMethod.Seeded;
 }
 
 public sealed record StepSpec(string Name, ModelSpec Model, TrainSpec Train)
@@ -67,7 +69,32 @@ public sealed record ModelSpec(string Arch, double Dropout)
     public bool BatchNorm { get; init; }
 }
 
-public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, double LearningRate);
+public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, double LearningRate)
+{
+    /// <summary>
+    /// <c>train.precision</c> when it is not fp32 (bf16, fp16), else null: left out of the step key's JSON
+    /// when null, so steps that keep the default keep the keys (and reusable results) they had.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReducedPrecision { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Precision => ReducedPrecision ?? Training.Precision.Fp32;
+
+    /// <summary>
+    /// Which epoch's weights the step keeps. Left out of the step key's JSON when it is the default, so
+    /// steps trained before this option existed stay reusable.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public TrainKeep Keep { get; init; }
+}
+
+/// <summary><c>train.keep</c>: the last epoch's weights (the study), or those of the epoch with the lowest validation loss (Keras' ModelCheckpoint(save_best_only)).</summary>
+public enum TrainKeep
+{
+    Last,
+    Best,
+}
 
 public sealed record ReportSpec(string Dir);
 

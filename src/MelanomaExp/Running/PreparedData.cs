@@ -31,7 +31,7 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
             }
             test = ImageStoreLoader.Load(testIndex, spec.ImageHeight, spec.ImageWidth, spec.OnBadImage);
         }
-        var (train, split, audit) = Data.Audit.AuditStage.Apply(loaded, test, spec, new Seeds(experiment.Seed).Rng("split"), index.Root);
+        var (train, split, audit) = Data.Audit.AuditStage.Apply(loaded, test, spec, new Seeds(experiment.Seed).Rng("split"), index.Root, experiment.Seed);
         if (split.Train.Length == 0 || split.Validation.Length == 0)
         {
             throw new BadInputException($"{index.Root}: {train.Count} image(s) are too few for a {spec.ValidationSplit:0.##} validation split");

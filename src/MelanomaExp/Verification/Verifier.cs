@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MelanomaExp.Config;
+using MelanomaExp.Results;
 using MelanomaExp.Running;
 using MelanomaExp.Safety;
 
@@ -8,10 +9,13 @@ namespace MelanomaExp.Verification;
 /// <summary>Re-runs the experiment recorded in a committed report and compares every metric and the environment.</summary>
 public static class Verifier
 {
-    public static VerificationResult Verify(string reportDir, RunOptions options, CancellationToken cancel = default)
+    public static VerificationResult Verify(string reportDir, RunOptions options, CancellationToken cancel = default) => Verify(reportDir, options, null, cancel);
+
+    /// <param name="seedStudy">A sweep folder with a seed study of this experiment; null looks for one beside the report.</param>
+    public static VerificationResult Verify(string reportDir, RunOptions options, string? seedStudy, CancellationToken cancel = default)
     {
         var committed = CommittedReport.Read(reportDir);
-        var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, Path.Combine(reportDir, "manifest.json") + " (resolved experiment)");
+        var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, ReportFolder.ManifestPath(reportDir) + " (resolved experiment)");
         // The rerun may never write into, or replace, the report it is checking.
         var rerun = options with { DataRoot = options.DataRoot ?? committed.DataRoot, Inputs = [.. options.Inputs, new ProtectedPath(reportDir, "the report being verified", NoWritingInside: true)] };
         var target = ExperimentRunner.ClaimOutput(experiment, rerun, rerun.ResolveDataRoot(experiment));
@@ -20,6 +24,7 @@ public static class Verifier
         ExperimentRunner.Run(experiment, rerun, cancel);
         var fresh = CommittedReport.Read(target.Path);
         var result = Compare(committed, fresh, experiment.Verify);
+        result = SeedSpread.Find(reportDir, experiment.Name, seedStudy) is { } spread ? spread.Judge(result) : result;
         WriteVerdict(target.Path, VerificationMarkdown.Render(result));
         return result;
     }
@@ -58,8 +63,8 @@ public static class Verifier
         var differences = new List<EnvironmentDifference>();
         void Check(string name, params string[] path)
         {
-            var a = Text(before, path);
-            var b = Text(after, path);
+            var a = ReportJson.Text(before, path);
+            var b = ReportJson.Text(after, path);
             if (a != b)
             {
                 differences.Add(new EnvironmentDifference(name, a, b));
@@ -77,17 +82,5 @@ public static class Verifier
             Check(package, "packages", package);
         }
         return differences;
-    }
-
-    private static string Text(JsonElement e, string[] path)
-    {
-        foreach (var key in path)
-        {
-            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(key, out e))
-            {
-                return "(none)";
-            }
-        }
-        return e.ValueKind == JsonValueKind.String ? e.GetString()! : e.ToString();
     }
 }
