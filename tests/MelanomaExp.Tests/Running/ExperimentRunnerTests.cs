@@ -125,7 +125,7 @@ public class ExperimentRunnerTests
         var logged = new List<string>();
         ExperimentRunner.Run(
             Tiny("steps.first.train.epochs=1", "steps.second.train.epochs=1"),
-            new RunOptions { DataRoot = dir.Path, OutputDir = dir.Combine("out"), Device = DeviceChoice.Auto, Log = logged.Add });
+            new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Device = DeviceChoice.Auto, Log = logged.Add });
         using var manifest = JsonDocument.Parse(File.ReadAllText(dir.Combine("out", "manifest.json")));
         var device = manifest.RootElement.GetProperty("device");
         Assert.Equal("auto", device.GetProperty("requested").GetString());
