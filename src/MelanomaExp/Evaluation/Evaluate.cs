@@ -28,6 +28,7 @@ public static class Evaluate
         return new SetEvaluation(set, labels.Count, loss, metrics, confusion, positive, labels, predictions)
         {
             Probabilities = probabilities,
+            Calibration = Calibration.Of(labels, probabilities),
             // A resample can lose a rare class entirely; both averages then cover the classes it kept, as on the full set.
             BalancedAccuracy = Bootstrap.Interval(labels.Count, idx => Resampled(idx).BalancedAccuracy, settings.BootstrapResamples, settings.Seed + 3),
             MacroF1 = Bootstrap.Interval(labels.Count, idx => Resampled(idx).MacroF1, settings.BootstrapResamples, settings.Seed + 4),

@@ -14,6 +14,9 @@ public sealed record SetEvaluation(
     /// <summary>Class probabilities per image, in the set's order (calibration, most confident mistakes).</summary>
     public IReadOnlyList<float[]> Probabilities { get; init; } = [];
 
+    /// <summary>Reliability of the top-class probability (equal-width confidence bins, expected calibration error).</summary>
+    public Calibration? Calibration { get; init; }
+
     /// <summary>Balanced accuracy with its bootstrap interval (over the classes present in the set).</summary>
     public Interval BalancedAccuracy { get; init; } = new(double.NaN, double.NaN, double.NaN);
 

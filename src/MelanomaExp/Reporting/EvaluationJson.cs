@@ -28,6 +28,24 @@ public static class EvaluationJson
         })]),
         ["confusion_matrix"] = Matrix(e.Confusion),
         ["positive_class"] = e.Positive is null ? null : Binary(e.Positive),
+        ["calibration"] = e.Calibration is not { } cal ? null : Calibration(cal),
+    };
+
+    /// <summary>The bin table is under <c>reliability</c>, which verify leaves out as it does ROC points: the ECE summarises it.</summary>
+    private static JsonObject Calibration(Calibration c) => new()
+    {
+        ["bins"] = c.BinCount,
+        ["binning"] = "equal-width bins over the top-class probability",
+        ["expected_calibration_error"] = N(c.ExpectedError),
+        ["mean_confidence"] = N(c.MeanConfidence),
+        ["reliability"] = new JsonArray([.. c.Bins.Select(b => (JsonNode?)new JsonObject
+        {
+            ["lower"] = b.Lower,
+            ["upper"] = b.Upper,
+            ["images"] = b.Count,
+            ["mean_confidence"] = N(b.MeanConfidence),
+            ["accuracy"] = N(b.Accuracy),
+        })]),
     };
 
     public static JsonObject Comparison(StepComparison c) => new()

@@ -28,6 +28,8 @@ public static class EvaluationReport
             md.AppendLine(Inv($"![ROC]({ReportFiles.Roc(step)})"));
             md.AppendLine();
         }
+        CalibrationMarkdown.Write(md, [(step, e)], ReportFiles.ReliabilitySteps);
+        ReliabilityChart.Write([(e.Set, e)], Path.Combine(staging.Path, ReportFiles.ReliabilitySteps));
         File.WriteAllText(Path.Combine(staging.Path, ReportFiles.Readme), md.ToString());
         var json = new JsonObject { ["model"] = modelPath, ["data"] = dataDir, ["experiment_hash"] = card.ExperimentHash, ["evaluation"] = EvaluationJson.Set(e) };
         File.WriteAllText(Path.Combine(staging.Path, ReportFiles.Metrics), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");

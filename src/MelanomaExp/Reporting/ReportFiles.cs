@@ -14,6 +14,8 @@ public static class ReportFiles
     public const string AuditPairs = "audit-pairs.png";
     public const string AllSteps = "steps-validation-accuracy.png";
     public const string RocSteps = "roc-steps.png";
+    public const string ReliabilitySteps = "reliability-steps.png";
+    public const string PrecisionRecallSteps = "precision-recall-steps.png";
 
     /// <summary>A step's saved model (model.json and weights.pt), relative to the report folder.</summary>
     public static string ModelDir(string step) => $"models/{step}";

@@ -29,14 +29,18 @@ public static class ReportWriter
                 EvaluationCharts.Confusion(set, $"{step.Name}: confusion matrix ({set.Set})", Path.Combine(folder, ReportFiles.Confusion(step.Name, set.Set)));
             }
         }
+        ReliabilityChart.Write(Labelled(run), Path.Combine(folder, ReportFiles.ReliabilitySteps));
         if (run.Steps[0].Validation.Positive is { } first)
         {
-            var curves = run.Steps.SelectMany(s => new[] { s.Validation, s.Test }.OfType<Evaluation.SetEvaluation>().Select(e => (run.Steps.Count == 1 ? e.Set : $"{s.Name} {e.Set}", e))).ToList();
-            EvaluationCharts.RocCurves(curves, $"{first.PositiveClass} vs rest, every step", Path.Combine(folder, ReportFiles.RocSteps));
+            EvaluationCharts.RocCurves(Labelled(run), $"{first.PositiveClass} vs rest, every step", Path.Combine(folder, ReportFiles.RocSteps));
         }
         File.WriteAllText(Path.Combine(folder, ReportFiles.History), HistoryCsv.Render(run));
         File.WriteAllText(Path.Combine(folder, ReportFiles.Metrics), MetricsJson.Render(run));
         File.WriteAllText(Path.Combine(folder, ReportFiles.Manifest), ManifestJson.Render(run));
         File.WriteAllText(Path.Combine(folder, ReportFiles.Readme), MarkdownReport.Render(run));
     }
+
+    /// <summary>Every step's evaluations, labelled for a chart legend ("base validation"; the set alone for a single step).</summary>
+    private static List<(string, Evaluation.SetEvaluation)> Labelled(RunResult run) =>
+        run.Steps.SelectMany(s => new[] { s.Validation, s.Test }.OfType<Evaluation.SetEvaluation>().Select(e => (run.Steps.Count == 1 ? e.Set : $"{s.Name} {e.Set}", e))).ToList();
 }

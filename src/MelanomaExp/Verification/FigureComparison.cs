@@ -12,11 +12,13 @@ public sealed record FigureCheck(string Path, string Kind, string Committed, str
 /// kind: losses get the loss tolerance, rates and probabilities the accuracy tolerance, confusion-matrix
 /// cells the accuracy tolerance times the images of their set, data counts and labels none. A figure
 /// missing on either side, or of another type, is not reproduced. Timings (seconds, images per second)
-/// and ROC curve points (summarised by the compared AUC) are left out, and counted as left out.
+/// and curve points (ROC, reliability bins, precision-recall; each summarised by a compared figure) are left out, and counted as left out.
 /// </summary>
 public static class FigureComparison
 {
     private static readonly HashSet<string> Timings = ["seconds", "images_per_second"];
+    /// <summary>Curve points, each summarised by a compared figure (ROC by its AUC, reliability bins by the ECE, precision-recall by the average precision).</summary>
+    private static readonly HashSet<string> Curves = ["roc", "reliability", "precision_recall"];
     private static readonly HashSet<string> Counts = ["epoch", "support", "images", "positives", "negatives"];
 
     public static (IReadOnlyList<FigureCheck> Checks, int LeftOut) Compare(JsonElement committed, JsonElement fresh, VerifySpec tolerance)
@@ -112,7 +114,7 @@ public static class FigureComparison
             case JsonValueKind.Object:
                 foreach (var p in e.EnumerateObject())
                 {
-                    if (Timings.Contains(p.Name) || p.Name == "roc")
+                    if (Timings.Contains(p.Name) || Curves.Contains(p.Name))
                     {
                         skipped += Count(p.Value);
                         continue;

@@ -36,6 +36,12 @@ public class ReportWriterTests
         Assert.Equal(1, json.RootElement.GetProperty("comparisons")[0].GetProperty("only_second_right").GetInt32());
         Assert.True(File.Exists(dir.Combine("base-validation-confusion.png")));
         Assert.True(File.Exists(dir.Combine("roc-steps.png")));
+        Assert.True(File.Exists(dir.Combine("reliability-steps.png")));
+        // Validation top probabilities 0.9 (right), 0.45 (wrong), 0.7 (right), one per bin: ECE (0.1 + 0.45 + 0.3) / 3.
+        var calibration = validation.GetProperty("calibration");
+        Assert.Equal(10, calibration.GetProperty("bins").GetInt32());
+        Assert.Equal(0.85 / 3, calibration.GetProperty("expected_calibration_error").GetDouble(), 6);
+        Assert.Equal(10, calibration.GetProperty("reliability").GetArrayLength());
         Assert.Equal(["seborrheic keratosis"], validation.GetProperty("classes_left_out_of_macro_averages").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(JsonValueKind.Null, validation.GetProperty("per_class")[2].GetProperty("recall").ValueKind);
         Assert.Equal(0.9, step.GetProperty("train_evaluation_mode").GetProperty("accuracy").GetDouble());
