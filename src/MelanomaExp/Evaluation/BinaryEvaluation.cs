@@ -20,6 +20,12 @@ public sealed record BinaryEvaluation(
     /// <summary>Sensitivity and specificity when an image counts as positive at or above the operating threshold.</summary>
     public OperatingPoint? Operating { get; init; }
 
+    /// <summary>Precision-recall curve of the positive class's probability, highest threshold first.</summary>
+    public IReadOnlyList<PrecisionRecallPoint> PrecisionRecall { get; init; } = [];
+
+    /// <summary>Average precision (area under the step-wise precision-recall curve) with its bootstrap interval.</summary>
+    public Interval AveragePrecision { get; init; } = new(double.NaN, double.NaN, double.NaN);
+
     /// <summary>The positive class's probability per image, in the set's order (for paired tests between steps).</summary>
     public IReadOnlyList<double> Scores { get; init; } = [];
 

@@ -71,6 +71,8 @@ public static class Evaluate
                 Bootstrap.Interval(n, idx => Rate(idx, i => !truth[i], i => !flagged[i]), settings.BootstrapResamples, settings.Seed + 6)),
             Scores = scores,
             Truth = truth,
+            PrecisionRecall = PrecisionRecall.Curve(scores, truth),
+            AveragePrecision = Bootstrap.Interval(n, idx => PrecisionRecall.AveragePrecision(idx.Select(i => scores[i]).ToArray(), idx.Select(i => truth[i]).ToArray()), settings.BootstrapResamples, settings.Seed + 7),
         };
     }
 

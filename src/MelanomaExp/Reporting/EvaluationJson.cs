@@ -78,6 +78,7 @@ public static class EvaluationJson
         ["specificity"] = Interval(b.Specificity),
         ["roc_auc"] = Interval(b.Auc),
         ["youden_threshold"] = N(b.YoudenThreshold),
+        ["average_precision"] = Interval(b.AveragePrecision),
         ["operating_point"] = b.Operating is not { } o ? null : new JsonObject
         {
             ["threshold"] = N(o.Threshold),
@@ -86,6 +87,8 @@ public static class EvaluationJson
             ["specificity"] = Interval(o.Specificity),
         },
         ["roc"] = new JsonArray([.. b.Roc.Where(p => double.IsFinite(p.Threshold)).Select(p => (JsonNode?)new JsonArray(N(p.Threshold), N(p.FalsePositiveRate), N(p.TruePositiveRate)))]),
+        // [threshold, recall, precision], highest threshold first.
+        ["precision_recall"] = new JsonArray([.. b.PrecisionRecall.Select(p => (JsonNode?)new JsonArray(N(p.Threshold), N(p.Recall), N(p.Precision)))]),
     };
 
     private static JsonObject Interval(Interval i) => new() { ["value"] = N(i.Value), ["ci95_low"] = N(i.Low), ["ci95_high"] = N(i.High) };

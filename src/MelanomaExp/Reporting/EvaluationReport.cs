@@ -25,7 +25,10 @@ public static class EvaluationReport
         if (e.Positive is not null)
         {
             EvaluationCharts.RocCurves([e], $"{e.Positive.PositiveClass} vs rest", Path.Combine(staging.Path, ReportFiles.Roc(step)));
-            md.AppendLine(Inv($"![ROC]({ReportFiles.Roc(step)})"));
+            PrecisionRecallChart.Write([(e.Set, e)], $"{e.Positive.PositiveClass} precision-recall", Path.Combine(staging.Path, ReportFiles.PrecisionRecallSteps));
+            md.AppendLine(Inv($"![ROC]({ReportFiles.Roc(step)}) ![precision-recall]({ReportFiles.PrecisionRecallSteps})"));
+            md.AppendLine();
+            md.AppendLine(Inv($"Average precision of {e.Positive.PositiveClass}: {SummaryMarkdown.Ci(e.Positive.AveragePrecision, percent: false)}."));
             md.AppendLine();
         }
         CalibrationMarkdown.Write(md, [(step, e)], ReportFiles.ReliabilitySteps);

@@ -33,6 +33,7 @@ public static class ReportWriter
         if (run.Steps[0].Validation.Positive is { } first)
         {
             EvaluationCharts.RocCurves(Labelled(run), $"{first.PositiveClass} vs rest, every step", Path.Combine(folder, ReportFiles.RocSteps));
+            PrecisionRecallChart.Write(Labelled(run), $"{first.PositiveClass} precision-recall, every step", Path.Combine(folder, ReportFiles.PrecisionRecallSteps));
         }
         File.WriteAllText(Path.Combine(folder, ReportFiles.History), HistoryCsv.Render(run));
         File.WriteAllText(Path.Combine(folder, ReportFiles.Metrics), MetricsJson.Render(run));

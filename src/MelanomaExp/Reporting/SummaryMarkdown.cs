@@ -115,9 +115,11 @@ public static class SummaryMarkdown
         }
         var name = last.Validation.Positive.PositiveClass;
         var test = last.Test?.Positive?.Operating;
-        md.AppendLine(Inv($"Operating threshold: `predict` with the model of `{last.Name}` flags {name} when its probability is at least **{o.Threshold:0.000}**, the threshold that maximised sensitivity + specificity on validation (each step's model carries its own, in the table). On validation it gives sensitivity {Ci(o.Sensitivity)} and specificity {Ci(o.Specificity)}; these are optimistic, the threshold being chosen on the same images{(test is null ? "" : Inv($". On the test set, at the same threshold: sensitivity {Ci(test.Sensitivity)}, specificity {Ci(test.Specificity)}"))}. The ROC chart marks it."));
+        md.AppendLine(Inv($"Operating threshold: `predict` with the model of `{last.Name}` flags {name} when its probability is at least **{o.Threshold:0.000}**, the threshold that maximised sensitivity + specificity on validation (each step's model carries its own, in the table). On validation it gives sensitivity {Ci(o.Sensitivity)} and specificity {Ci(o.Specificity)}; these are optimistic, the threshold being chosen on the same images{(test is null ? "" : Inv($". On the test set, at the same threshold: sensitivity {Ci(test.Sensitivity)}, specificity {Ci(test.Specificity)}"))}. The ROC and precision-recall charts mark it with a diamond."));
         md.AppendLine();
-        md.AppendLine(Inv($"![{name} ROC of every step]({ReportFiles.RocSteps})"));
+        md.AppendLine(Inv($"![{name} ROC of every step]({ReportFiles.RocSteps}) ![{name} precision-recall of every step]({ReportFiles.PrecisionRecallSteps})"));
+        md.AppendLine();
+        md.AppendLine(Inv($"Average precision of {name} (area under the precision-recall curve; a model that ranks at random scores the prevalence): ") + string.Join("; ", run.Steps.SelectMany(s => new[] { s.Validation, s.Test }.OfType<SetEvaluation>().Where(e => e.Positive is not null).Select(e => Inv($"{s.Name} {e.Set} {Ci(e.Positive!.AveragePrecision, percent: false)} (prevalence {e.Positive.Positives / (double)Math.Max(1, e.Positive.Positives + e.Positive.Negatives):0.000})")))) + ".");
         md.AppendLine();
     }
 
