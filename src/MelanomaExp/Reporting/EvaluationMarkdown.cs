@@ -26,6 +26,7 @@ public static class EvaluationMarkdown
             }
         }
         CalibrationMarkdown.Write(md, rows, ReportFiles.ReliabilitySteps);
+        MistakeGalleries.Markdown(md, run);
         Comparisons(md, run.Comparisons);
     }
 

@@ -29,4 +29,9 @@ public static class ReportFiles
     public static string Roc(string step) => $"{step}-roc.png";
 
     public static string Generated(string step) => $"{step}-generated.png";
+
+    /// <summary>A gallery of one kind of mistake, in the <c>mistakes/</c> folder (class names with dashes for spaces).</summary>
+    public static string Mistakes(string step, string actual, string predicted) => $"mistakes/{step}-{Slug(actual)}-as-{Slug(predicted)}.png";
+
+    private static string Slug(string name) => name.Replace(' ', '-');
 }

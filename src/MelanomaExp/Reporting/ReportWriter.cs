@@ -29,6 +29,7 @@ public static class ReportWriter
                 EvaluationCharts.Confusion(set, $"{step.Name}: confusion matrix ({set.Set})", Path.Combine(folder, ReportFiles.Confusion(step.Name, set.Set)));
             }
         }
+        MistakeGalleries.Write(run, folder);
         ReliabilityChart.Write(Labelled(run), Path.Combine(folder, ReportFiles.ReliabilitySteps));
         if (run.Steps[0].Validation.Positive is { } first)
         {

@@ -61,6 +61,9 @@ public sealed record StepResult(
     /// <summary>Null only in results made before it was measured (hand-made or reused from an old report).</summary>
     public TrainEvaluation? TrainEvaluation { get; init; }
 
+    /// <summary>The most confident validation mistakes of the class pairs that matter (report galleries).</summary>
+    public IReadOnlyList<MistakeGallery> Mistakes { get; init; } = [];
+
     public EpochRecord Last => Epochs[^1];
 
     /// <summary>The epoch whose weights were kept and evaluated (<c>train.keep</c>): the last unless <c>best</c>.</summary>

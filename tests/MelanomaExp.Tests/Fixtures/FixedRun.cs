@@ -12,6 +12,10 @@ public static class FixedRun
     public static readonly EnvironmentInfo Environment = new(
         "0.1.0", ".NET 10.0.0", "Linux (test)", "Test CPU @ 1 GHz", 2, "0.107.0", 2, "cpu", "as shipped");
 
+    /// <summary>The three validation images (melanoma, melanoma, nevus) as 8x8 tiles of grey levels 40, 120 and 200.</summary>
+    public static MelanomaExp.Data.ImageStore ValidationStore(IReadOnlyList<string> classes) => new(
+        classes, 8, 8, [.. new byte[] { 40, 120, 200 }.SelectMany(v => Enumerable.Repeat(v, 8 * 8 * 3))], [0, 0, 1], ["/data/Train/melanoma/ISIC_1.jpg", "/data/Train/melanoma/ISIC_2.jpg", "/data/Train/nevus/ISIC_3.jpg"], []);
+
     public static RunResult Create()
     {
         var experiment = ExperimentLoader.Parse(
@@ -61,7 +65,12 @@ public static class FixedRun
             Environment,
             dataset,
             [
-                new StepResult(experiment.Steps[0], epochs, 20.25, "models/base", validation, test) { WeightsSha256 = new string('a', 64), TrainEvaluation = new TrainEvaluation(0.55, 0.9, 9) },
+                new StepResult(experiment.Steps[0], epochs, 20.25, "models/base", validation, test)
+                {
+                    WeightsSha256 = new string('a', 64),
+                    TrainEvaluation = new TrainEvaluation(0.55, 0.9, 9),
+                    Mistakes = MistakeGallery.For(validation, ValidationStore(classes), [0, 1, 2], "melanoma"),
+                },
                 new StepResult(second, [.. epochs, new(3, 0.5, 0.9, 1.0, 0.5, 9.5, 33)], 30.5, "models/dropout", secondValidation, null)
                 {
                     WeightsSha256 = new string('b', 64),
