@@ -63,6 +63,28 @@ public sealed class SeedCnn : Module<Tensor, Tensor>
             : _layers.forward(scaled);
     }
 
+    /// <summary>The last convolution block's activation (after its ReLU, before pooling): what Grad-CAM explains.</summary>
+    public const string LastConvBlock = "relu3";
+
+    /// <summary>
+    /// The logits in float32, together with the output of the layer named <paramref name="layer"/>, which
+    /// stays in the autograd graph so the logits can be differentiated with respect to it.
+    /// </summary>
+    public (Tensor Activation, Tensor Logits) ForwardKeeping(Tensor input, string layer = LastConvBlock)
+    {
+        Tensor? kept = null;
+        var x = input.div(255f);
+        foreach (var (name, module) in _layers.named_children())
+        {
+            x = ((Module<Tensor, Tensor>)module).call(x);
+            if (name == layer)
+            {
+                kept = x;
+            }
+        }
+        return (kept ?? throw new ArgumentException($"seed-cnn has no layer '{layer}'", nameof(layer)), x);
+    }
+
     private void InitLikeKeras()
     {
         using var noGrad = no_grad();
