@@ -27,6 +27,7 @@ public static class EvaluationMarkdown
         }
         CalibrationMarkdown.Write(md, rows, ReportFiles.ReliabilitySteps);
         MistakeGalleries.Markdown(md, run);
+        GradCamGallery.Markdown(md, run);
         Comparisons(md, run.Comparisons);
     }
 

@@ -33,5 +33,7 @@ public static class ReportFiles
     /// <summary>A gallery of one kind of mistake, in the <c>mistakes/</c> folder (class names with dashes for spaces).</summary>
     public static string Mistakes(string step, string actual, string predicted) => $"mistakes/{step}-{Slug(actual)}-as-{Slug(predicted)}.png";
 
+    public static string GradCam(string step) => $"{step}-gradcam.png";
+
     private static string Slug(string name) => name.Replace(' ', '-');
 }

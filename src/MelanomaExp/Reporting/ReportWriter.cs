@@ -30,6 +30,7 @@ public static class ReportWriter
             }
         }
         MistakeGalleries.Write(run, folder);
+        GradCamGallery.Write(run, folder);
         ReliabilityChart.Write(Labelled(run), Path.Combine(folder, ReportFiles.ReliabilitySteps));
         if (run.Steps[0].Validation.Positive is { } first)
         {

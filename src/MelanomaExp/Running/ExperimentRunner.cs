@@ -93,6 +93,9 @@ public static class ExperimentRunner
                     Rebalance = stepData.Rebalance,
                     ValidationImages = string.Join('\n', stepData.Split.Validation.Select(i => stepData.Store.Hashes[i])),
                     Mistakes = MistakeGallery.For(validation, stepData.Store, stepData.Split.Validation, data.PositiveClass),
+                    GradCams = step == experiment.Steps[^1] && model is SeedCnn cnn && data.PositiveClass is { } positive
+                        ? Explaining.GradCamSelection.For(cnn, validation, stepData.Store, stepData.Split.Validation, positive)
+                        : [],
                     TrainEvaluation = new TrainEvaluation(trainPass.Loss, trainPass.Accuracy(stepData.Split.Train.Select(i => stepData.Store.Labels[i]).ToArray()), stepData.Split.Train.Length),
                 };
                 steps.Add(result);

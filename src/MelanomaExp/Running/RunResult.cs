@@ -64,6 +64,9 @@ public sealed record StepResult(
     /// <summary>The most confident validation mistakes of the class pairs that matter (report galleries).</summary>
     public IReadOnlyList<MistakeGallery> Mistakes { get; init; } = [];
 
+    /// <summary>Grad-CAM maps over a few positive-class validation images; the last step only.</summary>
+    public IReadOnlyList<Explaining.GradCamExample> GradCams { get; init; } = [];
+
     public EpochRecord Last => Epochs[^1];
 
     /// <summary>The epoch whose weights were kept and evaluated (<c>train.keep</c>): the last unless <c>best</c>.</summary>

@@ -75,6 +75,10 @@ public static class FixedRun
                 {
                     WeightsSha256 = new string('b', 64),
                     TrainEvaluation = new TrainEvaluation(0.45, 1, 9),
+                    GradCams = [new MelanomaExp.Explaining.GradCamExample(
+                        new ExampleImage(new byte[8 * 8 * 3], "ISIC_1.jpg", "melanoma", "melanoma", 0.9),
+                        "melanoma",
+                        new MelanomaExp.Explaining.Heatmap([.. Enumerable.Range(0, 64).Select(i => i / 63f)], 8, 8))],
                     Rebalance = new RebalanceSummary(RebalanceScope.SourceFolder, [8, 4, 2], [2, 6, 8], [8, 8, 8], [2, 2, 0], [new byte[8 * 8 * 3], null, null], "/cache", FromCache: true),
                 },
             ],

@@ -41,6 +41,7 @@ public class ReportWriterTests
         // The second melanoma was called seborrheic keratosis; melanoma called nevus never happened, so it has no picture.
         Assert.True(File.Exists(dir.Combine("mistakes/base-melanoma-as-seborrheic-keratosis.png")));
         Assert.False(File.Exists(dir.Combine("mistakes/base-melanoma-as-nevus.png")));
+        Assert.True(File.Exists(dir.Combine("dropout-gradcam.png")));
         // Melanoma scores 0.9 and 0.35 for the two melanomas, 0.2 for the nevus: both ranked first, AP 1.
         Assert.Equal(1.0, validation.GetProperty("positive_class").GetProperty("average_precision").GetProperty("value").GetDouble(), 12);
         // Validation top probabilities 0.9 (right), 0.45 (wrong), 0.7 (right), one per bin: ECE (0.1 + 0.45 + 0.3) / 3.
