@@ -84,8 +84,7 @@ public static class AuditMarkdown
         {
             return;
         }
-        var captions = a.Examples.SelectMany(e => new[] { e.CaptionA, e.CaptionB }).ToList();
-        var images = a.Examples.SelectMany(e => new[] { e.A, e.B }).Select(b => (byte[]?)b).ToList();
-        SampleGrid.Write(captions, images, height, width, path, columns: 2);
+        var tiles = a.Examples.SelectMany(e => new[] { new Tile(e.A, e.CaptionA.Split('\n')), new Tile(e.B, e.CaptionB.Split('\n')) }).ToList();
+        File.WriteAllBytes(path, TileGrid.Encode(tiles, height, width, columns: 2));
     }
 }

@@ -13,12 +13,11 @@ public static class AuditPairsGrid
         {
             return;
         }
-        var captions = chosen.SelectMany(p => new[]
+        var tiles = chosen.SelectMany(p => new[]
         {
-            $"{store.Classes[store.Labels[p.A]]} ({(p.Exact ? "identical" : $"{p.Distance} bits")})",
-            $"{store.Classes[store.Labels[p.B]]} {Path.GetFileNameWithoutExtension(store.Paths[p.B])}",
+            new Tile(store.Image(p.A).ToArray(), [store.Classes[store.Labels[p.A]], Path.GetFileName(store.Paths[p.A])]),
+            new Tile(store.Image(p.B).ToArray(), [$"{store.Classes[store.Labels[p.B]]} ({(p.Exact ? "identical" : $"{p.Distance} bits")})", Path.GetFileName(store.Paths[p.B])]),
         }).ToList();
-        var images = chosen.SelectMany(p => new[] { store.Image(p.A).ToArray(), store.Image(p.B).ToArray() }).Select(b => (byte[]?)b).ToList();
-        Safety.OutputFile.WritePng(SampleGrid.Encode(captions, images, store.Height, store.Width, columns: 2), path);
+        Safety.OutputFile.WritePng(TileGrid.Encode(tiles, store.Height, store.Width, columns: 2), path);
     }
 }

@@ -27,20 +27,44 @@ public static class Charts
         plot.SavePng(path, Width, Height);
     }
 
-    /// <summary>Validation accuracy per epoch of every step in one chart.</summary>
+    /// <summary>
+    /// Training and validation accuracy per epoch of every step on the full 0-100% axis (a narrower axis
+    /// would magnify differences within noise). Each step's last epoch is marked and labelled with its
+    /// length, so steps trained for different numbers of epochs are not read as one time line.
+    /// </summary>
     public static void AllSteps(RunResult run, string path)
     {
         var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        var i = 0;
         foreach (var step in run.Steps)
         {
-            plot.Add.Scatter(step.Epochs.Select(e => (double)e.Epoch).ToArray(), step.Epochs.Select(e => e.ValAccuracy * 100).ToArray()).LegendText = step.Name;
+            var color = palette.GetColor(i++);
+            var epochs = step.Epochs.Select(e => (double)e.Epoch).ToArray();
+            var validation = plot.Add.Scatter(epochs, step.Epochs.Select(e => e.ValAccuracy * 100).ToArray());
+            validation.Color = color;
+            validation.LegendText = $"{step.Name} validation ({step.Epochs.Count} epochs)";
+            var training = plot.Add.Scatter(epochs, step.Epochs.Select(e => e.TrainAccuracy * 100).ToArray());
+            training.Color = color;
+            training.LinePattern = LinePattern.Dashed;
+            training.MarkerSize = 0;
+            training.LegendText = $"{step.Name} training (running, training mode)";
+            var end = plot.Add.Marker(step.Last.Epoch, step.Last.ValAccuracy * 100);
+            end.MarkerShape = MarkerShape.FilledSquare;
+            end.MarkerSize = 11;
+            end.Color = color;
+            var label = plot.Add.Text($"{step.Name}: end, epoch {step.Last.Epoch}", step.Last.Epoch, step.Last.ValAccuracy * 100);
+            label.LabelFontColor = color;
+            label.LabelFontSize = 11;
+            label.LabelAlignment = Alignment.LowerRight;
         }
-        plot.Title("Validation accuracy of every step");
+        plot.Axes.SetLimits(0.5, run.Steps.Max(s => s.Epochs.Count) + 0.5, 0, 100);
+        plot.Title("Accuracy of every step: validation (solid) and training (dashed)");
         plot.XLabel("epoch");
-        plot.YLabel("validation accuracy (%)");
+        plot.YLabel("accuracy (%)");
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.ShowLegend(Edge.Right);
-        plot.SavePng(path, Width, Height);
+        plot.SavePng(path, Width + 250, Height + 50);
     }
 
     /// <summary>Images per class in the training and validation splits, side by side.</summary>
@@ -52,15 +76,20 @@ public static class Charts
         train.LegendText = "training";
         var validation = plot.Add.Bars(Enumerable.Range(0, n).Select(i => (i * 3.0) + 1.5).ToArray(), data.ValidationCounts.Select(c => (double)c).ToArray());
         validation.LegendText = "validation";
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, n).Select(i => (i * 3.0) + 1).ToArray(), data.Classes.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        plot.Axes.Bottom.MinimumSize = 140;
-        plot.Axes.Margins(bottom: 0);
+        // Every bar carries its count, so a class with 2 images (or none) is as readable as one with 400.
+        foreach (var bar in train.Bars.Concat(validation.Bars))
+        {
+            bar.Label = bar.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        train.ValueLabelStyle.FontSize = 11;
+        validation.ValueLabelStyle.FontSize = 11;
+        RotatedTicks.Apply(plot.Axes.Bottom, [.. Enumerable.Range(0, n).Select(i => (i * 3.0) + 1)], [.. data.Classes]);
+        // Headroom for the value labels and the legend above the tallest bars.
+        plot.Axes.Margins(bottom: 0, top: 0.3);
         plot.Title("Images per class");
         plot.YLabel("images");
-        plot.ShowLegend(Edge.Right);
-        plot.Axes.Right.MinimumSize = 60;
+        plot.XLabel("class");
+        plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, Width + 100, Height + 100);
     }
 }

@@ -6,18 +6,22 @@ namespace MelanomaExp.Reporting;
 /// <summary>Confusion-matrix heatmap and ROC curve charts (ScottPlot PNG).</summary>
 public static class EvaluationCharts
 {
+    /// <summary>
+    /// Heatmap of the confusion matrix: each cell shows its count and its share of the actual class (row
+    /// percentage), and is coloured by that share, so small classes read as clearly as large ones. A class
+    /// without images in the set has an empty row and says so.
+    /// </summary>
     public static void Confusion(SetEvaluation e, string title, string path)
     {
         var n = e.Confusion.Classes;
         var names = e.Metrics.PerClass.Select(c => c.Name).ToArray();
-        // Rows normalised by support, so colour shows recall per class whatever the class size.
         var share = new double[n, n];
         for (var r = 0; r < n; r++)
         {
-            var support = Math.Max(1, e.Confusion.Support(r));
+            var support = e.Confusion.Support(r);
             for (var c = 0; c < n; c++)
             {
-                share[r, c] = e.Confusion.Counts[r, c] / (double)support;
+                share[r, c] = support == 0 ? 0 : e.Confusion.Counts[r, c] / (double)support;
             }
         }
         var plot = new Plot();
@@ -26,24 +30,28 @@ public static class EvaluationCharts
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
         for (var r = 0; r < n; r++)
         {
+            var support = e.Confusion.Support(r);
             for (var c = 0; c < n; c++)
             {
-                var label = plot.Add.Text(e.Confusion.Counts[r, c].ToString(System.Globalization.CultureInfo.InvariantCulture), c, n - 1 - r);
+                var count = e.Confusion.Counts[r, c];
+                // An empty cell is a plain 0, so the cells that hold images stand out.
+                var text = support == 0 ? (c == n / 2 ? "no images in this set" : "") : count == 0 ? "0" : Inv($"{count}\n{share[r, c] * 100:0}%");
+                var label = plot.Add.Text(text, c, n - 1 - r);
                 label.LabelAlignment = Alignment.MiddleCenter;
                 label.LabelFontColor = share[r, c] > 0.5 ? Colors.White : Colors.Black;
-                label.LabelFontSize = 13;
+                label.LabelFontSize = 12;
+                label.LabelBold = r == c;
             }
         }
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, n).Select(i => (double)i).ToArray(), names);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        plot.Axes.Bottom.MinimumSize = 150;
+        RotatedTicks.Apply(plot.Axes.Bottom, [.. Enumerable.Range(0, n).Select(i => (double)i)], names);
         plot.Axes.Left.SetTicks(Enumerable.Range(0, n).Select(i => (double)(n - 1 - i)).ToArray(), names);
-        plot.Add.ColorBar(heatmap).Label = "share of the actual class";
-        plot.XLabel("predicted");
-        plot.YLabel("actual");
+        // Exactly the cells: no empty band around the matrix.
+        plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
+        plot.Add.ColorBar(heatmap).Label = "share of the actual class (row %)";
+        plot.XLabel("predicted class");
+        plot.YLabel("actual class");
         plot.Title(title);
-        plot.SavePng(path, 900, 800);
+        plot.SavePng(path, 950, 850);
     }
 
     public static void RocCurves(IReadOnlyList<SetEvaluation> sets, string title, string path) =>

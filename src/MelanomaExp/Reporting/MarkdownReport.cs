@@ -58,6 +58,8 @@ public static class MarkdownReport
         {
             md.AppendLine(Inv($"![Training and validation accuracy of every step]({ReportFiles.AllSteps})"));
             md.AppendLine();
+            md.AppendLine("The chart puts every step on one epoch axis from 0 to 100%: each step starts at epoch 1 from fresh weights, and a square marks where each ends. Its training curves are the running training-mode averages (dashed).");
+            md.AppendLine();
         }
         var marked = run.Steps.Where(TrainingModeDiffers).Select(s => $"`{s.Name}`").ToList();
         md.AppendLine("All figures are those of the kept epoch's weights (`train.keep`: the last epoch unless `best`, the epoch with the lowest validation loss, whose validation figures are then chosen on validation and optimistic). "

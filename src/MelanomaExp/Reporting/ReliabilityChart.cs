@@ -26,7 +26,7 @@ public static class ReliabilityChart
         ideal.LinePattern = LinePattern.Dotted;
         ideal.Color = Colors.Gray;
         ideal.LegendText = "perfectly calibrated";
-        plot.Axes.SetLimits(0, 1, 0, 1);
+        plot.Axes.SetLimits(0, 1, -0.02, 1.02);
         plot.XLabel("confidence: mean top-class probability in the bin");
         plot.YLabel("accuracy in the bin");
         plot.Title(MarkdownReport.Inv($"Reliability ({(curves.Count > 0 ? curves[0].Set.Calibration?.BinCount : null) ?? Calibration.DefaultBins} equal-width confidence bins)"));

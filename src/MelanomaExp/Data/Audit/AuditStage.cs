@@ -89,12 +89,19 @@ public static class AuditStage
         return findings.Pairs.Count(p => (p.A < train.Count) != (p.B < train.Count));
     }
 
-    /// <summary>Up to two conflicts and two near duplicates, so a reader sees what kinds of problems were found.</summary>
+    /// <summary>
+    /// One conflict of each pair of classes that conflict (so every kind of label problem is shown), then up to
+    /// two near duplicates; each side captioned with its class and file name.
+    /// </summary>
     private static List<ExamplePair> Examples(ImageStore store, AuditFindings findings) =>
-        findings.Conflicts.Take(2).Concat(findings.NearPairs.OrderBy(p => p.Distance).Take(2))
+        findings.Conflicts
+            .GroupBy(p => (Math.Min(store.Labels[p.A], store.Labels[p.B]), Math.Max(store.Labels[p.A], store.Labels[p.B])))
+            .OrderBy(g => g.Key)
+            .Select(g => g.First())
+            .Concat(findings.NearPairs.OrderBy(p => p.Distance).Take(2))
             .Select(p => new ExamplePair(
-                $"{store.Classes[store.Labels[p.A]]} {Path.GetFileNameWithoutExtension(store.Paths[p.A])}",
-                $"{store.Classes[store.Labels[p.B]]} ({(p.Exact ? "identical" : $"{p.Distance} bits")})",
+                $"{store.Classes[store.Labels[p.A]]}\n{Path.GetFileName(store.Paths[p.A])}",
+                $"{store.Classes[store.Labels[p.B]]} ({(p.Exact ? "identical" : $"{p.Distance} bits")})\n{Path.GetFileName(store.Paths[p.B])}",
                 store.Image(p.A).ToArray(),
                 store.Image(p.B).ToArray()))
             .ToList();

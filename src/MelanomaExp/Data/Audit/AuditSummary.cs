@@ -2,7 +2,7 @@ using MelanomaExp.Config;
 
 namespace MelanomaExp.Data.Audit;
 
-/// <summary>A side-by-side example for the report: two images and their captions.</summary>
+/// <summary>A side-by-side example for the report: two images and their captions (lines separated by a newline).</summary>
 public sealed record ExamplePair(string CaptionA, string CaptionB, byte[] A, byte[] B);
 
 /// <summary>What the audit found in a run's data and what the policies did about it (report and metrics.json).</summary>

@@ -103,6 +103,11 @@ public class DataAuditorTests
         Assert.Equal(store.Count - 5, kept.Count);
         Assert.DoesNotContain(kept.Paths, p => Path.GetFileName(p).StartsWith("p1", StringComparison.Ordinal) || Path.GetFileName(p).StartsWith("p2", StringComparison.Ordinal));
         Assert.Equal(0, summary.TrainValidationPairs);
+        // The three conflicts are all a/b: one example of that class pair, then the two near duplicates; file names on both sides.
+        Assert.Equal(3, summary.Examples.Count);
+        Assert.Single(summary.Examples, x => x.CaptionA.Split('\n')[0] != x.CaptionB.Split(' ', '\n')[0] && x.CaptionB.Contains("identical", StringComparison.Ordinal));
+        Assert.All(summary.Examples, x => Assert.Matches(@"\n\S+\.(png|jpg)$", x.CaptionA));
+        Assert.All(summary.Examples, x => Assert.Matches(@"\n\S+\.(png|jpg)$", x.CaptionB));
 
         var fail = spec with { Audit = spec.Audit with { Conflicts = ConflictPolicy.Fail } };
         var e = Assert.Throws<BadInputException>(() => AuditStage.Apply(store, null, fail, new Random(1), dir.Path));
