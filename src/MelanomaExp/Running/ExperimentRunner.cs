@@ -59,11 +59,20 @@ public static class ExperimentRunner
             }
             using var ownSource = stepData.Rebalance is null ? null : new BatchSource(stepData.Store, device);
             var source = ownSource ?? trainSource;
-            var (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel, previous?.Reusable(step.Name, key));
+            var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
+            var unchanged = previous?.Reusable(step.Name, key);
+            var (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel, unchanged);
+            var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings);
+            if (unchanged is not null && finished.History[^1].ValAccuracy != validation.Metrics.Accuracy)
+            {
+                // The reused model, re-evaluated, must give the validation accuracy its history claims; else the report was edited.
+                log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{step.Name}: the previous report says validation {finished.History[^1].ValAccuracy * 100:0.00}% but its weights give {validation.Metrics.Accuracy * 100:0.00}%; training again"));
+                model.Dispose();
+                (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel);
+                validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings);
+            }
             using (model)
             {
-                var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
-                var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings);
                 var test = testSource is null || data.Test is null
                     ? null
                     : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings);

@@ -9,11 +9,13 @@ internal sealed class PreviousReport
 {
     private readonly string _dir;
     private readonly Dictionary<string, (string Key, List<EpochRecord> Epochs, double Seconds)> _steps;
+    private readonly Dictionary<string, string> _weights;
 
-    private PreviousReport(string dir, Dictionary<string, (string, List<EpochRecord>, double)> steps)
+    private PreviousReport(string dir, Dictionary<string, (string, List<EpochRecord>, double)> steps, Dictionary<string, string> weights)
     {
         _dir = dir;
         _steps = steps;
+        _weights = weights;
     }
 
     /// <summary>Null when there is no readable finished report (a report from an older tool version, for example).</summary>
@@ -32,6 +34,9 @@ internal sealed class PreviousReport
             var keys = manifest.RootElement.GetProperty("steps").EnumerateArray()
                 .Where(s => s.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String)
                 .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("key").GetString()!);
+            var weights = manifest.RootElement.GetProperty("steps").EnumerateArray()
+                .Where(s => s.TryGetProperty("weights_sha256", out var w) && w.ValueKind == JsonValueKind.String)
+                .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("weights_sha256").GetString()!);
             var steps = new Dictionary<string, (string, List<EpochRecord>, double)>();
             foreach (var step in metrics.RootElement.GetProperty("steps").EnumerateArray())
             {
@@ -49,7 +54,7 @@ internal sealed class PreviousReport
                     steps[name] = (key, epochs, step.GetProperty("seconds").GetDouble());
                 }
             }
-            return new PreviousReport(output, steps);
+            return new PreviousReport(output, steps, weights);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -57,10 +62,19 @@ internal sealed class PreviousReport
         }
     }
 
-    /// <summary>The weights file and history of <paramref name="step"/> when its key matches and its weights are still there.</summary>
+    /// <summary>
+    /// The weights file and history of <paramref name="step"/> when its key matches and its weights are the very
+    /// file the manifest recorded (sha256): a swapped weights.pt is trained again, not republished.
+    /// </summary>
     public (string Weights, List<EpochRecord> Epochs, double Seconds)? Reusable(string step, string key)
     {
         var weights = Path.Combine(_dir, "models", step, ModelBundle.WeightsFile);
-        return _steps.TryGetValue(step, out var s) && s.Key == key && File.Exists(weights) ? (weights, s.Epochs, s.Seconds) : null;
+        if (!_steps.TryGetValue(step, out var s) || s.Key != key || s.Epochs.Count == 0 || !File.Exists(weights) || !_weights.TryGetValue(step, out var recorded))
+        {
+            return null;
+        }
+        using var stream = File.OpenRead(weights);
+        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+        return actual == recorded ? (weights, s.Epochs, s.Seconds) : null;
     }
 }
