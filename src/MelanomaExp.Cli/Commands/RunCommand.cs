@@ -37,10 +37,18 @@ internal static class RunCommand
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
                 e.Cancel = true;
-                errors.WriteLine("stopping: the last completed epoch is checkpointed; continue with --resume");
+                errors.WriteLine("stopping at the next batch (Ctrl+C); what is kept for --resume is listed when it stops");
                 cancel.Cancel();
             };
             Console.CancelKeyPress += onCancel;
+            // SIGTERM (kill, Slurm, systemd) stops at the next batch as Ctrl+C does, keeps the checkpoint, and exits 143.
+            using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                ExitCodes.InterruptCode = ExitCodes.Terminated;
+                errors.WriteLine("terminated (SIGTERM): stopping at the next batch; what is kept for --resume is listed when it stops");
+                cancel.Cancel();
+            });
             try
             {
                 var options = new RunOptions
