@@ -32,7 +32,7 @@ public sealed record VerificationResult(string ReportDir, IReadOnlyList<MetricCh
     /// <summary>Every figure of metrics.json; the verdict rests on these.</summary>
     public IReadOnlyList<FigureCheck> Figures { get; init; } = [];
 
-    /// <summary>Timings and ROC curve points, deliberately not compared.</summary>
+    /// <summary>Timings and curve points (ROC, reliability bins, precision-recall), deliberately not compared.</summary>
     public int LeftOut { get; init; }
 
     /// <summary>The seed study the differences were judged against, if one was found.</summary>
@@ -44,5 +44,5 @@ public sealed record VerificationResult(string ReportDir, IReadOnlyList<MetricCh
 
     public string Summary => $"compared {Figures.Count} figures of metrics.json: {Figures.Count(f => f.Verdict == Verdict.Identical)} identical, " +
         $"{Figures.Count(f => f.Verdict == Verdict.WithinTolerance)} within tolerance, {Figures.Count(f => f.Verdict == Verdict.NotReproduced)} not reproduced " +
-        $"({LeftOut} timings and ROC curve points not compared)";
+        $"({LeftOut} timings and curve points not compared)";
 }
