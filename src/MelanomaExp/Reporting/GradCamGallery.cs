@@ -17,7 +17,7 @@ public static class GradCamGallery
         {
             var tiles = step.GradCams.SelectMany(g => new[]
             {
-                new Tile(g.Image.Rgb, [Inv($"true: {g.Image.Actual}"), Inv($"predicted: {g.Image.Predicted} p={g.Image.Probability:0.000}"), g.Image.File]),
+                new Tile(g.Image.Rgb, [Inv($"true: {g.Image.Actual}"), Inv($"called: {g.Image.Predicted}"), Inv($"p={g.Image.Probability:0.000}  {g.Image.File}")]),
                 new Tile(Overlay(g.Image.Rgb, g.Map), [Inv($"Grad-CAM for: {g.Target}"), g.Image.File]),
             }).ToList();
             File.WriteAllBytes(

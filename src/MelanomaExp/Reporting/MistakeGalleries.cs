@@ -15,7 +15,7 @@ public static class MistakeGalleries
         {
             foreach (var g in step.Mistakes.Where(g => g.Images.Count > 0))
             {
-                var tiles = g.Images.Select(i => new Tile(i.Rgb, [Inv($"true: {i.Actual}"), Inv($"predicted: {i.Predicted} p={i.Probability:0.000}"), i.File])).ToList();
+                var tiles = g.Images.Select(i => new Tile(i.Rgb, [Inv($"true: {i.Actual}"), Inv($"called: {i.Predicted}"), Inv($"p={i.Probability:0.000}  {i.File}")])).ToList();
                 var title = Inv($"{step.Name}: {g.Actual} called {g.Predicted}, {g.Images.Count} most confident of {g.Count}");
                 var path = Path.Combine(folder, ReportFiles.Mistakes(step.Name, g.Actual, g.Predicted));
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);

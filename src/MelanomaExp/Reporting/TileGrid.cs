@@ -11,7 +11,7 @@ public sealed record Tile(byte[]? Rgb, IReadOnlyList<string> Lines);
 /// </summary>
 public static class TileGrid
 {
-    private const int Size = 220;
+    private const int Size = 240;
     private const int LineHeight = 15;
     private const int Header = 30;
 
