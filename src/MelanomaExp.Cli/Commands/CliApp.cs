@@ -22,6 +22,7 @@ public static class CliApp
             SchemaCommand.Create(output, errors),
             SweepCommand.Create(output, errors),
             CollectCommand.Create(output, errors),
+            DataCommand.Create(output, errors),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
