@@ -19,7 +19,7 @@ public sealed record ManifestCheckResult(int Verified, IReadOnlyList<string> Mis
         {
             parts.Add($"{Missing.Count} missing ({string.Join(", ", Missing.Take(Named))}{More(Missing.Count)})");
         }
-        return $"{Verified} of {Verified + Wrong.Count + Missing.Count} files verified; {string.Join("; ", parts)}";
+        return $"{Verified:N0} of {Verified + Wrong.Count + Missing.Count:N0} files verified; {string.Join("; ", parts)}";
     }
 
     private static string More(int count) => count > Named ? $", and {count - Named} more" : "";
