@@ -24,7 +24,10 @@ public static class CliApp
             CollectCommand.Create(output, errors),
             DataCommand.Create(output, errors),
         };
+        var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of unexpected errors", Recursive = true };
+        root.Options.Add(verbose);
         var parse = root.Parse(args);
+        ExitCodes.Verbose = parse.GetValue(verbose);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
