@@ -38,11 +38,12 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
-    public void Kaggle_download_sends_basic_auth_to_the_api_only_and_json_reports_the_result()
+    public void Kaggle_download_sends_basic_auth_to_the_api_only_resumes_through_the_redirect_and_json_reports_the_result()
     {
         Environment.SetEnvironmentVariable("KAGGLE_USERNAME", "alice");
         Environment.SetEnvironmentVariable("KAGGLE_KEY", "secret-key");
         var dest = _dir.Combine("isic");
+        _server.DropNext(times: 1, afterBytes: 700);
 
         // README: dotnet melanoma-exp data get --dest DIR --json
         var (code, stdout, err) = RunCli("data", "get", "--dest", dest, "--json", "--manifest", _data.ManifestFile);
@@ -51,6 +52,7 @@ public sealed class DataCommandTests : IDisposable
         using var json = JsonDocument.Parse(stdout);
         Assert.True(json.RootElement.GetProperty("ok").GetBoolean());
         Assert.Equal(12, json.RootElement.GetProperty("verified").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("resumes").GetInt32());
         Assert.Equal($"Kaggle {KaggleDataset.Slug}", json.RootElement.GetProperty("source").GetString());
         Assert.Equal(dest, json.RootElement.GetProperty("destination").GetString());
         Assert.True(File.Exists(Path.Combine(dest, _data.Files[0])));
@@ -59,6 +61,9 @@ public sealed class DataCommandTests : IDisposable
         Assert.Equal("Basic YWxpY2U6c2VjcmV0LWtleQ==", requests[0].Authorization);
         Assert.Equal($"/storage/{KaggleDataset.Slug}.zip", requests[1].Path);
         Assert.Null(requests[1].Authorization);
+        Assert.Equal(4, requests.Count);
+        Assert.Equal("Basic YWxpY2U6c2VjcmV0LWtleQ==", requests[2].Authorization);
+        Assert.Equal(("bytes=700-", null), (requests[3].Range, requests[3].Authorization));
     }
 
     [Fact]
