@@ -99,6 +99,47 @@ public class DataGetterTests
     }
 
     [Fact]
+    public void A_server_that_ignores_the_range_starts_the_file_over_instead_of_splicing()
+    {
+        using var dir = new TempDir();
+        var data = new SyntheticDataSet(dir.Path);
+        using var server = new LoopbackHttpServer { IgnoreRange = true };
+        var zip = data.Zip();
+        var url = server.Serve("/isic.zip", zip);
+        server.DropNext(times: 1, afterBytes: zip.Length / 2);
+
+        var result = DataGetter.Get(Options(data, url, dir.Combine("data")));
+
+        Assert.Equal(12, result.Verified);
+        Assert.Equal(zip.Length, result.DownloadedBytes);
+        Assert.Equal($"bytes={zip.Length / 2}-", server.Requests.Last().Range);
+    }
+
+    [Fact]
+    public void A_staging_folder_left_by_a_killed_run_is_removed_but_a_foreign_one_is_refused()
+    {
+        using var dir = new TempDir();
+        var data = new SyntheticDataSet(dir.Path);
+        var staging = dir.Combine(".data.staging-get");
+        Directory.CreateDirectory(Path.Combine(staging, "Train"));
+        MelanomaExp.Safety.OutputMarker.Add(staging, "data-staging");
+        File.WriteAllText(Path.Combine(staging, "Train", "half.jpg"), "half");
+
+        var result = DataGetter.Get(Options(data, data.Folder, dir.Combine("data")));
+
+        Assert.Equal(12, result.Verified);
+        Assert.False(Directory.Exists(staging));
+        Assert.False(File.Exists(dir.Combine("data", "Train", "half.jpg")));
+
+        var foreign = dir.Combine(".other.staging-get");
+        Directory.CreateDirectory(foreign);
+        File.WriteAllText(Path.Combine(foreign, "keep.txt"), "x");
+        var e = Assert.Throws<BadInputException>(() => DataGetter.Get(Options(data, data.Folder, dir.Combine("other"))));
+        Assert.Contains("is in the way and was not written by melanoma-exp", e.Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(foreign, "keep.txt")));
+    }
+
+    [Fact]
     public void An_existing_destination_not_written_by_the_tool_is_refused_untouched()
     {
         using var dir = new TempDir();

@@ -34,6 +34,9 @@ public sealed class LoopbackHttpServer : IDisposable
     /// <summary>When set, the next this-many full-body responses stop after this many bytes and close the connection.</summary>
     public int DropAfterBytes { get; set; }
 
+    /// <summary>Answer every request with the whole file (200), as servers without Range support do.</summary>
+    public bool IgnoreRange { get; set; }
+
     public void DropNext(int times, int afterBytes)
     {
         _drops = times;
@@ -110,7 +113,7 @@ public sealed class LoopbackHttpServer : IDisposable
             return;
         }
         long from = 0;
-        if (headers.GetValueOrDefault("Range") is { } range && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-'))
+        if (!IgnoreRange && headers.GetValueOrDefault("Range") is { } range && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-'))
         {
             from = long.Parse(range["bytes=".Length..^1], CultureInfo.InvariantCulture);
             if (from >= body.Length)
