@@ -109,14 +109,10 @@ public class DataAuditorTests
         Assert.Contains("3 pair(s) of the same picture carry different labels", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Counts_on_the_real_train_folder_when_present()
     {
-        var data = RepoPaths.RealData();
-        if (data is null)
-        {
-            return;
-        }
+        var data = Prerequisite.RealData();
         var audit = FolderAudit.Run([Path.Combine(data, "Train")], AuditDefaults.Threshold);
         Assert.Equal(2241, audit.Findings.Images);
         Assert.Equal(141, audit.Findings.ExactPairs.Count());
