@@ -20,8 +20,7 @@ public class DatasetManifestTests
     [SkippableFact]
     public void The_real_training_images_match_the_shipped_manifest()
     {
-        var real = RepoPaths.RealData();
-        Skip.If(real is null, "the real ISIC images are not here");
+        var real = Prerequisite.RealData();
 
         var check = ManifestCheck.Folder(DatasetManifest.Shipped(), real);
 
