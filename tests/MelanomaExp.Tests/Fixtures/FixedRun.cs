@@ -23,7 +23,12 @@ public static class FixedRun
             name: fixed
             seed: 123
             device: cpu
-            data: { train: Train, test: Test, image_size: [8, 8], validation_split: 0.25 }
+            data:
+              train: Train
+              test: Test
+              image_size: [8, 8]
+              validation_split: 0.25
+              audit: { duplicates: dedupe, conflicts: drop, leakage: group }
             steps:
               - name: base
                 model: { arch: seed-cnn }
@@ -79,7 +84,7 @@ public static class FixedRun
                         new ExampleImage(new byte[8 * 8 * 3], "ISIC_1.jpg", "melanoma", "melanoma", 0.9),
                         "melanoma",
                         new MelanomaExp.Explaining.Heatmap([.. Enumerable.Range(0, 64).Select(i => i / 63f)], 8, 8))],
-                    Rebalance = new RebalanceSummary(RebalanceScope.SourceFolder, [8, 4, 2], [2, 6, 8], [8, 8, 8], [2, 2, 0], [new byte[8 * 8 * 3], null, null], "/cache", FromCache: true),
+                    Rebalance = new RebalanceSummary(RebalanceScope.SourceFolder, [8, 4, 2], [2, 6, 8], [8, 8, 8], [2, 2, 0], [new byte[8 * 8 * 3], null, null], "/cache", FromCache: true) { ValidationImagesWithCopyInTraining = 1 },
                 },
             ],
             [new StepComparison("base", "dropout", "validation", 2 / 3.0, 1, McNemar.Test([0, 0, 1], [0, 2, 1], [0, 0, 1])) { Auc = AucComparison.Of(validation, secondValidation, 200, 7) }],
