@@ -40,6 +40,18 @@ internal static class CanonicalYaml
                     ["near_duplicate_threshold"] = e.Data.Audit.NearDuplicateThreshold,
                     ["leakage"] = e.Data.Audit.Leakage.ToString().ToLowerInvariant(),
                 },
+                ["groups"] = e.Data.Groups is not { } g ? null : new Dictionary<string, object?>
+                {
+                    ["pattern"] = g.Pattern,
+                    ["csv"] = g.Csv,
+                    ["file_column"] = g.Csv is null ? null : g.FileColumn,
+                    ["column"] = g.Csv is null ? null : g.Column,
+                },
+                ["validation"] = e.Data.Validation is not { } v ? null : new Dictionary<string, object?>
+                {
+                    ["by"] = "group",
+                    ["hold_out"] = v.HoldOut.ToArray(),
+                },
             },
             ["steps"] = e.Steps.Select(s => new Dictionary<string, object?>
             {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MelanomaExp.Config;
 
 /// <summary>A validated experiment: what <c>run</c> executes. Built only by <see cref="ExperimentLoader"/>.</summary>
@@ -52,6 +54,15 @@ public sealed record DataSpec(
     int? MaxPerClass)
 {
     public AuditSpec Audit { get; init; } = AuditSpec.Default;
+
+    /// <summary><c>data.groups</c>: each image's group (collection, site); null when not given.</summary>
+    /// <remarks>Left out of the step key's JSON when unset, so steps of experiments without groups keep their keys.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GroupsSpec? Groups { get; init; }
+
+    /// <summary><c>data.validation</c>: null for the random split (<c>validation_split</c>), else held-out groups.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ValidationSpec? Validation { get; init; }
 }
 
 public sealed record StepSpec(string Name, ModelSpec Model, TrainSpec Train)

@@ -112,7 +112,9 @@ public static partial class ExperimentLoader
             MaxPerClass: data.OptionalInt("max_per_class", 1, 1_000_000))
         {
             Audit = BindAudit(data.Section("audit")),
+            Groups = GroupsBinder.Groups(data.Section("groups")),
         };
+        spec = spec with { Validation = GroupsBinder.Validation(data.Section("validation"), spec.Groups, data) };
         data.RejectUnknown();
         return spec;
     }

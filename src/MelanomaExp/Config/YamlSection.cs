@@ -112,6 +112,9 @@ internal sealed class YamlSection
         var other => throw new ConfigException(_file, (int)other.Start.Line, KeyOf(name), "expected a list"),
     };
 
+    /// <summary>The node under <paramref name="name"/>, whatever its kind (marks the key as read).</summary>
+    public YamlNode? Raw(string name) => Find(name);
+
     public YamlSection Item(YamlNode node, string itemPath) => node is YamlMappingNode map
         ? new YamlSection(_file, itemPath, map)
         : throw new ConfigException(_file, (int)node.Start.Line, itemPath, "expected a mapping (key: value pairs)");

@@ -9,4 +9,8 @@ public sealed record SetEvaluation(
     ConfusionMatrix Confusion,
     BinaryEvaluation? Positive,
     IReadOnlyList<int> Labels,
-    IReadOnlyList<int> Predictions);
+    IReadOnlyList<int> Predictions)
+{
+    /// <summary>Results per group (<c>data.groups</c>); null when the experiment has no groups.</summary>
+    public IReadOnlyList<GroupMetrics>? ByGroup { get; init; }
+}

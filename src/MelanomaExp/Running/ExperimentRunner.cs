@@ -25,6 +25,11 @@ public static class ExperimentRunner
         var device = DeviceResolver.Resolve(options.Device ?? experiment.Device, experiment.Deterministic);
         var data = PreparedData.Load(experiment, options.ResolveDataRoot(experiment));
         var trainPrint = DatasetFingerprint.Of(data.Train);
+        if (data.Association is { } association)
+        {
+            log(FormattableString.Invariant($"groups: {association.Groups.Count}, Cramér's V {association.CramersV:0.000}, group-majority rule {association.GroupMajorityAccuracy * 100:0.0}% accurate") +
+                (association.Confounded ? $" (warning: {GroupMarkdown.Warning})" : ""));
+        }
         log($"data: {data.Train.Count} images in {data.Train.Classes.Count} classes, {data.Split.Train.Length} train / {data.Split.Validation.Length} validation" +
             (data.Test is null ? "" : $", {data.Test.Count} test") + $" (fingerprint {trainPrint.Hash})");
 
@@ -58,10 +63,12 @@ public static class ExperimentRunner
             using (model)
             {
                 var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
-                var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings);
+                var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings)
+                    .WithGroups(data.Groups is null ? null : stepData.Split.Validation.Select(i => i < data.Groups.Length ? data.Groups[i] : "(generated)").ToArray(), settings);
                 var test = testSource is null || data.Test is null
                     ? null
-                    : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings);
+                    : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings)
+                        .WithGroups(data.TestGroups, settings);
                 var modelDir = $"models/{step.Name}";
                 ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
                 var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(staging.Path, modelDir, ModelBundle.WeightsFile))));
