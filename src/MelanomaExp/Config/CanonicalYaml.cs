@@ -56,7 +56,20 @@ internal static class CanonicalYaml
             ["steps"] = e.Steps.Select(s => new Dictionary<string, object?>
             {
                 ["name"] = s.Name,
-                ["model"] = new Dictionary<string, object?> { ["arch"] = s.Model.Arch, ["dropout"] = s.Model.Dropout, ["batch_norm"] = s.Model.BatchNorm ? true : null },
+                ["model"] = new Dictionary<string, object?>
+                {
+                    ["arch"] = s.Model.Arch,
+                    ["dropout"] = s.Model.Dropout,
+                    ["batch_norm"] = s.Model.BatchNorm ? true : null,
+                    ["init_from"] = s.Model.InitFrom,
+                    ["init_from_sha256"] = s.Model.InitFromSha256,
+                },
+                ["preprocess"] = s.Preprocess is not { } pre ? null : new Dictionary<string, object?>
+                {
+                    ["colour_constancy"] = pre.ColourConstancy,
+                    ["standardize"] = pre.Standardize,
+                },
+                ["evaluate"] = s.Evaluate is not { } ev ? null : new Dictionary<string, object?> { ["tta"] = ev.FlipTta ? "flips" : "none" },
                 ["augment"] = s.Augment is not { } a ? null : new Dictionary<string, object?>
                 {
                     ["flip"] = a.Flip switch { FlipMode.Horizontal => "horizontal", FlipMode.Vertical => "vertical", FlipMode.HorizontalAndVertical => "horizontal_and_vertical", _ => "none" },
@@ -66,6 +79,9 @@ internal static class CanonicalYaml
                     ["brightness"] = a.Brightness,
                     ["contrast"] = a.Contrast,
                     ["fill_mode"] = a.Fill.ToString().ToLowerInvariant(),
+                    ["hue"] = a.Hue > 0 ? a.Hue : null,
+                    ["saturation"] = a.Saturation > 0 ? a.Saturation : null,
+                    ["crop_scale"] = a.CropScale > 0 ? a.CropScale : null,
                 },
                 ["rebalance"] = s.Rebalance is not { } r ? null : new Dictionary<string, object?>
                 {
@@ -86,6 +102,8 @@ internal static class CanonicalYaml
                     ["batch_size"] = s.Train.BatchSize,
                     ["optimizer"] = s.Train.Optimizer,
                     ["learning_rate"] = s.Train.LearningRate,
+                    ["class_weights"] = s.Train.BalancedClassWeights ? "balanced" : null,
+                    ["label_smoothing"] = s.Train.LabelSmoothing > 0 ? s.Train.LabelSmoothing : null,
                 },
             }).ToList(),
             ["evaluation"] = new Dictionary<string, object?>

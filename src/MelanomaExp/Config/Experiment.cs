@@ -70,15 +70,45 @@ public sealed record StepSpec(string Name, ModelSpec Model, TrainSpec Train)
     public AugmentSpec? Augment { get; init; }
 
     public RebalanceSpec? Rebalance { get; init; }
+
+    /// <summary><c>preprocess:</c> colour constancy and standardisation, applied to every image the model sees (a part of the saved model).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PreprocessSpec? Preprocess { get; init; }
+
+    /// <summary><c>evaluate:</c> how the final model is evaluated (test-time augmentation).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EvaluateSpec? Evaluate { get; init; }
 }
 
 public sealed record ModelSpec(string Arch, double Dropout)
 {
     /// <summary>Batch normalisation after each convolution (before its ReLU).</summary>
     public bool BatchNorm { get; init; }
+
+    /// <summary><c>init_from</c>: a TorchSharp weights file the model starts from instead of random weights (path as written).</summary>
+    /// <remarks>Paths stay out of the step key (they differ between machines); <see cref="InitFromSha256"/> is in it.</remarks>
+    [JsonIgnore]
+    public string? InitFrom { get; init; }
+
+    /// <summary><see cref="InitFrom"/> resolved against the experiment file's folder.</summary>
+    [JsonIgnore]
+    public string? InitFromPath { get; init; }
+
+    /// <summary>sha256 of the <c>init_from</c> file, so the step key changes when the file does.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? InitFromSha256 { get; init; }
 }
 
-public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, double LearningRate);
+public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, double LearningRate)
+{
+    /// <summary><c>class_weights: balanced</c>: each class's loss weighted by n / (classes x n_class) of the training split.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool BalancedClassWeights { get; init; }
+
+    /// <summary><c>label_smoothing</c>: the share of each target spread evenly over all classes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double LabelSmoothing { get; init; }
+}
 
 public sealed record ReportSpec(string Dir);
 

@@ -180,24 +180,27 @@ public static partial class ExperimentLoader
             {
                 throw item.Error("name", $"step name '{name}' is used twice");
             }
-            steps.Add(new StepSpec(name, BindModel(item.RequireSection("model")), BindTrain(item.RequireSection("train")))
+            steps.Add(new StepSpec(name, BindModel(item.RequireSection("model"), root.File), BindTrain(item.RequireSection("train")))
             {
                 Augment = AugmentationBinder.Augment(item.Section("augment")),
                 Rebalance = AugmentationBinder.Rebalance(item.Section("rebalance")),
+                Preprocess = RemedyBinder.Preprocess(item.Section("preprocess")),
+                Evaluate = RemedyBinder.Evaluate(item.Section("evaluate")),
             });
             item.RejectUnknown();
         }
         return steps;
     }
 
-    private static ModelSpec BindModel(YamlSection model)
+    private static ModelSpec BindModel(YamlSection model, string file)
     {
         var arch = model.RequireString("arch");
-        if (arch != "seed-cnn")
+        if (!Models.ModelFactory.Architectures.Contains(arch))
         {
-            throw model.Error("arch", $"unknown architecture '{arch}' (available: seed-cnn)");
+            throw model.Error("arch", $"unknown architecture '{arch}' (available: {string.Join(", ", Models.ModelFactory.Architectures)})");
         }
         var spec = new ModelSpec(arch, model.Double("dropout", 0, 0, 1, exclusive: false)) { BatchNorm = model.Bool("batch_norm", false) };
+        spec = RemedyBinder.InitFrom(model, spec, file);
         if (spec.Dropout >= 1)
         {
             throw model.Error("dropout", "must be below 1");
@@ -212,7 +215,15 @@ public static partial class ExperimentLoader
             Epochs: train.Int("epochs", null, 1, 100_000),
             BatchSize: train.Int("batch_size", 32, 1, 65_536),
             Optimizer: train.String("optimizer") ?? "adam",
-            LearningRate: train.Double("learning_rate", 0.001, 0, 10, exclusive: true));
+            LearningRate: train.Double("learning_rate", 0.001, 0, 10, exclusive: true))
+        {
+            BalancedClassWeights = RemedyBinder.ClassWeights(train),
+            LabelSmoothing = train.Double("label_smoothing", 0, 0, 1, exclusive: false),
+        };
+        if (spec.LabelSmoothing >= 1)
+        {
+            throw train.Error("label_smoothing", "must be below 1");
+        }
         if (spec.Optimizer is not ("adam" or "sgd"))
         {
             throw train.Error("optimizer", $"expected adam or sgd, got '{spec.Optimizer}'");

@@ -63,11 +63,12 @@ public static class ExperimentRunner
             using (model)
             {
                 var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
-                var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings)
+                var tta = step.Evaluate?.FlipTta ?? false;
+                var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, tta)
                     .WithGroups(data.Groups is null ? null : stepData.Split.Validation.Select(i => i < data.Groups.Length ? data.Groups[i] : "(generated)").ToArray(), settings);
                 var test = testSource is null || data.Test is null
                     ? null
-                    : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings)
+                    : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings, tta)
                         .WithGroups(data.TestGroups, settings);
                 var modelDir = $"models/{step.Name}";
                 ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
@@ -100,9 +101,9 @@ public static class ExperimentRunner
     }
 
     private static SetEvaluation EvaluateOn(
-        string set, nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices, int[] allLabels, IReadOnlyList<string> classes, EvaluationSettings settings)
+        string set, nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices, int[] allLabels, IReadOnlyList<string> classes, EvaluationSettings settings, bool tta)
     {
-        var pass = Evaluator.Run(model, source, indices);
+        var pass = Evaluator.Run(model, source, indices, tta);
         return Evaluate.Set(set, classes, indices.Select(i => allLabels[i]).ToArray(), pass.Predictions, pass.Probabilities, pass.Loss, settings);
     }
 
@@ -111,6 +112,8 @@ public static class ExperimentRunner
         Arch = step.Model.Arch,
         Dropout = step.Model.Dropout,
         BatchNorm = step.Model.BatchNorm,
+        ColourConstancy = step.Preprocess?.ColourConstancy ?? 0,
+        Standardize = step.Preprocess?.Standardize ?? false,
         Classes = data.Train.Classes,
         ImageHeight = data.Train.Height,
         ImageWidth = data.Train.Width,
