@@ -5,7 +5,8 @@ using static TorchSharp.torch.nn;
 namespace MelanomaExp.Models;
 
 /// <summary>
-/// A small ResNet for training from scratch on a few thousand images: a 3x3 stem of 32 filters, then
+/// A small ResNet for training from scratch on a few thousand images: a 3x3 stem of 32 filters with
+/// stride 2 (it keeps the cost near the seed CNN's on 2 CPU cores: about 0.25 GMAC per 96x96 image), then
 /// three stages of two basic residual blocks (32, 64, 128 filters; the second and third halve the
 /// resolution), global average pooling, dropout (when asked) and a linear classifier. Every
 /// convolution is followed by batch normalisation. He (Kaiming) initialisation, as in the ResNet paper.
@@ -24,7 +25,7 @@ public sealed class ResNetSmall : Module<Tensor, Tensor>
         _rescale = rescale;
         var layers = new List<(string, Module<Tensor, Tensor>)>
         {
-            ("stem_conv", Conv2d(3, 32, kernel_size: 3, padding: 1, bias: false)),
+            ("stem_conv", Conv2d(3, 32, kernel_size: 3, stride: 2, padding: 1, bias: false)),
             ("stem_bn", BatchNorm2d(32)),
             ("stem_relu", ReLU()),
         };
