@@ -1,0 +1,81 @@
+using System.Text.Json;
+using MelanomaExp.Config;
+using MelanomaExp.Models;
+using MelanomaExp.Running;
+using MelanomaExp.Tests.Fixtures;
+
+namespace MelanomaExp.Tests.Running;
+
+public class GeneralizationRunTests
+{
+    // Synthetic files are img_000 .. img_011 per class: the pattern makes img_00x group "0" (10 per
+    // class) and img_01x group "1" (2 per class), and group "1" is held out for validation.
+    private const string Yaml = """
+        name: gen
+        seed: 3
+        device: cpu
+        data:
+          train: Train
+          image_size: [32, 32]
+          groups: { pattern: 'img_(\d)' }
+          validation: { by: group, hold_out: ['1'] }
+        steps:
+          - name: remedies
+            model: { arch: resnet-small }
+            preprocess: { colour_constancy: 6, standardize: true }
+            augment: { flip: horizontal, hue: 0.05, saturation: 0.2, crop_scale: 0.7 }
+            train: { epochs: 1, batch_size: 8, class_weights: balanced, label_smoothing: 0.1 }
+            evaluate: { tta: flips }
+        evaluation: { bootstrap: 20 }
+        """;
+
+    [Fact]
+    public void A_held_out_group_validates_and_the_report_shows_groups_and_per_group_results()
+    {
+        using var dir = new TempDir();
+        SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 3, perClass: 12, size: 32);
+        var experiment = ExperimentLoader.Parse(Yaml, "gen.yaml");
+        var run = ExperimentRunner.Run(experiment, new RunOptions { DataRoot = dir.Path, OutputDir = dir.Combine("out") });
+
+        Assert.Equal(new[] { 30, 6 }, new[] { run.Dataset.TrainCounts.Sum(), run.Dataset.ValidationCounts.Sum() });
+        var byGroup = Assert.Single(run.Steps[0].Validation.ByGroup!);
+        Assert.Equal(("1", 6), (byGroup.Group, byGroup.Images));
+        Assert.Equal(new[] { "0", "1" }, run.Dataset.Groups!.Groups);
+        // The synthetic classes are spread evenly over both groups: no association, no warning.
+        Assert.Equal(0, run.Dataset.Groups.CramersV, 9);
+
+        var readme = File.ReadAllText(dir.Combine("out", "README.md"));
+        Assert.Contains("## Groups", readme, StringComparison.Ordinal);
+        Assert.Contains("### Results by group", readme, StringComparison.Ordinal);
+        Assert.DoesNotContain("a model may learn the collection", readme, StringComparison.Ordinal);
+        Assert.Contains("colour_constancy: 6", readme, StringComparison.Ordinal);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(dir.Combine("out", "metrics.json")));
+        Assert.Equal(6, metrics.RootElement.GetProperty("steps")[0].GetProperty("validation").GetProperty("by_group")[0].GetProperty("images").GetInt32());
+
+        // The saved model carries its preprocessing: loaded again, it reproduces the run's validation probabilities.
+        var (card, model) = ModelBundle.Load(dir.Combine("out", "models", "remedies"));
+        using (model)
+        {
+            Assert.Equal((6.0, true, "resnet-small"), (card.ColourConstancy, card.Standardize, card.Arch));
+            Assert.IsType<MelanomaExp.Preprocessing.Preprocessed>(model);
+        }
+    }
+
+    [Fact]
+    public void Images_of_a_confounded_collection_raise_the_warning()
+    {
+        using var dir = new TempDir();
+        // Class 0's files are in group "0" only, class 1's in group "1" only (renamed below).
+        SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 2, perClass: 10, size: 16);
+        foreach (var file in Directory.GetFiles(dir.Combine("Train", "class_1")))
+        {
+            File.Move(file, Path.Combine(Path.GetDirectoryName(file)!, "x" + Path.GetFileName(file).Replace("img_0", "img_1", StringComparison.Ordinal)));
+        }
+        var yaml = Yaml.Replace("validation: { by: group, hold_out: ['1'] }", "validation_split: 0.3", StringComparison.Ordinal)
+            .Replace("image_size: [32, 32]", "image_size: [16, 16]", StringComparison.Ordinal)
+            .Replace("arch: resnet-small", "arch: seed-cnn", StringComparison.Ordinal);
+        var run = ExperimentRunner.Run(ExperimentLoader.Parse(yaml, "gen.yaml"), new RunOptions { DataRoot = dir.Path, OutputDir = dir.Combine("out") });
+        Assert.Equal(1, run.Dataset.Groups!.CramersV, 9);
+        Assert.Contains("the collection predicts the class: a model may learn the collection", File.ReadAllText(dir.Combine("out", "README.md")), StringComparison.Ordinal);
+    }
+}
