@@ -45,7 +45,8 @@ internal static class AuditCommand
             output.WriteLine($"{f.Images} images in {string.Join(", ", folders)}");
             output.WriteLine($"exact duplicate pairs: {f.ExactPairs.Count()}");
             output.WriteLine($"near duplicate pairs (perceptual hash within {f.Threshold} bits, flips and quarter turns included): {f.NearPairs.Count()}");
-            output.WriteLine($"label conflicts (same picture, two classes): {f.Conflicts.Count()}");
+            // Worded as in the report's data-quality table, so the two never seem to disagree.
+            output.WriteLine($"label conflicts (same picture, two classes): {f.Conflicts.Count()} pairs ({f.Conflicts.Count(p => p.Exact)} identical, {f.Conflicts.Count(p => !p.Exact)} within the threshold; {f.Conflicts.SelectMany(p => new[] { p.A, p.B }).Distinct().Count()} distinct files)");
             foreach (var (a, b, n) in audit.ConflictsByClassPair())
             {
                 output.WriteLine($"  {a} / {b}: {n}");

@@ -19,6 +19,8 @@ public static class CliApp
             AuditCommand.Create(output, errors),
             CompareCommand.Create(output, errors),
             BenchCommand.Create(output, errors),
+            SweepCommand.Create(output, errors),
+            CollectCommand.Create(output, errors),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

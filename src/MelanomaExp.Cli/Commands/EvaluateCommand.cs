@@ -22,7 +22,8 @@ internal static class EvaluateCommand
         {
             var modelPath = parse.GetValue(model)!;
             var dataDir = parse.GetValue(data)!;
-            var (card, evaluation) = SavedModelEvaluation.Run(modelPath, dataDir, parse.GetValue(bootstrap), parse.GetValue(seed), parse.GetValue(skip) ? BadImagePolicy.Skip : BadImagePolicy.Fail);
+            InferenceRate? rate = null;
+            var (card, evaluation) = SavedModelEvaluation.Run(modelPath, dataDir, parse.GetValue(bootstrap), parse.GetValue(seed), parse.GetValue(skip) ? BadImagePolicy.Skip : BadImagePolicy.Fail, r => rate = r);
             var folder = parse.GetValue(outputDir)!;
             EvaluationReport.Write(card, modelPath, dataDir, evaluation, folder);
             var m = evaluation.Metrics;
@@ -32,6 +33,7 @@ internal static class EvaluateCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{p.PositiveClass}: sensitivity {p.Sensitivity.Value * 100:0.0}% ({p.Sensitivity.Low * 100:0.0}-{p.Sensitivity.High * 100:0.0}), specificity {p.Specificity.Value * 100:0.0}% ({p.Specificity.Low * 100:0.0}-{p.Specificity.High * 100:0.0}), AUC {p.Auc.Value:0.000} ({p.Auc.Low:0.000}-{p.Auc.High:0.000})"));
             }
+            output.WriteLine($"speed: {rate?.Describe()}");
             output.WriteLine($"report: {Path.GetFullPath(folder)}/README.md");
             return ExitCodes.Success;
         }));

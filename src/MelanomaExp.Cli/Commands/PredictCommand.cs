@@ -24,7 +24,8 @@ internal static class PredictCommand
             {
                 throw new BadInputException($"--threshold: must be between 0 and 1, got {cut}");
             }
-            var predictions = Predictor.Run(parse.GetValue(model)!, parse.GetValue(inputs)!, cut, Math.Max(1, parse.GetValue(top)));
+            // The rate goes to stderr, so stdout stays the predictions alone (and --json stays parseable).
+            var predictions = Predictor.Run(parse.GetValue(model)!, parse.GetValue(inputs)!, cut, Math.Max(1, parse.GetValue(top)), rate => errors.WriteLine(rate.Describe()));
             if (parse.GetValue(json))
             {
                 var array = new JsonArray([.. predictions.Select(p => (JsonNode?)new JsonObject

@@ -17,6 +17,7 @@ internal static class RunCommand
         var device = new Option<string?>("--device") { Description = "auto, cpu or cuda (overrides device: in the file)" };
         device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run of this experiment from its last completed epoch" };
+        var resumeIfInterrupted = new Option<bool>("--resume-if-interrupted") { Description = "Continue an interrupted run of this experiment when there is one, else start afresh (sweep tasks use it)" };
         var seedCount = new Option<int?>("--seeds") { Description = "Run N times with seeds seed, seed+1, ... and report mean, sd and 95% CI per metric" };
         var force = new Option<bool>("--force") { Description = "Train every step, even those unchanged since the report in the output folder" };
         var audit = new Option<bool>("--audit-determinism") { Description = "Train the first epoch twice and record in the manifest whether losses and weights match" };
@@ -25,6 +26,7 @@ internal static class RunCommand
         command.Options.Add(outputDir);
         command.Options.Add(device);
         command.Options.Add(resume);
+        command.Options.Add(resumeIfInterrupted);
         command.Options.Add(audit);
         command.Options.Add(force);
         command.Options.Add(seedCount);
@@ -48,6 +50,7 @@ internal static class RunCommand
                     Device = parse.GetValue(device) is { } d ? Enum.Parse<DeviceChoice>(d, ignoreCase: true) : null,
                     Log = output.WriteLine,
                     Resume = parse.GetValue(resume),
+                    ResumeIfInterrupted = parse.GetValue(resumeIfInterrupted),
                     AuditDeterminism = parse.GetValue(audit),
                     Force = parse.GetValue(force),
                 };

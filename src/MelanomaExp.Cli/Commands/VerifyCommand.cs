@@ -16,9 +16,10 @@ internal static class VerifyCommand
         var outputDir = new Option<string?>("--output") { Description = "Where the rerun's report and VERIFY.md go (default: out/verify/<report folder name>)" };
         var device = new Option<string?>("--device") { Description = "auto, cpu or cuda" };
         device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        var seedStudy = new Option<string?>("--seed-study") { Description = "A sweep folder with a seed study of this experiment (study.json): differences are judged against its seed-to-seed spread (default: one beside the report)" };
         var command = new Command("verify", "Re-run the experiment of a committed report and compare every metric (exit 0 only if all reproduce, 3 if not)")
         {
-            report, dataRoot, outputDir, device,
+            report, dataRoot, outputDir, device, seedStudy,
         };
         command.SetAction(parse => ExitCodes.Guard(errors, () =>
         {
@@ -30,13 +31,13 @@ internal static class VerifyCommand
                 Device = parse.GetValue(device) is { } d ? Enum.Parse<DeviceChoice>(d, ignoreCase: true) : null,
                 Log = output.WriteLine,
             };
-            var result = Verifier.Verify(dir, options);
+            var result = Verifier.Verify(dir, options, parse.GetValue(seedStudy));
             var markdown = VerificationMarkdown.Render(result);
             File.WriteAllText(Path.Combine(options.OutputDir, "VERIFY.md"), markdown);
             foreach (var c in result.Checks)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{c.Step,-12} {c.Metric,-22} committed {c.Committed,10:0.000000} reproduced {c.Reproduced,10:0.000000} diff {c.Difference,10:+0.000000;-0.000000;0} {VerificationMarkdown.Word(c.Verdict)}"));
+                    $"{c.Step,-12} {c.Metric,-22} committed {c.Committed,10:0.000000} reproduced {c.Reproduced,10:0.000000} diff {c.Difference,10:+0.000000;-0.000000;0} {VerificationMarkdown.Word(c.Verdict)}{(c.SeedSd is null ? "" : $", {SeedSpread.Describe(c)}")}"));
             }
             foreach (var e in result.Environment)
             {

@@ -20,10 +20,31 @@ public sealed record BenchResult(
 
     public IReadOnlyList<PeerTiming>? Peer { get; init; }
 
+    /// <summary>The plain seed CNN's training step per layer (channels-last), and PyTorch's when --peer ran.</summary>
+    public IReadOnlyList<LayerTiming>? Layers { get; init; }
+
+    public PeerLayers? PeerLayers { get; init; }
+
+    /// <summary>The plain seed CNN in channels-last with bf16 mixed precision; null where the CPU has no bfloat16 arithmetic.</summary>
+    public LayoutTiming? ReducedPrecision { get; init; }
+
+    /// <summary>Mixed precision's training rate over float32's, channels-last, same run.</summary>
+    public double? ReducedPrecisionSpeedup => ReducedPrecision is { } r && Layouts.FirstOrDefault(l => l.Layout == StepBench.Nhwc) is { } fp32
+        ? r.TrainImagesPerS.Median / fp32.TrainImagesPerS.Median
+        : null;
+
+    /// <summary>1-minute load average when the bench started and when it ended (null off Linux).</summary>
+    public double? LoadAtStart { get; init; }
+
+    public double? LoadAtEnd { get; init; }
+
     /// <summary>Peak RSS of the whole bench process, data loading included.</summary>
     public long PeakRssBytes { get; init; }
 
     public LayoutTiming Fastest => Layouts.MaxBy(l => l.TrainImagesPerS.Median)!;
+
+    /// <summary>Every timed row: the float32 layouts, the step's own model, the mixed-precision run.</summary>
+    public IReadOnlyList<LayoutTiming> TimedLayouts => [.. Layouts, .. new[] { StepModel, ReducedPrecision }.OfType<LayoutTiming>()];
 
     public double TrainImagesPerS => Fastest.TrainImagesPerS.Median;
 

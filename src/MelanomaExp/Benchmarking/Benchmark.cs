@@ -18,6 +18,7 @@ public static class Benchmark
     public static BenchResult Run(BenchOptions options)
     {
         var log = options.Log;
+        var loadAtStart = LoadAverage.OneMinute();
         var peerScript = options.Peer is null ? null : PeerBench.Locate(options.Peer);
         if (peerScript is not null)
         {
@@ -47,7 +48,20 @@ public static class Benchmark
             log($"training step, {layout} ...");
             layouts.Add(StepBench.Run(layout, classes, size, batch, warmup: 3, options.Rounds, device));
         }
-        var result = new BenchResult(environment, settings, layouts, cost.ForwardFlops / 1e9, cost.TrainingFlops / 1e9, ceiling) { Ceilings = ceilings };
+        var reduced = device.type == TorchSharp.DeviceType.CUDA || CpuFeatures.Current.HasBf16
+            ? RunReducedPrecision(classes, size, batch, options.Rounds, device, log)
+            : null;
+        log("training step per layer ...");
+        var layers = LayerBench.Run(classes, size, batch, warmup: 2, options.Rounds, device);
+        var peerLayers = peerScript is null ? null : RunPeerLayers(size, batch, options.Rounds, log);
+        var result = new BenchResult(environment, settings, layouts, cost.ForwardFlops / 1e9, cost.TrainingFlops / 1e9, ceiling)
+        {
+            Ceilings = ceilings,
+            Layers = layers,
+            PeerLayers = peerLayers,
+            LoadAtStart = loadAtStart,
+            ReducedPrecision = reduced,
+        };
         if (step is not null && StepBench.DiffersFromPlain(step.Model))
         {
             log("training step, the step's own model ...");
@@ -77,7 +91,21 @@ public static class Benchmark
         }
         // The epoch section restarts the kernel's peak counter per epoch, so the process peak is the larger of both.
         var peak = Math.Max(ProcessMemory.PeakRssBytes(), result.Epochs?.Max(e => e.PeakRssBytes) ?? 0);
-        return result with { PeakRssBytes = peak };
+        return result with { PeakRssBytes = peak, LoadAtEnd = LoadAverage.OneMinute() };
+    }
+
+    /// <summary>Right after the float32 layouts, so the speed-up compares figures taken under nearly the same load.</summary>
+    private static LayoutTiming RunReducedPrecision(int classes, int size, int batch, int rounds, Device device, Action<string> log)
+    {
+        log("training step, channels_last, bf16 mixed precision ...");
+        return StepBench.Run(StepBench.Nhwc, classes, size, batch, warmup: 3, rounds, device, computeType: ScalarType.BFloat16);
+    }
+
+    /// <summary>Right after melanoma-exp's own per-layer run, so both are taken under nearly the same load.</summary>
+    private static PeerLayers RunPeerLayers(int size, int batch, int rounds, Action<string> log)
+    {
+        log("PyTorch reference per layer, channels-last, malloc tuned as melanoma-exp ...");
+        return PeerLayerBench.Run(size, batch, get_num_threads(), warmup: 2, rounds);
     }
 
     private static Config.StepSpec PickStep(Config.Experiment experiment, string? name) =>

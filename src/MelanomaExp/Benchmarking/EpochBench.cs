@@ -27,7 +27,7 @@ public static class EpochBench
         var train = Take(stepData.Split.Train, fraction);
         var validation = Take(stepData.Split.Validation, fraction);
         using var source = new BatchSource(stepData.Store, device);
-        random.manual_seed(seeds.For("init", step.Name));
+        TorchSeeding.Reseed(seeds.For("init", step.Name));
         using var model = ModelFactory.Create(step.Model, stepData.Store.Classes.Count, stepData.Store.Height, stepData.Store.Width, device);
         using var optimizer = Trainer.CreateOptimizer(step.Train, model);
         var timings = new List<EpochTiming>();

@@ -61,7 +61,7 @@ public static class PeerBench
             root.GetProperty("threads").GetInt32());
     }
 
-    private static (int Code, string Output, string Error) Execute(IEnumerable<string> arguments, TimeSpan timeout, string? tunables)
+    internal static (int Code, string Output, string Error) Execute(IEnumerable<string> arguments, TimeSpan timeout, string? tunables)
     {
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (tunables is not null)

@@ -12,13 +12,12 @@ internal static class AugmentationBinder
         {
             return null;
         }
-        var flip = section.String("flip") switch
+        var flip = section.StringChoice("flip", "none", "horizontal", "vertical", "horizontal_and_vertical", "none") switch
         {
-            null or "none" => FlipMode.None,
             "horizontal" => FlipMode.Horizontal,
             "vertical" => FlipMode.Vertical,
             "horizontal_and_vertical" => FlipMode.HorizontalAndVertical,
-            var other => throw section.Error("flip", $"expected horizontal, vertical, horizontal_and_vertical or none, got '{other}'"),
+            _ => FlipMode.None,
         };
         var spec = new AugmentSpec(
             flip,
@@ -45,47 +44,84 @@ internal static class AugmentationBinder
         }
         var samples = section.OptionalInt("samples_per_class", 1, 1_000_000);
         var target = section.OptionalInt("target_per_class", 1, 1_000_000);
-        if ((samples is null) == (target is null))
+        if ((samples is null) == (target is null) && !section.Describing)
         {
-            throw section.Error("samples_per_class", "give exactly one of samples_per_class and target_per_class");
+            section.Report("samples_per_class", "give exactly one of samples_per_class and target_per_class");
         }
-        var scope = section.String("scope") switch
-        {
-            null or "train-split" => RebalanceScope.TrainSplit,
-            "source-folder" => RebalanceScope.SourceFolder,
-            var other => throw section.Error("scope", $"expected train-split or source-folder, got '{other}'"),
-        };
-        var pipeline = section.Sequence("pipeline") ?? throw section.Error("pipeline", "required key is missing");
+        var scope = section.StringChoice("scope", "train-split", "train-split", "source-folder") == "source-folder"
+            ? RebalanceScope.SourceFolder
+            : RebalanceScope.TrainSplit;
+        var pipeline = section.Sequence("pipeline");
         var ops = new List<AugmentorOpSpec>();
-        for (var i = 0; i < pipeline.Children.Count; i++)
+        if (section.Describing)
         {
-            ops.Add(Op(section, pipeline.Children[i], section.KeyOf($"pipeline[{i}]")));
+            DescribeOps(section);
         }
+        else if (pipeline is null)
+        {
+            section.Report("pipeline", "required key is missing");
+        }
+        else
+        {
+            for (var i = 0; i < pipeline.Children.Count; i++)
+            {
+                if (Op(section, pipeline.Children[i], section.KeyOf($"pipeline[{i}]")) is { } op)
+                {
+                    ops.Add(op);
+                }
+            }
+        }
+        var output = section.Choice("output", RebalanceOutput.Lossless);
         section.RejectUnknown();
-        return new RebalanceSpec(samples, target, scope, ops);
+        return new RebalanceSpec(samples, target, scope, ops) { Output = output };
     }
 
-    private static AugmentorOpSpec Op(YamlSection parent, YamlNode node, string path)
+    /// <summary>For the schema: a pipeline item holds one operation, any of them.</summary>
+    private static void DescribeOps(YamlSection section)
+    {
+        section.RecordSingleKeyItems("pipeline");
+        var item = section.Nested(section.KeyOf("pipeline[0]"), new YamlMappingNode());
+        foreach (var name in AugmentorOps.Names)
+        {
+            Parameters(item, new YamlMappingNode(), name, AugmentorOps.Parameters(name)!);
+        }
+    }
+
+    private static AugmentorOpSpec? Op(YamlSection parent, YamlNode node, string path)
     {
         if (node is not YamlMappingNode { Children.Count: 1 } map || map.Children.First().Key is not YamlScalarNode { Value: { } name })
         {
-            throw new ConfigException(parent.File, (int)node.Start.Line, path, "expected one operation, like '- rotate: { probability: 0.7, max_left: 10, max_right: 10 }'");
+            parent.Report(parent.At(node, path, "expected one operation, like '- rotate: { probability: 0.7, max_left: 10, max_right: 10 }'"));
+            return null;
         }
-        var known = AugmentorOps.Parameters(name)
-            ?? throw new ConfigException(parent.File, (int)node.Start.Line, path, $"unknown operation '{name}' (available: {string.Join(", ", AugmentorOps.Names)})");
-        var args = map.Children.First().Value switch
+        if (AugmentorOps.Parameters(name) is not { } known)
         {
-            YamlMappingNode m => new YamlSection(parent.File, $"{path}.{name}", m),
-            YamlScalarNode { Value: null or "" or "~" } => null,
-            var other => throw new ConfigException(parent.File, (int)other.Start.Line, $"{path}.{name}", "expected a mapping of parameters"),
-        };
+            parent.Report(parent.At(node, path, $"unknown operation '{ConfigException.Shown(name)}' (available: {string.Join(", ", AugmentorOps.Names)})"));
+            return null;
+        }
+        return Parameters(parent.Nested(path, map), node, name, known);
+    }
+
+    /// <summary>An operation's parameters; the operation may be written without any (<c>- flip_left_right:</c>) when none is required.</summary>
+    private static AugmentorOpSpec Parameters(YamlSection item, YamlNode node, string name, IReadOnlyList<OpParameter> known)
+    {
+        var args = item.Section(name);
         var probability = args?.Double("probability", 1, 0, 1, exclusive: false) ?? 1;
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var p in known)
         {
-            values[p.Name] = args is not null
-                ? args.Double(p.Name, p.Default, p.Min, p.Max, exclusive: false)
-                : p.Default ?? throw new ConfigException(parent.File, (int)node.Start.Line, $"{path}.{name}.{p.Name}", "required key is missing");
+            if (args is not null)
+            {
+                values[p.Name] = args.Double(p.Name, p.Default, p.Min, p.Max, exclusive: false);
+            }
+            else if (p.Default is { } value)
+            {
+                values[p.Name] = value;
+            }
+            else
+            {
+                item.Report(item.At(node, $"{item.KeyOf(name)}.{p.Name}", "required key is missing"));
+            }
         }
         args?.RejectUnknown();
         return new AugmentorOpSpec(name, probability, values);

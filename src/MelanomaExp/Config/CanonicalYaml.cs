@@ -31,6 +31,7 @@ internal static class CanonicalYaml
                 ["image_size"] = new[] { e.Data.ImageHeight, e.Data.ImageWidth },
                 ["validation_split"] = e.Data.ValidationSplit,
                 ["stratify"] = e.Data.Stratify,
+                ["split"] = e.Data.Split == SplitMethod.Keras ? "keras" : null,
                 ["on_bad_image"] = e.Data.OnBadImage.ToString().ToLowerInvariant(),
                 ["max_per_class"] = e.Data.MaxPerClass,
                 ["audit"] = new Dictionary<string, object?>
@@ -88,6 +89,7 @@ internal static class CanonicalYaml
                     ["samples_per_class"] = r.SamplesPerClass,
                     ["target_per_class"] = r.TargetPerClass,
                     ["scope"] = r.Scope == RebalanceScope.SourceFolder ? "source-folder" : "train-split",
+                    ["output"] = r.Output == RebalanceOutput.Augmentor ? "augmentor" : null,
                     ["pipeline"] = r.Pipeline.Select(op => new Dictionary<string, object?>
                     {
                         [op.Op] = new Dictionary<string, object?>(op.Parameters.Select(kv => KeyValuePair.Create(kv.Key, (object?)kv.Value)))
@@ -104,6 +106,10 @@ internal static class CanonicalYaml
                     ["learning_rate"] = s.Train.LearningRate,
                     ["class_weights"] = s.Train.BalancedClassWeights ? "balanced" : null,
                     ["label_smoothing"] = s.Train.LabelSmoothing > 0 ? s.Train.LabelSmoothing : null,
+                    // Left out when fp32, so the hash of every experiment that keeps the default is unchanged.
+                    ["precision"] = s.Train.ReducedPrecision,
+                    // Written only when not the default, so the hashes of experiments from before the option are unchanged.
+                    ["keep"] = s.Train.Keep == TrainKeep.Best ? "best" : null,
                 },
             }).ToList(),
             ["evaluation"] = new Dictionary<string, object?>

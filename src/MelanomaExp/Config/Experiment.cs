@@ -63,6 +63,8 @@ public sealed record DataSpec(
     /// <summary><c>data.validation</c>: null for the random split (<c>validation_split</c>), else held-out groups.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ValidationSpec? Validation { get; init; }
+
+    public SplitMethod Split { get; init; } = SplitMethod.Seeded;
 }
 
 public sealed record StepSpec(string Name, ModelSpec Model, TrainSpec Train)
@@ -108,6 +110,30 @@ public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, doub
     /// <summary><c>label_smoothing</c>: the share of each target spread evenly over all classes.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public double LabelSmoothing { get; init; }
+
+    /// <summary>
+    /// <c>train.precision</c> when it is not fp32 (bf16, fp16), else null: left out of the step key's JSON
+    /// when null, so steps that keep the default keep the keys (and reusable results) they had.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReducedPrecision { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Precision => ReducedPrecision ?? Training.Precision.Fp32;
+
+    /// <summary>
+    /// Which epoch's weights the step keeps. Left out of the step key's JSON when it is the default, so
+    /// steps trained before this option existed stay reusable.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public TrainKeep Keep { get; init; }
+}
+
+/// <summary><c>train.keep</c>: the last epoch's weights (the study), or those of the epoch with the lowest validation loss (Keras' ModelCheckpoint(save_best_only)).</summary>
+public enum TrainKeep
+{
+    Last,
+    Best,
 }
 
 public sealed record ReportSpec(string Dir);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -26,7 +25,9 @@ public static partial class ExperimentLoader
         {
             Overrides.Apply(root, assignment);
         }
-        var experiment = Bind(new YamlSection(file, "", root));
+        var diagnostics = ConfigDiagnostics.ForLoading();
+        var experiment = Bind(new YamlSection(file, "", root, diagnostics));
+        diagnostics.ThrowIfAny();
         var canonical = CanonicalYaml.Write(experiment);
         return experiment with
         {
@@ -34,6 +35,14 @@ public static partial class ExperimentLoader
             Hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..16],
             SourcePath = file,
         };
+    }
+
+    /// <summary>Every key the binders read, with type, range and default: walked without a document, so it is the loader's own definition.</summary>
+    public static IReadOnlyCollection<KeyInfo> DescribeKeys()
+    {
+        var diagnostics = ConfigDiagnostics.ForDescribing();
+        Bind(new YamlSection("(schema)", "", new YamlMappingNode(), diagnostics));
+        return diagnostics.Keys;
     }
 
     private static YamlMappingNode ReadRoot(string yaml, string file)
@@ -62,15 +71,34 @@ public static partial class ExperimentLoader
         var seed = root.Int("seed", seeds.Count > 0 ? seeds[0] : null, 0, int.MaxValue);
         var device = root.Choice("device", DeviceChoice.Auto);
         var deterministic = root.Bool("deterministic", true);
-        var data = BindData(root.RequireSection("data"));
+        var data = Guarded(root, () => BindData(root.RequireSection("data")));
         var steps = BindSteps(root);
         var reportSection = root.Section("report");
         var report = new ReportSpec(reportSection?.String("dir") ?? $"reports/{name}");
         reportSection?.RejectUnknown();
-        var evaluation = BindEvaluation(root.Section("evaluation"));
-        var verify = BindVerify(root.Section("verify"));
+        var evaluation = Guarded(root, () => BindEvaluation(root.Section("evaluation")));
+        var verify = Guarded(root, () => BindVerify(root.Section("verify")));
+        // A sweep section describes many runs of this file; the sweep command reads it (Sweeps/SweepSpecReader), a single run leaves it aside.
+        root.Section("sweep");
         root.RejectUnknown();
-        return new Experiment(name, seed, device, data, steps, report, evaluation, verify) { Deterministic = deterministic, Seeds = seeds, ResolvedYaml = "", Hash = "", SourcePath = "" };
+        return new Experiment(name, seed, device, data!, steps, report, evaluation!, verify!) { Deterministic = deterministic, Seeds = seeds, ResolvedYaml = "", Hash = "", SourcePath = "" };
+    }
+
+    /// <summary>Runs one part of the binding; a problem it throws is recorded so the other parts are still checked.</summary>
+    private static T? Guarded<T>(YamlSection section, Func<T> bind)
+    {
+        try
+        {
+            return bind();
+        }
+        catch (ConfigException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                section.Report(problem);
+            }
+            return default;
+        }
     }
 
     /// <summary>Defaults: CPU reruns are bit-identical, so these only absorb other hardware's float differences.</summary>
@@ -99,40 +127,41 @@ public static partial class ExperimentLoader
 
     private static DataSpec BindData(YamlSection data)
     {
-        var (height, width) = ImageSize(data);
+        var size = data.IntList("image_size", 8, 1024, 2, 2, distinct: false, "[height, width], each a whole number from 8 to 1024") ?? [180, 180];
         var spec = new DataSpec(
             Root: data.String("root") ?? "data/isic",
             Train: data.String("train") ?? "Train",
             Test: data.String("test"),
-            ImageHeight: height,
-            ImageWidth: width,
+            ImageHeight: size[0],
+            ImageWidth: size[1],
             ValidationSplit: data.Double("validation_split", 0.2, 0, 1, exclusive: true),
             Stratify: data.Bool("stratify", true),
             OnBadImage: data.Choice("on_bad_image", BadImagePolicy.Fail),
             MaxPerClass: data.OptionalInt("max_per_class", 1, 1_000_000))
         {
-            Audit = BindAudit(data.Section("audit")),
+            Audit = Guarded(data, () => BindAudit(data.Section("audit"))) ?? AuditSpec.Default,
+            Split = data.Choice("split", SplitMethod.Seeded),
             Groups = GroupsBinder.Groups(data.Section("groups")),
         };
         spec = spec with { Validation = GroupsBinder.Validation(data.Section("validation"), spec.Groups, data) };
+        if (spec.Split == SplitMethod.Keras)
+        {
+            // Keras' split is one unstratified shuffle of the whole list: no other option can apply to it.
+            if (data.Has("stratify") && spec.Stratify)
+            {
+                data.Report("stratify", "split: keras is never stratified (Keras shuffles the whole list); remove stratify or set it to false");
+            }
+            if (spec.Audit.Leakage == LeakagePolicy.Group)
+            {
+                data.Report("split", "split: keras cannot keep duplicate groups together (audit.leakage: group); use leakage: warn or fail, or split: seeded");
+            }
+        }
         data.RejectUnknown();
         return spec;
     }
 
-    private static List<int> Seeds(YamlSection root)
-    {
-        var seq = root.Sequence("seeds");
-        if (seq is null)
-        {
-            return [];
-        }
-        var values = seq.Children.Select(n => n is YamlScalarNode { Value: { } v } && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 ? i : -1).ToList();
-        if (values.Count < 2 || values.Contains(-1) || values.Distinct().Count() != values.Count)
-        {
-            throw root.Error("seeds", "expected a list of at least two different whole numbers, e.g. [1, 2, 3]");
-        }
-        return values;
-    }
+    private static List<int> Seeds(YamlSection root) =>
+        root.IntList("seeds", 0, int.MaxValue, 2, 1000, distinct: true, "a list of at least two different whole numbers, e.g. [1, 2, 3]")?.ToList() ?? [];
 
     private static AuditSpec BindAudit(YamlSection? section)
     {
@@ -149,61 +178,59 @@ public static partial class ExperimentLoader
         return spec;
     }
 
-    private static (int Height, int Width) ImageSize(YamlSection data)
-    {
-        var seq = data.Sequence("image_size");
-        if (seq is null)
-        {
-            return (180, 180);
-        }
-        var values = seq.Children.Select(n => n is YamlScalarNode { Value: { } v } && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : -1).ToArray();
-        if (values.Length != 2 || values.Any(v => v is < 8 or > 1024))
-        {
-            throw data.Error("image_size", "expected [height, width], each a whole number from 8 to 1024");
-        }
-        return (values[0], values[1]);
-    }
-
     private static List<StepSpec> BindSteps(YamlSection root)
     {
-        var seq = root.Sequence("steps") ?? throw root.Error("steps", "required key is missing");
+        var steps = new List<StepSpec>();
+        var seq = root.Sequence("steps");
+        if (seq is null)
+        {
+            root.Report(root.Error("steps", "required key is missing"));
+            return steps;
+        }
         if (seq.Children.Count == 0)
         {
-            throw root.Error("steps", "at least one step is needed");
+            root.Report("steps", "at least one step is needed");
         }
-        var steps = new List<StepSpec>();
         for (var i = 0; i < seq.Children.Count; i++)
         {
             var item = root.Item(seq.Children[i], $"steps[{i}]");
-            var name = Identifier(item, "name");
-            if (steps.Any(s => s.Name == name))
+            var step = Guarded(item, () => BindStep(item, steps));
+            if (step is not null)
             {
-                throw item.Error("name", $"step name '{name}' is used twice");
+                steps.Add(step);
             }
-            steps.Add(new StepSpec(name, BindModel(item.RequireSection("model"), root.File), BindTrain(item.RequireSection("train")))
-            {
-                Augment = AugmentationBinder.Augment(item.Section("augment")),
-                Rebalance = AugmentationBinder.Rebalance(item.Section("rebalance")),
-                Preprocess = RemedyBinder.Preprocess(item.Section("preprocess")),
-                Evaluate = RemedyBinder.Evaluate(item.Section("evaluate")),
-            });
-            item.RejectUnknown();
         }
         return steps;
     }
 
+    private static StepSpec BindStep(YamlSection item, List<StepSpec> earlier)
+    {
+        var name = Identifier(item, "name");
+        if (earlier.Any(s => s.Name == name))
+        {
+            item.Report("name", $"step name '{name}' is used twice");
+        }
+        var model = Guarded(item, () => BindModel(item.RequireSection("model"), item.File));
+        var train = Guarded(item, () => BindTrain(item.RequireSection("train")));
+        var step = new StepSpec(name, model!, train!)
+        {
+            Augment = Guarded(item, () => AugmentationBinder.Augment(item.Section("augment"))),
+            Rebalance = Guarded(item, () => AugmentationBinder.Rebalance(item.Section("rebalance"))),
+            Preprocess = Guarded(item, () => RemedyBinder.Preprocess(item.Section("preprocess"))),
+            Evaluate = Guarded(item, () => RemedyBinder.Evaluate(item.Section("evaluate"))),
+        };
+        item.RejectUnknown();
+        return step;
+    }
+
     private static ModelSpec BindModel(YamlSection model, string file)
     {
-        var arch = model.RequireString("arch");
-        if (!Models.ModelFactory.Architectures.Contains(arch))
-        {
-            throw model.Error("arch", $"unknown architecture '{arch}' (available: {string.Join(", ", Models.ModelFactory.Architectures)})");
-        }
+        var arch = model.StringChoice("arch", null, [.. Models.ModelFactory.Architectures]);
         var spec = new ModelSpec(arch, model.Double("dropout", 0, 0, 1, exclusive: false)) { BatchNorm = model.Bool("batch_norm", false) };
         spec = RemedyBinder.InitFrom(model, spec, file);
         if (spec.Dropout >= 1)
         {
-            throw model.Error("dropout", "must be below 1");
+            model.Report("dropout", "must be below 1");
         }
         model.RejectUnknown();
         return spec;
@@ -214,20 +241,18 @@ public static partial class ExperimentLoader
         var spec = new TrainSpec(
             Epochs: train.Int("epochs", null, 1, 100_000),
             BatchSize: train.Int("batch_size", 32, 1, 65_536),
-            Optimizer: train.String("optimizer") ?? "adam",
+            Optimizer: train.StringChoice("optimizer", "adam", "adam", "adam-keras", "sgd"),
             LearningRate: train.Double("learning_rate", 0.001, 0, 10, exclusive: true))
         {
             BalancedClassWeights = RemedyBinder.ClassWeights(train),
-            LabelSmoothing = train.Double("label_smoothing", 0, 0, 1, exclusive: false),
+            LabelSmoothing = train.Double("label_smoothing", 0, 0, 0.999, exclusive: false),
         };
-        if (spec.LabelSmoothing >= 1)
+        spec = spec with
         {
-            throw train.Error("label_smoothing", "must be below 1");
-        }
-        if (spec.Optimizer is not ("adam" or "sgd"))
-        {
-            throw train.Error("optimizer", $"expected adam or sgd, got '{spec.Optimizer}'");
-        }
+            Keep = train.Choice("keep", TrainKeep.Last),
+        };
+        var precision = train.StringChoice("precision", Training.Precision.Fp32, [.. Training.Precision.Names]);
+        spec = spec with { ReducedPrecision = precision == Training.Precision.Fp32 ? null : precision };
         train.RejectUnknown();
         return spec;
     }
@@ -235,9 +260,11 @@ public static partial class ExperimentLoader
     private static string Identifier(YamlSection section, string key)
     {
         var value = section.RequireString(key);
-        return IdentifierPattern().IsMatch(value)
-            ? value
-            : throw section.Error(key, $"'{value}' must be letters, digits, '-' or '_' (it names files and folders)");
+        if (value.Length > 0 && !IdentifierPattern().IsMatch(value))
+        {
+            section.Report(key, $"'{ConfigException.Shown(value)}' must be letters, digits, '-' or '_' (it names files and folders)");
+        }
+        return value;
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]

@@ -12,39 +12,45 @@ internal static class Overrides
 {
     public const string Source = "--set";
 
-    /// <summary>Keys added by an override: they have no line in the file, so errors name --set instead.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YamlNode, object> Added = [];
+    /// <summary>Nodes an override put in (keys it added, values it set): they have no line in the file, so errors name the --set argument instead.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YamlNode, string> Added = [];
 
-    public static bool IsFromSet(YamlNode key) => Added.TryGetValue(key, out _);
+    /// <summary>The <c>key.path=value</c> argument that put <paramref name="node"/> there, or null for the file's own nodes.</summary>
+    public static string? ArgumentOf(YamlNode node) => Added.TryGetValue(node, out var argument) ? argument : null;
 
     public static void Apply(YamlMappingNode root, string assignment)
     {
         var eq = assignment.IndexOf('=', StringComparison.Ordinal);
         if (eq <= 0)
         {
-            throw new ConfigException(Source, 0, assignment, "expected key.path=value");
+            throw Fail(assignment, assignment, "expected key.path=value");
         }
         var path = assignment[..eq].Split('.');
-        var value = ParseValue(assignment[(eq + 1)..], assignment[..eq]);
+        var value = ParseValue(assignment[(eq + 1)..], assignment);
         YamlNode current = root;
         for (var i = 0; i < path.Length - 1; i++)
         {
-            current = Child(current, path[i], assignment[..eq]);
+            current = Child(current, path[i], assignment);
         }
         if (current is not YamlMappingNode map)
         {
-            throw new ConfigException(Source, 0, assignment[..eq], $"'{path[^2]}' is not a mapping");
+            throw Fail(assignment, assignment[..eq], $"'{path[^2]}' is not a mapping");
         }
         var last = new YamlScalarNode(path[^1]);
         if (!map.Children.ContainsKey(last))
         {
-            Added.Add(last, true);
+            Added.AddOrUpdate(last, assignment);
+        }
+        foreach (var node in value.AllNodes)
+        {
+            Added.AddOrUpdate(node, assignment);
         }
         map.Children[last] = value;
     }
 
-    private static YamlNode Child(YamlNode node, string segment, string key)
+    private static YamlNode Child(YamlNode node, string segment, string assignment)
     {
+        var key = assignment[..assignment.IndexOf('=', StringComparison.Ordinal)];
         switch (node)
         {
             case YamlMappingNode map:
@@ -52,7 +58,7 @@ internal static class Overrides
                 if (!map.Children.TryGetValue(name, out var child))
                 {
                     child = new YamlMappingNode();
-                    Added.Add(name, true);
+                    Added.AddOrUpdate(name, assignment);
                     map.Children[name] = child;
                 }
                 return child;
@@ -70,13 +76,16 @@ internal static class Overrides
                 var names = seq.Children.OfType<YamlMappingNode>()
                     .Select(m => m.Children.TryGetValue(new YamlScalarNode("name"), out var n) ? (n as YamlScalarNode)?.Value : null)
                     .OfType<string>();
-                throw new ConfigException(Source, 0, key, $"no list item named or numbered '{segment}' (names: {string.Join(", ", names)})");
+                throw Fail(assignment, key, $"no list item named or numbered '{ConfigException.Shown(segment)}' (names: {string.Join(", ", names)})");
             default:
-                throw new ConfigException(Source, 0, key, $"cannot descend into '{segment}': not a mapping or list");
+                throw Fail(assignment, key, $"cannot descend into '{segment}': not a mapping or list");
         }
     }
 
-    private static YamlNode ParseValue(string text, string key)
+    private static ConfigException Fail(string assignment, string key, string problem) =>
+        new($"{Source} {ConfigException.Shown(assignment)}", 0, key, problem);
+
+    private static YamlNode ParseValue(string text, string assignment)
     {
         try
         {
@@ -86,7 +95,7 @@ internal static class Overrides
         }
         catch (YamlException e)
         {
-            throw new ConfigException(Source, 0, key, $"value is not valid YAML: {e.Message}");
+            throw Fail(assignment, assignment[..assignment.IndexOf('=', StringComparison.Ordinal)], $"value is not valid YAML: {e.Message}");
         }
     }
 }

@@ -9,6 +9,16 @@ public enum RebalanceScope
     SourceFolder,
 }
 
+/// <summary>How generated images are stored and how <c>rotate</c> sizes its canvas.</summary>
+public enum RebalanceOutput
+{
+    /// <summary>Lossless PNG; ImageSharp's rotation canvas (rounded size).</summary>
+    Lossless,
+
+    /// <summary>As Augmentor with PIL: JPEG sources saved as JPEG quality 75 (PNG sources as PNG), and the rotation canvas expanded to the outer pixel bounds.</summary>
+    Augmentor,
+}
+
 /// <summary>One operation of an Augmentor-style pipeline: applied when round(uniform(0,1), 1) &lt;= probability.</summary>
 public sealed record AugmentorOpSpec(string Op, double Probability, IReadOnlyDictionary<string, double> Parameters);
 
@@ -17,4 +27,6 @@ public sealed record RebalanceSpec(int? SamplesPerClass, int? TargetPerClass, Re
 {
     /// <summary>How many images to generate for a class that has <paramref name="existing"/>.</summary>
     public int ToGenerate(int existing) => SamplesPerClass ?? Math.Max(0, (TargetPerClass ?? 0) - existing);
+
+    public RebalanceOutput Output { get; init; } = RebalanceOutput.Lossless;
 }

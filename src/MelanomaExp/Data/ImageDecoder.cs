@@ -5,7 +5,11 @@ using SixLabors.ImageSharp.Processing;
 
 namespace MelanomaExp.Data;
 
-/// <summary>Decodes one file to RGB bytes (height x width x 3) the way Keras loads it: EXIF orientation applied, bilinear stretch to size.</summary>
+/// <summary>
+/// Decodes one file to RGB bytes (height x width x 3): bilinear stretch to size, as Keras loads it, and
+/// EXIF orientation applied, which Keras does not do (none of the ISIC images carries an Exif block, so
+/// the two agree on this dataset).
+/// </summary>
 public static class ImageDecoder
 {
     /// <summary>Larger images are refused before decoding: a crafted header must not allocate gigabytes.</summary>

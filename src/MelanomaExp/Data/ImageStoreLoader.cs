@@ -22,10 +22,7 @@ public static class ImageStoreLoader
         var bad = index.Images.Select((img, i) => errors[i] is { } why ? new BadImage(img.Path, why) : null).OfType<BadImage>().ToList();
         if (bad.Count > 0 && policy == BadImagePolicy.Fail)
         {
-            var list = string.Join(Environment.NewLine, bad.Take(10).Select(b => $"  {b.Path}: {b.Reason}"));
-            var more = bad.Count > 10 ? $"{Environment.NewLine}  ... and {bad.Count - 10} more" : "";
-            var hint = skipHint is null ? "" : $" ({skipHint})";
-            throw new BadInputException($"{bad.Count} unreadable image(s){hint}:{Environment.NewLine}{list}{more}");
+            throw Unreadable(bad, skipHint);
         }
         if (bad.Count == 0)
         {
@@ -44,5 +41,14 @@ public static class ImageStoreLoader
             throw new BadInputException($"{index.Root}: after skipping unreadable images, class(es) {string.Join(", ", missing)} have no images left");
         }
         return new ImageStore(index.Classes, height, width, compact, labels, keep.Select(i => index.Images[i].Path).ToArray(), bad) { Hashes = keep.Select(i => hashes[i]).ToArray() };
+    }
+
+    /// <summary>The error for unreadable images under the fail policy: how many, the first ten, and how to skip them.</summary>
+    internal static BadInputException Unreadable(IReadOnlyList<BadImage> bad, string? skipHint)
+    {
+        var list = string.Join(Environment.NewLine, bad.Take(10).Select(b => $"  {b.Path}: {b.Reason}"));
+        var more = bad.Count > 10 ? $"{Environment.NewLine}  ... and {bad.Count - 10} more" : "";
+        var hint = skipHint is null ? "" : $" ({skipHint})";
+        return new BadInputException($"{bad.Count} unreadable image(s){hint}:{Environment.NewLine}{list}{more}");
     }
 }

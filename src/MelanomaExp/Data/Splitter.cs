@@ -1,13 +1,20 @@
+using MelanomaExp.Config;
+
 namespace MelanomaExp.Data;
 
 /// <summary>
 /// Seeded train/validation split. Stratified (default): each class is shuffled and split on its own,
 /// so the validation share of every class matches. Unstratified: the whole list is shuffled and the
-/// last fraction becomes validation, as Keras' <c>validation_split</c> does (its exact shuffle is
-/// numpy's, which is not reproduced here).
+/// last fraction becomes validation, like Keras' <c>validation_split</c> but with .NET's shuffle;
+/// <c>split: keras</c> (<see cref="KerasSplitter"/>) reproduces Keras' exact permutation.
 /// </summary>
 public static class Splitter
 {
+    /// <summary>The split <paramref name="data"/> asks for. Images from <paramref name="firstGenerated"/> on are generated ones.</summary>
+    public static Split Make(DataSpec data, ImageStore store, int firstGenerated, Random rng, int seed) => data.Split == SplitMethod.Keras
+        ? KerasSplitter.Make(store.Labels, store.Paths, firstGenerated, data.ValidationSplit, seed)
+        : Make(store.Labels, data.ValidationSplit, data.Stratify, rng);
+
     public static Split Make(int[] labels, double validationFraction, bool stratify, Random rng)
     {
         if (!stratify)

@@ -13,4 +13,13 @@ public sealed record SetEvaluation(
 {
     /// <summary>Results per group (<c>data.groups</c>); null when the experiment has no groups.</summary>
     public IReadOnlyList<GroupMetrics>? ByGroup { get; init; }
+
+    /// <summary>Class probabilities per image, in the set's order (calibration, most confident mistakes).</summary>
+    public IReadOnlyList<float[]> Probabilities { get; init; } = [];
+
+    /// <summary>Balanced accuracy with its bootstrap interval (over the classes present in the set).</summary>
+    public Interval BalancedAccuracy { get; init; } = new(double.NaN, double.NaN, double.NaN);
+
+    /// <summary>Macro F1 with its bootstrap interval (over the classes present in the set).</summary>
+    public Interval MacroF1 { get; init; } = new(double.NaN, double.NaN, double.NaN);
 }

@@ -10,16 +10,16 @@ namespace MelanomaExp.Inference;
 public static class Predictor
 {
     /// <summary>Files and folders (searched recursively for images) in the order given; every unreadable image fails the whole call.</summary>
-    public static IReadOnlyList<Prediction> Run(string modelPath, IReadOnlyList<string> inputs, double? threshold, int top)
+    /// <param name="rate">Told how fast the pass went, decoding included.</param>
+    public static IReadOnlyList<Prediction> Run(string modelPath, IReadOnlyList<string> inputs, double? threshold, int top, Action<InferenceRate>? rate = null)
     {
         var (card, model) = ModelBundle.Load(modelPath);
         using (model)
         {
             var files = Expand(inputs);
-            var index = new DatasetIndex("(inputs)", card.Classes, files.Select(f => new ImageEntry(f, 0)).ToList());
-            var store = ImageStoreLoader.Load(index, card.ImageHeight, card.ImageWidth, BadImagePolicy.Fail, skipHint: null);
-            using var source = new BatchSource(store, CPU);
-            var pass = Evaluator.Run(model, source, Enumerable.Range(0, store.Count).ToArray());
+            var streamed = StreamingInference.Run(model, "(inputs)", card.Classes, [.. files.Select(f => new ImageEntry(f, 0))], card.ImageHeight, card.ImageWidth, BadImagePolicy.Fail, skipHint: null);
+            rate?.Invoke(streamed.Rate);
+            var pass = streamed.Pass;
             var positive = card.PositiveClass is null ? -1 : card.Classes.ToList().IndexOf(card.PositiveClass);
             var cut = threshold ?? card.Threshold ?? 0.5;
             return files.Select((f, i) =>

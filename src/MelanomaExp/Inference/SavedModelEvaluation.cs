@@ -10,7 +10,8 @@ namespace MelanomaExp.Inference;
 /// <summary>Evaluates a saved model on any class-folder tree whose classes the model knows.</summary>
 public static class SavedModelEvaluation
 {
-    public static (ModelCard Card, SetEvaluation Evaluation) Run(string modelPath, string dataDir, int bootstrap, int seed, BadImagePolicy onBadImage)
+    /// <param name="rate">Told how fast the pass went, decoding included.</param>
+    public static (ModelCard Card, SetEvaluation Evaluation) Run(string modelPath, string dataDir, int bootstrap, int seed, BadImagePolicy onBadImage, Action<InferenceRate>? rate = null)
     {
         var (card, model) = ModelBundle.Load(modelPath);
         using (model)
@@ -27,12 +28,12 @@ public static class SavedModelEvaluation
                 Classes = card.Classes,
                 Images = index.Images.Select(i => i with { Label = card.Classes.ToList().IndexOf(index.Classes[i.Label]) }).ToList(),
             };
-            var store = ImageStoreLoader.Load(remapped, card.ImageHeight, card.ImageWidth, onBadImage, skipHint: "--skip-bad-images leaves them out");
-            using var source = new BatchSource(store, CPU);
-            var all = Enumerable.Range(0, store.Count).ToArray();
-            var pass = Evaluator.Run(model, source, all);
-            var settings = new EvaluationSettings(card.PositiveClass, bootstrap, seed);
-            return (card, Evaluate.Set(Path.GetFileName(Path.TrimEndingDirectorySeparator(dataDir)), card.Classes, store.Labels, pass.Predictions, pass.Probabilities, pass.Loss, settings));
+            var streamed = StreamingInference.Run(model, dataDir, card.Classes, remapped.Images, card.ImageHeight, card.ImageWidth, onBadImage, skipHint: "--skip-bad-images leaves them out");
+            rate?.Invoke(streamed.Rate);
+            var pass = streamed.Pass;
+            // Scored at the threshold predict uses (the one saved with the model), not one chosen on these images.
+            var settings = new EvaluationSettings(card.PositiveClass, bootstrap, seed) { OperatingThreshold = card.Threshold };
+            return (card, Evaluate.Set(Path.GetFileName(Path.TrimEndingDirectorySeparator(dataDir)), card.Classes, streamed.Labels, pass.Predictions, pass.Probabilities, pass.Loss, settings));
         }
     }
 }

@@ -54,6 +54,9 @@ public sealed class SeedCnn : Module<Tensor, Tensor>
         InitLikeKeras();
     }
 
+    /// <summary>Null: float32 throughout. BFloat16 or Float16: mixed precision (<see cref="MixedPrecision"/>).</summary>
+    public ScalarType? ComputeType { get; set; }
+
     public override Tensor forward(Tensor input)
     {
         if (!_rescale)
@@ -61,7 +64,9 @@ public sealed class SeedCnn : Module<Tensor, Tensor>
             return _layers.forward(input);
         }
         using var scaled = input.div(255f);
-        return _layers.forward(scaled);
+        return ComputeType is { } type
+            ? MixedPrecision.Forward(_layers.children().Cast<Module<Tensor, Tensor>>(), scaled, type)
+            : _layers.forward(scaled);
     }
 
     private void InitLikeKeras()

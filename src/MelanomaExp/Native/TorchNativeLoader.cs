@@ -31,6 +31,7 @@ public static partial class TorchNativeLoader
         {
             return new NativeLoadResult(NativeLoadMode.Default, null, "not Linux: TorchSharp loads its own libraries");
         }
+        StaleCudaGuard.Check(SearchDirs());
         var original = FindOriginal();
         if (original is null)
         {
@@ -55,11 +56,12 @@ public static partial class TorchNativeLoader
         return new NativeLoadResult(NativeLoadMode.Patched, patched, $"system libstdc++ lacks {MissingVersion}; loaded a copy with that requirement marked weak");
     }
 
+    private static string[] SearchDirs() =>
+        [AppContext.BaseDirectory, Path.GetDirectoryName(typeof(TorchSharp.torch).Assembly.Location) ?? AppContext.BaseDirectory];
+
     private static string? FindOriginal()
     {
-        var torchDir = Path.GetDirectoryName(typeof(TorchSharp.torch).Assembly.Location) ?? AppContext.BaseDirectory;
-        string[] dirs = [AppContext.BaseDirectory, torchDir];
-        return dirs
+        return SearchDirs()
             .SelectMany(d => new[] { Path.Combine(d, FileName), Path.Combine(d, "runtimes", "linux-x64", "native", FileName) })
             .FirstOrDefault(File.Exists);
     }

@@ -10,4 +10,8 @@ public sealed record EnvironmentInfo(
     string TorchSharp,
     int TorchThreads,
     string Device,
-    string NativeLibrary);
+    string NativeLibrary)
+{
+    /// <summary>The CPU's bfloat16 flags (avx512_bf16, amx_bf16) or "none": whether train.precision bf16 may run here. Null in fixed test environments.</summary>
+    public string? CpuBf16 { get; init; }
+}

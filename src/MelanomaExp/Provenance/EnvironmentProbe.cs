@@ -29,7 +29,10 @@ public static class EnvironmentProbe
                 NativeLoadMode.Patched => $"patched copy ({TorchNativeLoader.MissingVersion} marked weak)",
                 NativeLoadMode.Original => "as shipped",
                 _ => "TorchSharp default",
-            } + "; " + MallocTuning.Apply());
+            } + "; " + MallocTuning.Apply())
+        {
+            CpuBf16 = CpuFeatures.Current.HasBf16 ? string.Join(", ", CpuFeatures.Current.Bf16) : "none",
+        };
     }
 
     private static string CpuModel()

@@ -7,7 +7,11 @@ public sealed record RunProvenance(
     DatasetFingerprint? Test,
     IReadOnlyDictionary<string, string> Packages,
     IReadOnlyList<StepTiming> Steps,
-    DeterminismAudit? Audit);
+    DeterminismAudit? Audit)
+{
+    /// <summary>The device trained on, why, libtorch's determinism switches and the CUDA preflight.</summary>
+    public Training.DeviceSelection? Device { get; init; }
+}
 
 /// <summary>Wall-clock span of one step; <paramref name="Reused"/> says it was resumed or reused from earlier work.</summary>
 public sealed record StepTiming(string Step, DateTimeOffset Started, DateTimeOffset Finished, double Seconds, string? Reused);

@@ -23,9 +23,12 @@ public static class AuditMarkdown
         md.AppendLine(Inv($"| images audited | {a.Images} |"));
         md.AppendLine(Inv($"| byte- or pixel-identical pairs | {a.ExactDuplicatePairs} |"));
         md.AppendLine(Inv($"| near-duplicate pairs | {a.NearDuplicatePairs} |"));
-        md.AppendLine(Inv($"| label conflicts (same picture, two classes) | {a.LabelConflictPairs} |"));
+        var conflictDetail = a.ExactConflictPairs is { } exact && a.ConflictImages is { } files
+            ? Inv($" ({exact} identical, {a.LabelConflictPairs - exact} within the threshold; {files} distinct files)")
+            : "";
+        md.AppendLine(Inv($"| label conflicts (same picture, two classes): pairs{conflictDetail} | {a.LabelConflictPairs} |"));
         md.AppendLine(Inv($"| images removed as duplicates | {a.RemovedDuplicates} |"));
-        md.AppendLine(Inv($"| images removed as conflicting | {a.RemovedConflicts} |"));
+        md.AppendLine(Inv($"| images removed as conflicting (every file of a conflicting pair) | {a.RemovedConflicts} |"));
         md.AppendLine(Inv($"| images in duplicate groups{(a.Policy.Leakage == Config.LeakagePolicy.Group ? " (kept on one side of the split)" : "")} | {a.GroupedImages} |"));
         md.AppendLine(Inv($"| duplicate pairs straddling training and validation | {a.TrainValidationPairs} |"));
         if (a.TrainTestPairs is { } t)
@@ -35,7 +38,7 @@ public static class AuditMarkdown
         md.AppendLine();
         if (a.ConflictsByClassPair.Count > 0)
         {
-            md.AppendLine("| conflicting classes | pairs |");
+            md.AppendLine("| conflicting classes | pairs (identical and near) |");
             md.AppendLine("| --- | ---: |");
             foreach (var (first, second, pairs) in a.ConflictsByClassPair)
             {
@@ -58,6 +61,8 @@ public static class AuditMarkdown
         ["exact_duplicate_pairs"] = a.ExactDuplicatePairs,
         ["near_duplicate_pairs"] = a.NearDuplicatePairs,
         ["label_conflict_pairs"] = a.LabelConflictPairs,
+        ["identical_label_conflict_pairs"] = a.ExactConflictPairs,
+        ["label_conflict_files"] = a.ConflictImages,
         ["conflicts_by_class_pair"] = new JsonArray([.. a.ConflictsByClassPair.Select(c => (JsonNode?)new JsonObject { ["classes"] = new JsonArray(c.First, c.Second), ["pairs"] = c.Pairs })]),
         ["removed_duplicates"] = a.RemovedDuplicates,
         ["removed_conflicts"] = a.RemovedConflicts,

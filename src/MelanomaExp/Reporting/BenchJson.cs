@@ -33,8 +33,11 @@ public static class BenchJson
             ["ceilings"] = JsonSerializer.SerializeToNode(r.Ceilings, Options),
             ["gflop_per_image"] = new JsonObject { ["forward"] = r.ForwardGflopPerImage, ["training"] = r.TrainGflopPerImage },
             ["epoch_reference_images_per_s"] = r.EpochReferenceImagesPerS,
-            ["layouts"] = new JsonArray([.. (r.StepModel is { } own ? [.. r.Layouts, own] : r.Layouts).Select(l => (JsonNode?)new JsonObject
+            ["bf16_speedup"] = r.ReducedPrecisionSpeedup,
+            ["layouts"] = new JsonArray([.. r.TimedLayouts.Select(l => (JsonNode?)new JsonObject
             {
+                ["managed_bytes_per_step"] = l.ManagedBytesPerStep,
+                ["gen0_collections_per_step"] = l.Gen0CollectionsPerStep,
                 ["layout"] = l.Layout,
                 ["train_ms"] = Stats(l.TrainMs),
                 ["train_images_per_s"] = Stats(l.TrainImagesPerS),
@@ -61,10 +64,27 @@ public static class BenchJson
                 ["other_s"] = x.Breakdown.Other,
                 ["peak_rss_bytes"] = x.PeakRssBytes,
             })]) : null,
+            ["load_average_at_start"] = r.LoadAtStart,
+            ["load_average_at_end"] = r.LoadAtEnd,
+            ["layers"] = r.Layers is { } layers ? Layers(layers) : null,
+            ["peer_layers"] = r.PeerLayers is { } peerLayers ? new JsonObject
+            {
+                ["version"] = peerLayers.Version,
+                ["threads"] = peerLayers.Threads,
+                ["layers"] = Layers(peerLayers.Layers),
+                ["slower_in_melanoma_exp"] = r.Layers is { } mine ? new JsonArray([.. LayerMarkdown.Slower(mine, peerLayers).Select(x => (JsonNode?)x)]) : null,
+            } : null,
             ["peer"] = r.Peer is { } peer ? JsonSerializer.SerializeToNode(peer, Options) : null,
         };
         return doc.ToJsonString(Options);
     }
+
+    private static JsonArray Layers(IEnumerable<LayerTiming> layers) => new([.. layers.Select(l => (JsonNode?)new JsonObject
+    {
+        ["layer"] = l.Layer,
+        ["forward_ms"] = Stats(l.ForwardMs),
+        ["backward_ms"] = l.BackwardMs is { } b ? Stats(b) : null,
+    })]);
 
     private static JsonObject Stats(Samples s) => new() { ["min"] = s.Min, ["median"] = s.Median, ["max"] = s.Max };
 }

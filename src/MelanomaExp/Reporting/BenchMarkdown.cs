@@ -14,7 +14,8 @@ public static class BenchMarkdown
         var md = new StringBuilder();
         void Line(FormattableString text) => md.AppendLine(text.ToString(CultureInfo.InvariantCulture));
         md.AppendLine("# melanoma-exp bench").AppendLine();
-        Line($"{e.Cpu}, {e.Cores} cores, {e.TorchThreads} torch threads, device {e.Device}; {e.Os}; {e.Dotnet}; TorchSharp {e.TorchSharp}; melanoma-exp {e.ToolVersion}.");
+        Line($"{e.Cpu} (bfloat16 in hardware: {e.CpuBf16 ?? "unknown"}), {e.Cores} cores, {e.TorchThreads} torch threads, device {e.Device}; {e.Os}; {e.Dotnet}; TorchSharp {e.TorchSharp}; melanoma-exp {e.ToolVersion}.");
+        Line($"Load average (1 minute) at start / end: {Load(r.LoadAtStart)} / {Load(r.LoadAtEnd)} on {e.Cores} cores: figures taken under load are slower than the machine can do, so compare only figures from the same run.");
         Line($"Seed CNN at {s.ImageSize}x{s.ImageSize}, batch {s.Batch}, {s.Classes} classes; {s.Rounds} timed rounds after warm-up{(s.Quick ? " (--quick)" : "")}; figures are min / median / max over rounds.");
         if (!s.OptimizedBuild)
         {
@@ -25,16 +26,31 @@ public static class BenchMarkdown
         md.AppendLine("## Training step and inference (model alone, random inputs)").AppendLine();
         Line($"| layout | train step ms | train img/s | inference img/s (batch {r.Layouts[0].InferenceBatch}) |");
         md.AppendLine("| --- | --- | --- | --- |");
-        foreach (var l in r.StepModel is { } own ? [.. r.Layouts, own] : r.Layouts)
+        foreach (var l in r.TimedLayouts)
         {
             Line($"| {l.Layout} | {Range(l.TrainMs, "F0")} | {Range(l.TrainImagesPerS)} | {Range(l.InferenceImagesPerS)} |");
         }
+        md.AppendLine();
+        if (r.ReducedPrecisionSpeedup is { } speedup)
+        {
+            Line($"bf16 mixed precision (float32 master weights, optimizer state and loss) against float32, channels_last, same run: **{speedup:F2}x** the training rate.");
+        }
+        else
+        {
+            md.AppendLine("bf16 mixed precision not timed: this CPU has no bfloat16 arithmetic (AVX512-BF16 or AMX) and the device is not CUDA.");
+        }
+        Line($".NET side per training step: {Median(r.TimedLayouts, l => l.ManagedBytesPerStep) / 1024:F1} KiB allocated on the training thread, {Median(r.TimedLayouts, l => l.Gen0CollectionsPerStep):F2} generation-0 collections (median over the rows above).");
         md.AppendLine();
         Line($"Work per image, counted from the layer shapes: {r.ForwardGflopPerImage:F3} GFLOP forward, {r.TrainGflopPerImage:F3} GFLOP per training image (forward, input gradient and weight gradient of each convolution and dense layer; the first layer needs no input gradient).");
         Line($"Achieved: **{r.AchievedGflops:F1} GFLOP/s** ({r.Fastest.Layout}, median) = **{r.PeakFraction:P0}** of the measured ceiling of {r.Ceiling.GflopsPerS:F1} GFLOP/s ({r.Ceiling.Instructions}).");
         var ceilings = string.Join("; ", r.Ceilings.Select(c => Inv($"{c.Instructions} {c.GflopsPerS:F1} GFLOP/s ({r.AchievedGflops / c.GflopsPerS:P0} achieved)")));
         Line($"Ceiling measured as a loop of fused multiply-adds, 12 independent accumulators per thread, no memory traffic, on {r.Ceiling.Threads} threads, per instruction set: {ceilings}.");
         md.AppendLine();
+
+        if (r.Layers is { } layers)
+        {
+            md.Append(LayerMarkdown.Render(layers, r.PeerLayers, s.Batch, r.Layouts.FirstOrDefault(l => l.Layout == StepBench.Nhwc)?.TrainMs.Median));
+        }
 
         if (r.Data is { } d)
         {
@@ -89,6 +105,10 @@ public static class BenchMarkdown
         $"{x.Min.ToString(format, CultureInfo.InvariantCulture)} / **{x.Median.ToString(format, CultureInfo.InvariantCulture)}** / {x.Max.ToString(format, CultureInfo.InvariantCulture)}";
 
     private static string Ratio(double rate, double consumption) => Inv($"{rate / consumption:F1}x");
+
+    private static double Median(IEnumerable<LayoutTiming> rows, Func<LayoutTiming, double> value) => MathNet.Numerics.Statistics.Statistics.Median(rows.Select(value));
+
+    private static string Load(double? load) => load is { } l ? Inv($"{l:F2}") : "unknown";
 
     private static string Mib(long bytes) => Inv($"{bytes / 1048576.0:F0} MiB");
 

@@ -46,24 +46,48 @@ public static class EvaluationCharts
         plot.SavePng(path, 900, 800);
     }
 
-    public static void RocCurves(IReadOnlyList<SetEvaluation> sets, string title, string path)
+    public static void RocCurves(IReadOnlyList<SetEvaluation> sets, string title, string path) =>
+        RocCurves([.. sets.Select(s => (s.Set, s))], title, path);
+
+    /// <summary>
+    /// One ROC curve per (label, evaluation), AUC and its interval in the legend, each curve's operating
+    /// threshold (what <c>predict</c> uses) marked with a diamond. Test curves are dashed.
+    /// </summary>
+    public static void RocCurves(IReadOnlyList<(string Label, SetEvaluation Set)> curves, string title, string path)
     {
         var plot = new Plot();
-        foreach (var set in sets.Where(s => s.Positive is not null))
+        var palette = new ScottPlot.Palettes.Category10();
+        var i = 0;
+        foreach (var (label, set) in curves.Where(c => c.Set.Positive is not null))
         {
-            var roc = set.Positive!.Roc;
+            var positive = set.Positive!;
+            var color = palette.GetColor(i++);
+            var roc = positive.Roc;
             var line = plot.Add.ScatterLine(roc.Select(p => p.FalsePositiveRate).ToArray(), roc.Select(p => p.TruePositiveRate).ToArray());
-            line.LegendText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{set.Set} (AUC {set.Positive.Auc.Value:0.000})");
+            line.Color = color;
             line.LineWidth = 2;
+            line.LinePattern = set.Set == "test" ? LinePattern.Dashed : LinePattern.Solid;
+            line.LegendText = Inv($"{label}: AUC {SummaryMarkdown.Ci(positive.Auc, percent: false)}");
+            if (positive.Operating is { } o && !double.IsNaN(o.Sensitivity.Value) && !double.IsNaN(o.Specificity.Value))
+            {
+                var marker = plot.Add.Marker(1 - o.Specificity.Value, o.Sensitivity.Value);
+                marker.MarkerShape = MarkerShape.FilledDiamond;
+                marker.MarkerSize = 13;
+                marker.Color = color;
+                marker.LegendText = Inv($"{label}: threshold {o.Threshold:0.000}");
+            }
         }
         var chance = plot.Add.Line(0, 0, 1, 1);
-        chance.LinePattern = LinePattern.Dashed;
+        chance.LinePattern = LinePattern.Dotted;
+        chance.Color = Colors.Gray;
         chance.LegendText = "chance";
         plot.Axes.SetLimits(0, 1, 0, 1);
         plot.XLabel("false positive rate (1 - specificity)");
         plot.YLabel("true positive rate (sensitivity)");
         plot.Title(title);
         plot.ShowLegend(Alignment.LowerRight);
-        plot.SavePng(path, 700, 600);
+        plot.SavePng(path, 800, 650);
     }
+
+    private static string Inv(FormattableString s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

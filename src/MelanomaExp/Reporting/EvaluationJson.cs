@@ -14,6 +14,9 @@ public static class EvaluationJson
         ["accuracy"] = N(e.Metrics.Accuracy),
         ["balanced_accuracy"] = N(e.Metrics.BalancedAccuracy),
         ["macro_f1"] = N(e.Metrics.MacroF1),
+        ["balanced_accuracy_ci"] = Interval(e.BalancedAccuracy),
+        ["macro_f1_ci"] = Interval(e.MacroF1),
+        ["classes_left_out_of_macro_averages"] = new JsonArray([.. e.Metrics.Absent.Select(c => (JsonNode?)c)]),
         ["weighted_f1"] = N(e.Metrics.WeightedF1),
         ["per_class"] = new JsonArray([.. e.Metrics.PerClass.Select(c => (JsonNode?)new JsonObject
         {
@@ -48,6 +51,14 @@ public static class EvaluationJson
         ["only_second_right"] = c.Test.OnlySecondRight,
         ["mcnemar_p"] = N(c.Test.PValue),
         ["method"] = c.Test.Method,
+        ["roc_auc"] = c.Auc is not { } a ? null : new JsonObject
+        {
+            ["first"] = N(a.DeLong.FirstAuc),
+            ["second"] = N(a.DeLong.SecondAuc),
+            ["difference"] = Interval(a.Difference),
+            ["delong_z"] = N(a.DeLong.Z),
+            ["delong_p"] = N(a.DeLong.PValue),
+        },
     };
 
     private static JsonObject Binary(BinaryEvaluation b) => new()
@@ -59,6 +70,13 @@ public static class EvaluationJson
         ["specificity"] = Interval(b.Specificity),
         ["roc_auc"] = Interval(b.Auc),
         ["youden_threshold"] = N(b.YoudenThreshold),
+        ["operating_point"] = b.Operating is not { } o ? null : new JsonObject
+        {
+            ["threshold"] = N(o.Threshold),
+            ["chosen_on_this_set"] = o.ChosenOnThisSet,
+            ["sensitivity"] = Interval(o.Sensitivity),
+            ["specificity"] = Interval(o.Specificity),
+        },
         ["roc"] = new JsonArray([.. b.Roc.Where(p => double.IsFinite(p.Threshold)).Select(p => (JsonNode?)new JsonArray(N(p.Threshold), N(p.FalsePositiveRate), N(p.TruePositiveRate)))]),
     };
 

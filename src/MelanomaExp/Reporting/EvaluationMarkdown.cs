@@ -10,7 +10,9 @@ public static class EvaluationMarkdown
 {
     public static void Steps(StringBuilder md, RunResult run)
     {
-        md.AppendLine("## Evaluation");
+        md.AppendLine("## Evaluation details");
+        md.AppendLine();
+        md.AppendLine("The headline figures are in the summary at the top; here are the per-class metrics, confusion matrices and accuracy-level figures of every step.");
         md.AppendLine();
         Summary(md, run.Steps.SelectMany(s => new[] { (s.Name, s.Validation), (s.Name, s.Test) }).Where(p => p.Item2 is not null).Select(p => (p.Name, p.Item2!)).ToList());
         foreach (var s in run.Steps)
@@ -21,11 +23,6 @@ public static class EvaluationMarkdown
             {
                 Details(md, s.Name, set);
             }
-            if (s.Validation.Positive is not null)
-            {
-                md.AppendLine(Inv($"![{s.Name} ROC]({ReportFiles.Roc(s.Name)})"));
-                md.AppendLine();
-            }
         }
         Comparisons(md, run.Comparisons);
     }
@@ -34,19 +31,21 @@ public static class EvaluationMarkdown
     public static void Summary(StringBuilder md, IReadOnlyList<(string Step, SetEvaluation Set)> rows)
     {
         var positive = rows.Select(r => r.Set.Positive).FirstOrDefault(p => p is not null);
-        var head = positive is null ? "" : $" {positive.PositiveClass} sensitivity (95% CI) | specificity (95% CI) | ROC AUC (95% CI) |";
-        md.AppendLine("| step | set | images | accuracy | balanced accuracy | macro F1 | weighted F1 |" + head);
-        md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |" + (positive is null ? "" : " ---: | ---: | ---: |"));
+        var head = positive is null ? "" : $" {positive.PositiveClass} threshold | sensitivity at threshold (95% CI) | specificity at threshold (95% CI) | sensitivity as top class | specificity as top class | ROC AUC (95% CI) |";
+        md.AppendLine("| step | set | images | accuracy | balanced accuracy (95% CI) | macro F1 (95% CI) | weighted F1 |" + head);
+        md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |" + (positive is null ? "" : " ---: | ---: | ---: | ---: | ---: | ---: |"));
         foreach (var (step, e) in rows)
         {
             var m = e.Metrics;
-            var p = e.Positive is null ? (positive is null ? "" : " – | – | – |") : $" {Ci(e.Positive.Sensitivity)} | {Ci(e.Positive.Specificity)} | {Ci(e.Positive.Auc, percent: false)} |";
-            md.AppendLine(Inv($"| {step} | {e.Set} | {e.Images} | {Pct(m.Accuracy)} | {Pct(m.BalancedAccuracy)} | {m.MacroF1:0.000} | {m.WeightedF1:0.000} |{p}"));
+            var p = e.Positive is not { Operating: { } o } b
+                ? (positive is null ? "" : " – | – | – | – | – | – |")
+                : Inv($" {o.Threshold:0.000} | {Ci(o.Sensitivity)} | {Ci(o.Specificity)} | {Ci(b.Sensitivity)} | {Ci(b.Specificity)} | {Ci(b.Auc, percent: false)} |");
+            md.AppendLine(Inv($"| {step} | {e.Set} | {e.Images} | {Pct(m.Accuracy)} | {Ci(e.BalancedAccuracy)} | {Ci(e.MacroF1, percent: false)} | {Num(m.WeightedF1)} |{p}"));
         }
         md.AppendLine();
         if (positive is not null)
         {
-            md.AppendLine(Inv($"Sensitivity and specificity count an image as {positive.PositiveClass} when that class has the highest probability; ROC AUC ranks images by the {positive.PositiveClass} probability. Intervals: percentile bootstrap over images, seeded."));
+            md.AppendLine(Inv($"At threshold, an image counts as {positive.PositiveClass} when that class's probability reaches the operating threshold (the one `predict` uses, chosen on validation); as top class, when {positive.PositiveClass} has the highest probability. ROC AUC ranks images by the {positive.PositiveClass} probability. Balanced accuracy and macro F1 average the classes present in the set. Intervals: percentile bootstrap over images, seeded."));
             md.AppendLine();
         }
     }
@@ -59,7 +58,7 @@ public static class EvaluationMarkdown
         md.AppendLine("| --- | ---: | ---: | ---: | ---: |");
         foreach (var c in e.Metrics.PerClass)
         {
-            md.AppendLine(Inv($"| {c.Name} | {c.Precision:0.000} | {c.Recall:0.000} | {c.F1:0.000} | {c.Support} |"));
+            md.AppendLine(Inv($"| {c.Name} | {Num(c.Precision)} | {Num(c.Recall)} | {Num(c.F1)} | {c.Support} |"));
         }
         md.AppendLine();
         var names = e.Metrics.PerClass.Select(c => c.Name).ToList();
@@ -86,22 +85,23 @@ public static class EvaluationMarkdown
         }
         md.AppendLine("### Step against step (McNemar)");
         md.AppendLine();
-        md.AppendLine("| first | second | set | accuracy first → second | only first right | only second right | p-value | test |");
-        md.AppendLine("| --- | --- | --- | --- | ---: | ---: | ---: | --- |");
+        md.AppendLine("| first | second | set | accuracy first → second | only first right | only second right | McNemar p | test | ROC AUC first → second | AUC difference (paired bootstrap 95% CI) | DeLong p |");
+        md.AppendLine("| --- | --- | --- | --- | ---: | ---: | ---: | --- | --- | --- | ---: |");
         foreach (var c in comparisons)
         {
-            md.AppendLine(Inv($"| {c.First} | {c.Second} | {c.Set} | {Pct(c.FirstAccuracy)} → {Pct(c.SecondAccuracy)} | {c.Test.OnlyFirstRight} | {c.Test.OnlySecondRight} | {c.Test.PValue:0.0000} | {c.Test.Method} |"));
+            var auc = c.Auc is not { } a
+                ? " – | – | – |"
+                : Inv($" {Num(a.DeLong.FirstAuc)} → {Num(a.DeLong.SecondAuc)} | {a.Difference.Value:+0.000;-0.000;0.000} ({a.Difference.Low:+0.000;-0.000;0.000} to {a.Difference.High:+0.000;-0.000;0.000}) | {a.DeLong.PValue:0.0000} |");
+            md.AppendLine(Inv($"| {c.First} | {c.Second} | {c.Set} | {Pct(c.FirstAccuracy)} → {Pct(c.SecondAccuracy)} | {c.Test.OnlyFirstRight} | {c.Test.OnlySecondRight} | {c.Test.PValue:0.0000} | {c.Test.Method} |{auc}"));
         }
         md.AppendLine();
-        md.AppendLine("A p-value under 0.05 says the two steps' error patterns differ by more than chance on these images.");
+        md.AppendLine("McNemar's test pairs the two steps' right and wrong answers image by image; DeLong's test and the paired bootstrap pair their melanoma probabilities on the same images. A p-value under 0.05 says the difference is larger than chance would make it on these images.");
         md.AppendLine();
     }
 
-    private static string Ci(Interval i, bool percent = true)
-    {
-        string F(double v) => double.IsNaN(v) ? "n/a" : percent ? Pct(v) : v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
-        return double.IsNaN(i.Low) ? F(i.Value) : $"{F(i.Value)} ({F(i.Low)}–{F(i.High)})";
-    }
+    private static string Ci(Interval i, bool percent = true) => SummaryMarkdown.Ci(i, percent);
+
+    private static string Num(double v) => double.IsNaN(v) ? "n/a" : Inv($"{v:0.000}");
 
     /// <summary>Column headers abbreviated (first letters of each word) so the table fits.</summary>
     private static string Short(string name) => string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0])));

@@ -48,6 +48,7 @@ public static class ManifestJson
                 ["reused"] = p?.Steps.FirstOrDefault(t => t.Step == s.Name)?.Reused,
             })]),
             ["determinism_audit"] = p?.Audit is null ? null : JsonSerializer.SerializeToNode(p.Audit, SnakeCase),
+            ["device"] = p?.Device is null ? null : DeviceJson.Render(p.Device),
         };
         return doc.ToJsonString(Options) + "\n";
     }

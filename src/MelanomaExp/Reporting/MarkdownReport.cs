@@ -18,6 +18,7 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine(Inv($"melanoma-exp {run.Environment.ToolVersion} · experiment hash `{e.Hash}` · seed {e.Seed} · device **{run.Environment.Device}** · started {run.Started.UtcDateTime:yyyy-MM-dd HH:mm} UTC · took {Duration(run.Finished - run.Started)}"));
         md.AppendLine();
+        SummaryMarkdown.Write(md, run);
         Results(md, run);
         Curves(md, run);
         EvaluationMarkdown.Steps(md, run);
@@ -41,25 +42,36 @@ public static class MarkdownReport
 
     private static void Results(StringBuilder md, RunResult run)
     {
-        md.AppendLine("## Results");
+        md.AppendLine("## Training");
         md.AppendLine();
         var hasTest = run.Steps.Any(s => s.Test is not null);
-        md.AppendLine("| step | epochs | train accuracy | validation accuracy | overfitting gap | train loss | validation loss |" + (hasTest ? " test accuracy |" : "") + " time |");
+        md.AppendLine("| step | epochs (kept) | running train accuracy, training mode | train accuracy, evaluation mode | validation accuracy | train − validation (evaluation mode) | validation loss |" + (hasTest ? " test accuracy |" : "") + " time |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |" + (hasTest ? " ---: |" : "") + " ---: |");
         foreach (var s in run.Steps)
         {
             var test = hasTest ? (s.Test is null ? " – |" : $" {Pct(s.Test.Metrics.Accuracy)} |") : "";
-            md.AppendLine(Inv($"| {s.Name} | {s.Epochs.Count} | {Pct(s.Last.TrainAccuracy)} | {Pct(s.Last.ValAccuracy)} | {(s.Last.TrainAccuracy - s.Last.ValAccuracy) * 100:0.00} pts | {s.Last.TrainLoss:0.0000} | {s.Last.ValLoss:0.0000} |{test} {Duration(TimeSpan.FromSeconds(s.Seconds))} |"));
+            var kept = s.Kept;
+            var evalTrain = s.TrainEvaluation is { } t ? Pct(t.Accuracy) : "–";
+            var gap = s.TrainEvaluation is { } g ? Inv($"{(g.Accuracy - s.Validation.Metrics.Accuracy) * 100:0.00} pts") : "–";
+            md.AppendLine(Inv($"| {s.Name} | {s.Epochs.Count} ({kept.Epoch}) | {Pct(kept.TrainAccuracy)}{(TrainingModeDiffers(s) ? "*" : "")} | {evalTrain} | {Pct(s.Validation.Metrics.Accuracy)} | {gap} | {s.Validation.Loss:0.0000} |{test} {Duration(TimeSpan.FromSeconds(s.Seconds))} |"));
         }
         md.AppendLine();
         if (run.Steps.Count > 1)
         {
-            md.AppendLine(Inv($"![Validation accuracy of every step]({ReportFiles.AllSteps})"));
+            md.AppendLine(Inv($"![Training and validation accuracy of every step]({ReportFiles.AllSteps})"));
             md.AppendLine();
         }
-        md.AppendLine("Accuracies are those of the last epoch; the overfitting gap is train minus validation accuracy. Trained models (weights not committed, too large): " + string.Join(", ", run.Steps.Select(s => $"`{s.ModelDir}/`")) + ".");
+        var marked = run.Steps.Where(TrainingModeDiffers).Select(s => $"`{s.Name}`").ToList();
+        md.AppendLine("All figures are those of the kept epoch's weights (`train.keep`: the last epoch unless `best`, the epoch with the lowest validation loss, whose validation figures are then chosen on validation and optimistic). "
+            + "The running train accuracy is the average over the epoch's batches, measured while training in training mode as the weights change"
+            + (marked.Count == 0 ? "" : $"; marked * where that mode differs from evaluation ({string.Join(", ", marked)}: augmented batches and/or dropout), so it is not comparable with validation accuracy")
+            + ". Train accuracy in evaluation mode scores the kept weights on the step's training images (generated ones included), unaugmented and without dropout, exactly as validation is scored: the train − validation gap uses it.");
+        md.AppendLine();
+        md.AppendLine("Trained models (weights not committed, too large): " + string.Join(", ", run.Steps.Select(s => $"`{s.ModelDir}/`")) + ".");
         md.AppendLine();
     }
+
+    private static bool TrainingModeDiffers(StepResult s) => s.Spec.Augment is not null || s.Spec.Model.Dropout > 0;
 
     private static void Curves(StringBuilder md, RunResult run)
     {
@@ -71,8 +83,8 @@ public static class MarkdownReport
             md.AppendLine();
             md.AppendLine(Inv($"![{s.Name} accuracy]({ReportFiles.Accuracy(s.Name)}) ![{s.Name} loss]({ReportFiles.Loss(s.Name)})"));
             md.AppendLine();
-            var gap = s.Last.TrainAccuracy - s.Last.ValAccuracy;
-            md.AppendLine(Inv($"Train minus validation accuracy at the last epoch: {gap * 100:0.00} points{(gap > 0.1 ? " (the model overfits)" : "")}."));
+            var lowest = s.Epochs.Where(e => !double.IsNaN(e.ValLoss)).DefaultIfEmpty(s.Last).MinBy(e => e.ValLoss)!;
+            md.AppendLine(Inv($"Validation loss is lowest at epoch {lowest.Epoch} of {s.Epochs.Count} ({lowest.ValLoss:0.0000}); at the kept epoch {s.Kept.Epoch} it is {s.Kept.ValLoss:0.0000}{(s.Kept.ValLoss > lowest.ValLoss * 1.1 ? ", higher: the loss chart shows validation loss rising while training loss falls" : "")}."));
             md.AppendLine();
         }
     }
@@ -181,14 +193,14 @@ public static class MarkdownReport
         md.AppendLine("| --- | --- |");
         md.AppendLine(Inv($"| tool | melanoma-exp {env.ToolVersion} |"));
         md.AppendLine(Inv($"| device | {env.Device} |"));
-        md.AppendLine(Inv($"| CPU | {env.Cpu}, {env.Cores} logical cores, {env.TorchThreads} torch threads |"));
+        md.AppendLine(Inv($"| CPU | {env.Cpu}, {env.Cores} logical cores, {env.TorchThreads} torch threads{(env.CpuBf16 is { } bf16 ? $"; bfloat16 in hardware: {bf16}" : "")} |"));
         md.AppendLine(Inv($"| OS | {env.Os} |"));
         md.AppendLine(Inv($"| .NET | {env.Dotnet} |"));
         md.AppendLine(Inv($"| TorchSharp | {env.TorchSharp} (native bridge: {env.NativeLibrary}) |"));
         md.AppendLine();
     }
 
-    internal static string Pct(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+    internal static string Pct(double fraction) => double.IsNaN(fraction) ? "n/a" : (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
 
     private static string Duration(TimeSpan t) => t.TotalHours >= 1
         ? Inv($"{(int)t.TotalHours}h {t.Minutes:00}m")

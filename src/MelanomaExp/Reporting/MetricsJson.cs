@@ -56,6 +56,8 @@ public static class MetricsJson
         ["seconds"] = step.Seconds,
         ["model"] = step.ModelDir,
         ["epochs"] = new JsonArray([.. step.Epochs.Select(Epoch)]),
+        ["keep"] = step.Spec.Train.Keep.ToString().ToLowerInvariant(),
+        ["kept_epoch"] = step.Kept.Epoch,
         ["final"] = new JsonObject
         {
             ["train_loss"] = step.Last.TrainLoss,
@@ -63,6 +65,7 @@ public static class MetricsJson
             ["val_loss"] = step.Last.ValLoss,
             ["val_accuracy"] = step.Last.ValAccuracy,
         },
+        ["train_evaluation_mode"] = step.TrainEvaluation is not { } t ? null : new JsonObject { ["loss"] = t.Loss, ["accuracy"] = t.Accuracy, ["images"] = t.Images },
         ["validation"] = EvaluationJson.Set(step.Validation),
         ["test"] = step.Test is null ? null : EvaluationJson.Set(step.Test),
     };

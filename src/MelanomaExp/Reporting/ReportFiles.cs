@@ -7,10 +7,16 @@ public static class ReportFiles
     public const string Metrics = "metrics.json";
     public const string History = "history.csv";
     public const string Manifest = "manifest.json";
+    public const string SeedSummary = "seeds.json";
+    public const string Study = "study.json";
     public const string ClassDistribution = "class-distribution.png";
     public const string Samples = "samples.png";
     public const string AuditPairs = "audit-pairs.png";
     public const string AllSteps = "steps-validation-accuracy.png";
+    public const string RocSteps = "roc-steps.png";
+
+    /// <summary>A step's saved model (model.json and weights.pt), relative to the report folder.</summary>
+    public static string ModelDir(string step) => $"models/{step}";
 
     public static string Accuracy(string step) => $"{step}-accuracy.png";
 

@@ -28,10 +28,11 @@ public static class ReportWriter
             {
                 EvaluationCharts.Confusion(set, $"{step.Name}: confusion matrix ({set.Set})", Path.Combine(folder, ReportFiles.Confusion(step.Name, set.Set)));
             }
-            if (step.Validation.Positive is { } positive)
-            {
-                EvaluationCharts.RocCurves(sets, $"{step.Name}: {positive.PositiveClass} vs rest", Path.Combine(folder, ReportFiles.Roc(step.Name)));
-            }
+        }
+        if (run.Steps[0].Validation.Positive is { } first)
+        {
+            var curves = run.Steps.SelectMany(s => new[] { s.Validation, s.Test }.OfType<Evaluation.SetEvaluation>().Select(e => (run.Steps.Count == 1 ? e.Set : $"{s.Name} {e.Set}", e))).ToList();
+            EvaluationCharts.RocCurves(curves, $"{first.PositiveClass} vs rest, every step", Path.Combine(folder, ReportFiles.RocSteps));
         }
         File.WriteAllText(Path.Combine(folder, ReportFiles.History), HistoryCsv.Render(run));
         File.WriteAllText(Path.Combine(folder, ReportFiles.Metrics), MetricsJson.Render(run));

@@ -11,8 +11,9 @@ namespace MelanomaExp.Running;
 
 /// <summary>
 /// Measures instead of promising: trains the first epoch of a step twice from the same seeds and
-/// compares the epoch's losses and the resulting weights. On CPU they agree; on CUDA, where libtorch
-/// offers no working deterministic switch in TorchSharp 0.107, this is how a run finds out.
+/// compares the epoch's losses and the resulting weights. On CPU they agree; on CUDA, where the
+/// determinism switches are set behind TorchSharp's back (<see cref="Native.DeterminismFlags"/>) and
+/// some operations may still have no deterministic kernel, this is how a run finds out.
 /// </summary>
 internal static class DeterminismAuditor
 {
@@ -26,8 +27,9 @@ internal static class DeterminismAuditor
 
     private static (EpochRecord, string) Once(StepSpec step, PreparedData data, BatchSource source, Seeds seeds, Device device)
     {
-        torch.random.manual_seed(seeds.For("init", step.Name));
+        TorchSeeding.Reseed(seeds.For("init", step.Name));
         using var model = ModelFactory.Create(step.Model, data.Train.Classes.Count, data.Train.Height, data.Train.Width, device);
+        Precision.Apply(model, Precision.ComputeType(step.Train.Precision, device, Provenance.CpuFeatures.Current, $"step '{step.Name}': train.precision"));
         using var optimizer = Trainer.CreateOptimizer(step.Train, model);
         var history = new Trainer(source, seeds).Train(step, model, optimizer, data.Split.Train, data.Split.Validation, data.Train.Labels, new TrainingHooks());
         var file = Path.GetTempFileName();

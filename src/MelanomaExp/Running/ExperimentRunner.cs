@@ -22,7 +22,14 @@ public static class ExperimentRunner
         var started = DateTimeOffset.Now;
         // The code state when training starts is the one that produced the numbers.
         var git = GitInfo.Of(Path.GetDirectoryName(Path.GetFullPath(experiment.SourcePath))!);
-        var device = DeviceResolver.Resolve(options.Device ?? experiment.Device, experiment.Deterministic);
+        var seeds = new Seeds(experiment.Seed);
+        var selection = DevicePreparation.Prepare(experiment, options.Device ?? experiment.Device, seeds, log);
+        var device = selection.Device;
+        // Before any data is read: a precision this machine cannot run is a bad input, found at once.
+        foreach (var step in experiment.Steps)
+        {
+            Precision.ComputeType(step.Train.Precision, device, CpuFeatures.Current, Precision.Where(experiment, step));
+        }
         var data = PreparedData.Load(experiment, options.ResolveDataRoot(experiment));
         var trainPrint = DatasetFingerprint.Of(data.Train);
         if (data.Association is { } association)
@@ -34,10 +41,14 @@ public static class ExperimentRunner
             (data.Test is null ? "" : $", {data.Test.Count} test") + $" (fingerprint {trainPrint.Hash})");
 
         var output = options.OutputDir ?? experiment.Report.Dir;
-        var state = RunState.Open(output, experiment, trainPrint, options.Resume);
+        var resume = options.Resume || (options.ResumeIfInterrupted && RunState.CanResume(output, experiment, trainPrint));
+        if (resume && !options.Resume)
+        {
+            log($"continuing the interrupted run in {RunState.DirFor(output)}");
+        }
+        var state = RunState.Open(output, experiment, trainPrint, resume);
         var previous = options.Force ? null : PreviousReport.Read(output);
         using var staging = ReportStaging.Begin(output);
-        var seeds = new Seeds(experiment.Seed);
         using var trainSource = new BatchSource(data.Train, device);
         using var testSource = data.Test is null ? null : new BatchSource(data.Test, device);
         var audit = options.AuditDeterminism ? DeterminismAuditor.Audit(experiment.Steps[0], data, trainSource, seeds, device) : null;
@@ -51,7 +62,7 @@ public static class ExperimentRunner
         var timings = new List<StepTiming>();
         foreach (var step in experiment.Steps)
         {
-            var key = StepKey.For(experiment, step, trainPrint);
+            var key = StepKey.For(experiment, step, trainPrint, selection.KeyPart);
             var stepData = StepData.For(step, data, experiment, seeds, RunState.CacheDirFor(output));
             if (stepData.Rebalance is { } added)
             {
@@ -64,13 +75,18 @@ public static class ExperimentRunner
             {
                 var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
                 var tta = step.Evaluate?.FlipTta ?? false;
-                var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, tta)
+                var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"), tta)
                     .WithGroups(data.Groups is null ? null : stepData.Split.Validation.Select(i => i < data.Groups.Length ? data.Groups[i] : "(generated)").ToArray(), settings);
+                // The test set is scored at the threshold chosen on validation, as predict would score new images.
                 var test = testSource is null || data.Test is null
                     ? null
-                    : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings, tta)
+                    : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings with { OperatingThreshold = validation.Positive?.YoudenThreshold }, seeds.For("evaluate", step.Name, "test"), tta)
                         .WithGroups(data.TestGroups, settings);
-                var modelDir = $"models/{step.Name}";
+                // In evaluation mode, unaugmented, on the kept weights: comparable with validation accuracy,
+                // unlike the running training-mode average of the epoch's batches.
+                TorchSeeding.Reseed(seeds.For("evaluate", step.Name, "train"));
+                var trainPass = Evaluator.Run(model, source, stepData.Split.Train);
+                var modelDir = ReportFiles.ModelDir(step.Name);
                 ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
                 var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(staging.Path, modelDir, ModelBundle.WeightsFile))));
                 var result = new StepResult(step, finished.History, finished.Seconds, modelDir, validation, test)
@@ -79,6 +95,7 @@ public static class ExperimentRunner
                     Key = key,
                     Rebalance = stepData.Rebalance,
                     ValidationImages = string.Join('\n', stepData.Split.Validation.Select(i => stepData.Store.Hashes[i])),
+                    TrainEvaluation = new TrainEvaluation(trainPass.Loss, trainPass.Accuracy(stepData.Split.Train.Select(i => stepData.Store.Labels[i]).ToArray()), stepData.Split.Train.Length),
                 };
                 steps.Add(result);
                 timings.Add(new StepTiming(step.Name, finished.Started, finished.Finished, finished.Seconds, reused));
@@ -92,8 +109,11 @@ public static class ExperimentRunner
             data.Test is null ? null : DatasetFingerprint.Of(data.Test),
             PackageVersions.Read(),
             timings,
-            audit);
-        var run = new RunResult(experiment, EnvironmentProbe.Capture(device), data.Summarize(), steps, Compare(steps), started, DateTimeOffset.Now) { Provenance = provenance };
+            audit)
+        {
+            Device = selection,
+        };
+        var run = new RunResult(experiment, EnvironmentProbe.Capture(device), data.Summarize(), steps, Compare(steps, experiment.Evaluation.BootstrapResamples, seeds), started, DateTimeOffset.Now) { Provenance = provenance };
         ReportWriter.Write(run, staging.Path);
         staging.Commit();
         state.Delete();
@@ -101,8 +121,10 @@ public static class ExperimentRunner
     }
 
     private static SetEvaluation EvaluateOn(
-        string set, nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices, int[] allLabels, IReadOnlyList<string> classes, EvaluationSettings settings, bool tta)
+        string set, nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices, int[] allLabels, IReadOnlyList<string> classes, EvaluationSettings settings, int seed, bool tta = false)
     {
+        // Evaluation draws nothing random today; reseeding keeps it that way if a layer ever does (on any device).
+        TorchSeeding.Reseed(seed);
         var pass = Evaluator.Run(model, source, indices, tta);
         return Evaluate.Set(set, classes, indices.Select(i => allLabels[i]).ToArray(), pass.Predictions, pass.Probabilities, pass.Loss, settings);
     }
@@ -126,7 +148,7 @@ public static class ExperimentRunner
     };
 
     /// <summary>Each step against the one before it, on validation and (when present) test images.</summary>
-    private static List<StepComparison> Compare(List<StepResult> steps)
+    private static List<StepComparison> Compare(List<StepResult> steps, int resamples, Seeds seeds)
     {
         var comparisons = new List<StepComparison>();
         for (var i = 1; i < steps.Count; i++)
@@ -135,16 +157,19 @@ public static class ExperimentRunner
             // McNemar pairs predictions image by image: only meaningful on the very same validation images.
             if (a.ValidationImages == b.ValidationImages)
             {
-                comparisons.Add(Pair(a.Name, b.Name, a.Validation, b.Validation));
+                comparisons.Add(Pair(a.Name, b.Name, a.Validation, b.Validation, resamples, seeds));
             }
             if (a.Test is not null && b.Test is not null)
             {
-                comparisons.Add(Pair(a.Name, b.Name, a.Test, b.Test));
+                comparisons.Add(Pair(a.Name, b.Name, a.Test, b.Test, resamples, seeds));
             }
         }
         return comparisons;
     }
 
-    private static StepComparison Pair(string first, string second, SetEvaluation a, SetEvaluation b) =>
-        new(first, second, a.Set, a.Metrics.Accuracy, b.Metrics.Accuracy, McNemar.Test(a.Labels, a.Predictions, b.Predictions));
+    private static StepComparison Pair(string first, string second, SetEvaluation a, SetEvaluation b, int resamples, Seeds seeds) =>
+        new(first, second, a.Set, a.Metrics.Accuracy, b.Metrics.Accuracy, McNemar.Test(a.Labels, a.Predictions, b.Predictions))
+        {
+            Auc = AucComparison.Of(a, b, resamples, seeds.For("paired-bootstrap", first, second, a.Set)),
+        };
 }

@@ -33,7 +33,7 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
             test = ImageStoreLoader.Load(testIndex, spec.ImageHeight, spec.ImageWidth, spec.OnBadImage);
         }
         (string[] Values, Dictionary<string, string> Of)? groupOf = spec.Groups is { } g ? GroupsOf(g, loaded, root) : null;
-        var (train, split, audit) = Data.Audit.AuditStage.Apply(loaded, test, spec, new Seeds(experiment.Seed).Rng("split"), index.Root, groupOf?.Values);
+        var (train, split, audit) = Data.Audit.AuditStage.Apply(loaded, test, spec, new Seeds(experiment.Seed).Rng("split"), index.Root, experiment.Seed, groupOf?.Values);
         var ofPath = groupOf?.Of;
         if (split.Train.Length == 0 || split.Validation.Length == 0)
         {

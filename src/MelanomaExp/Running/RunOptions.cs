@@ -19,6 +19,9 @@ public sealed record RunOptions
     /// <summary>Continue an interrupted run of the same experiment on the same data from its last checkpoint.</summary>
     public bool Resume { get; init; }
 
+    /// <summary>Continue an interrupted run when one of this experiment is there, else start afresh (what a requeued sweep task needs).</summary>
+    public bool ResumeIfInterrupted { get; init; }
+
     /// <summary>Train the first epoch of the first step twice and record whether losses and weights agree.</summary>
     public bool AuditDeterminism { get; init; }
 

@@ -61,8 +61,21 @@ public sealed record StepResult(
     /// <summary>Identity of the validation images (their hashes in order), to pair steps for McNemar.</summary>
     public string ValidationImages { get; init; } = "";
 
+    /// <summary>Null only in results made before it was measured (hand-made or reused from an old report).</summary>
+    public TrainEvaluation? TrainEvaluation { get; init; }
+
     public EpochRecord Last => Epochs[^1];
+
+    /// <summary>The epoch whose weights were kept and evaluated (<c>train.keep</c>): the last unless <c>best</c>.</summary>
+    public EpochRecord Kept => Epochs.First(e => e.Epoch == KeptEpoch.Of(Spec.Train.Keep, Epochs));
 }
 
 /// <summary>McNemar's test between two consecutive steps' predictions on the same images.</summary>
-public sealed record StepComparison(string First, string Second, string Set, double FirstAccuracy, double SecondAccuracy, McNemar Test);
+public sealed record StepComparison(string First, string Second, string Set, double FirstAccuracy, double SecondAccuracy, McNemar Test)
+{
+    /// <summary>The positive class's ROC AUC compared (DeLong and paired bootstrap); null without a positive class.</summary>
+    public AucComparison? Auc { get; init; }
+}
+
+/// <summary>Loss and accuracy of the kept weights on the step's own training images, in evaluation mode (no augmentation, no dropout).</summary>
+public sealed record TrainEvaluation(double Loss, double Accuracy, int Images);

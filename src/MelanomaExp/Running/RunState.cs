@@ -66,6 +66,25 @@ public sealed class RunState
         return new RunState(dir);
     }
 
+    /// <summary>True when an interrupted run of this very experiment, data and tool version is there to continue.</summary>
+    public static bool CanResume(string output, Experiment experiment, DatasetFingerprint data)
+    {
+        var file = Path.Combine(DirFor(output), StateFile);
+        if (!File.Exists(file))
+        {
+            return false;
+        }
+        try
+        {
+            var earlier = JsonSerializer.Deserialize<Record>(File.ReadAllText(file));
+            return earlier is not null && earlier.ExperimentHash == experiment.Hash && earlier.DataFingerprint == data.Hash && earlier.ToolVersion == EnvironmentProbe.ToolVersion;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     public string CheckpointDir(string step) => Path.Combine(_dir, step, "checkpoint");
 
     public string FinishedWeights(string step) => Path.Combine(_dir, step, "final.pt");

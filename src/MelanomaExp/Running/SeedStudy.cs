@@ -14,7 +14,8 @@ public sealed record SeedStatistic(string Step, string Metric, IReadOnlyList<dou
 
     public double StandardDeviation => Values.StandardDeviation();
 
-    public double HalfWidth => StudentT.InvCDF(0, 1, Values.Count - 1, 0.975) * StandardDeviation / Math.Sqrt(Values.Count);
+    /// <summary>NaN for a single value: one seed says nothing about the spread.</summary>
+    public double HalfWidth => Values.Count < 2 ? double.NaN : StudentT.InvCDF(0, 1, Values.Count - 1, 0.975) * StandardDeviation / Math.Sqrt(Values.Count);
 }
 
 /// <summary>
@@ -86,7 +87,7 @@ public static class SeedStudy
             })]),
         };
         Directory.CreateDirectory(output);
-        File.WriteAllText(Path.Combine(output, "README.md"), md.ToString());
-        File.WriteAllText(Path.Combine(output, "seeds.json"), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(output, Reporting.ReportFiles.Readme), md.ToString());
+        File.WriteAllText(Path.Combine(output, Reporting.ReportFiles.SeedSummary), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 }

@@ -39,7 +39,7 @@ internal sealed record StepData(ImageStore Store, Split Split, RebalanceSummary?
         var added = Enumerable.Range(data.Train.Count, made.Labels.Length).ToArray();
         var split = spec.Scope == RebalanceScope.TrainSplit
             ? new Split([.. data.Split.Train, .. added], data.Split.Validation)
-            : Splitter.Make(store.Labels, experiment.Data.ValidationSplit, experiment.Data.Stratify, seeds.Rng("split", step.Name));
+            : Splitter.Make(experiment.Data, store, data.Train.Count, seeds.Rng("split", step.Name), experiment.Seed);
         var classes = data.Train.Classes.Count;
         var samples = Enumerable.Range(0, classes)
             .Select(c => Array.IndexOf(made.Labels, c) is var k and >= 0 ? made.Pixels.AsSpan(k * store.ImageBytes, store.ImageBytes).ToArray() : null)

@@ -8,15 +8,16 @@ namespace MelanomaExp.Running;
 
 /// <summary>
 /// What a step's trained weights depend on: the seed, the data settings and fingerprint, the step's own
-/// settings and the tool version. Equal keys mean training again would give the same weights, so a
+/// settings, the tool version, and the device and libtorch build that trained it (<paramref name="device"/>,
+/// e.g. <c>cpu/cpu</c> or <c>cuda/cuda</c>: weights trained on the CPU must not be reused, and labelled, as a GPU run's). Equal keys mean training again would give the same weights, so a
 /// finished result can be reused. Other steps do not enter it: adding or editing one leaves the rest reusable.
 /// </summary>
 public static class StepKey
 {
-    public static string For(Experiment experiment, StepSpec step, DatasetFingerprint data)
+    public static string For(Experiment experiment, StepSpec step, DatasetFingerprint data, string device)
     {
         // JSON, not record ToString: number formatting must not depend on the machine's culture.
-        var text = string.Join('\n', experiment.Seed, JsonSerializer.Serialize(experiment.Data with { Root = "" }), JsonSerializer.Serialize(step), data.Hash, EnvironmentProbe.ToolVersion);
+        var text = string.Join('\n', experiment.Seed, JsonSerializer.Serialize(experiment.Data with { Root = "" }), JsonSerializer.Serialize(step), data.Hash, EnvironmentProbe.ToolVersion, device);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 }

@@ -18,8 +18,9 @@ internal static class StepRunner
         (string Weights, List<EpochRecord> Epochs, double Seconds)? unchanged = null)
     {
         var started = DateTimeOffset.Now;
-        torch.random.manual_seed(seeds.For("init", step.Name));
+        TorchSeeding.Reseed(seeds.For("init", step.Name));
         var model = ModelFactory.Create(step.Model, data.Store.Classes.Count, data.Store.Height, data.Store.Width, device, step.Preprocess);
+        Precision.Apply(model, Precision.ComputeType(step.Train.Precision, device, Provenance.CpuFeatures.Current, $"step '{step.Name}': train.precision"));
         if (unchanged is { } previous)
         {
             model.load(previous.Weights);
@@ -39,8 +40,26 @@ internal static class StepRunner
         using var optimizer = Trainer.CreateOptimizer(step.Train, model);
         var checkpoint = state.CheckpointDir(step.Name);
         var resumed = Checkpoint.TryLoad(checkpoint, model, optimizer);
-        var withCheckpoints = hooks with { Checkpoint = history => Checkpoint.Save(checkpoint, model, optimizer, history) };
+        // Beside the checkpoint folder, so it survives a resume and goes when the run state is deleted.
+        var bestWeights = checkpoint + ".best.pt";
+        var withCheckpoints = hooks with
+        {
+            Checkpoint = history =>
+            {
+                // Saved before the checkpoint: a crash in between retrains this epoch and saves it again.
+                if (step.Train.Keep == TrainKeep.Best && KeptEpoch.Of(TrainKeep.Best, history) == history[^1].Epoch)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(bestWeights)!);
+                    model.save(bestWeights);
+                }
+                Checkpoint.Save(checkpoint, model, optimizer, history);
+            },
+        };
         var history = new Trainer(source, seeds).Train(step, model, optimizer, data.Split.Train, data.Split.Validation, data.Store.Labels, withCheckpoints, resumed, cancel);
+        if (KeptEpoch.Of(step.Train.Keep, history) != history[^1].Epoch)
+        {
+            model.load(bestWeights);
+        }
         model.save(state.FinishedWeights(step.Name));
         var seconds = resumed is null ? (DateTimeOffset.Now - started).TotalSeconds : history.Sum(e => e.Seconds);
         var result = new FinishedStep(history, seconds, started, DateTimeOffset.Now);

@@ -5,16 +5,15 @@ using static TorchSharp.torch;
 namespace MelanomaExp.Training;
 
 /// <summary>
-/// End-of-epoch training state: weights, optimizer state (Adam's moments and step count), libtorch's
-/// random generator (dropout) and the history so far. Batch order needs no state: it is derived from
-/// the seed, step and epoch. Written to a temporary folder and renamed into place, so a crash while
+/// End-of-epoch training state: weights, optimizer state (Adam's moments and step count) and the
+/// history so far. Random state is not saved: the trainer reseeds every generator (CPU and CUDA) from
+/// the seed, step and epoch when an epoch starts (see <see cref="Seeding.TorchSeeding"/>). Written to a temporary folder and renamed into place, so a crash while
 /// saving leaves the previous checkpoint whole.
 /// </summary>
 public static class Checkpoint
 {
     private const string Weights = "model.pt";
     private const string Optimizer = "optimizer.pt";
-    private const string Rng = "rng.bin";
     private const string History = "history.json";
 
     public static void Save(string dir, nn.Module<Tensor, Tensor> model, OptimizerHelper optimizer, IReadOnlyList<EpochRecord> history)
@@ -27,10 +26,6 @@ public static class Checkpoint
         Directory.CreateDirectory(temp);
         model.save(Path.Combine(temp, Weights));
         optimizer.save_state_dict(Path.Combine(temp, Optimizer));
-        using (var state = random.get_rng_state())
-        {
-            File.WriteAllBytes(Path.Combine(temp, Rng), state.data<byte>().ToArray());
-        }
         File.WriteAllText(Path.Combine(temp, History), JsonSerializer.Serialize(history));
         var old = dir + ".old";
         if (Directory.Exists(dir))
@@ -44,7 +39,7 @@ public static class Checkpoint
         }
     }
 
-    /// <summary>Restores model, optimizer and generator in place; returns the epochs already done, or null when there is no checkpoint.</summary>
+    /// <summary>Restores model and optimizer in place; returns the epochs already done, or null when there is no checkpoint.</summary>
     public static List<EpochRecord>? TryLoad(string dir, nn.Module<Tensor, Tensor> model, OptimizerHelper optimizer)
     {
         if (!File.Exists(Path.Combine(dir, History)))
@@ -55,10 +50,6 @@ public static class Checkpoint
         {
             model.load(Path.Combine(dir, Weights));
             optimizer.load_state_dict(Path.Combine(dir, Optimizer));
-            using (var state = tensor(File.ReadAllBytes(Path.Combine(dir, Rng)), dtype: ScalarType.Byte))
-            {
-                random.set_rng_state(state);
-            }
             return JsonSerializer.Deserialize<List<EpochRecord>>(File.ReadAllText(Path.Combine(dir, History)));
         }
 #pragma warning disable CA1031 // Any failure to read a checkpoint means the same thing to the user.

@@ -8,8 +8,11 @@ namespace MelanomaExp.Training;
 
 /// <summary>
 /// Trains one step: seeded shuffling each epoch, Adam (or SGD) on cross-entropy, validation after
-/// every epoch. Randomness: weight init from <c>init/step</c> (before the model is built), dropout
-/// from <c>train/step</c>, batch order from <c>shuffle/step/epoch</c>.
+/// every epoch. Randomness: weight init from <c>init/step</c> (before the model is built); at the start
+/// of every epoch libtorch's CPU and CUDA generators are reseeded from <c>train/step/epoch</c> (dropout),
+/// and before validation from <c>validate/step/epoch</c>; batch order from <c>shuffle/step/epoch</c>,
+/// augmentation from <c>augment/step/epoch/batch</c>. No epoch depends on generator state left by an
+/// earlier one, which is what lets a resumed run match an uninterrupted one on any device.
 /// </summary>
 public sealed class Trainer
 {
@@ -25,10 +28,14 @@ public sealed class Trainer
     /// <summary>Prepare the next batch while the current one trains (on by default; off only to measure what it buys).</summary>
     public bool Prefetch { get; init; } = true;
 
-    /// <summary>Adam with Keras' epsilon (1e-7), since the study's numbers come from Keras.</summary>
+    /// <summary>
+    /// <c>adam</c>: torch's Adam with Keras' nominal epsilon (1e-7); <c>adam-keras</c>: Keras' update rule
+    /// (epsilon before bias correction, see <see cref="KerasAdam"/>).
+    /// </summary>
     public static OptimizerHelper CreateOptimizer(TrainSpec train, nn.Module<Tensor, Tensor> model) => train.Optimizer switch
     {
         "sgd" => optim.SGD(model.parameters(), train.LearningRate),
+        "adam-keras" => KerasAdam.Create(model.parameters(), train.LearningRate),
         _ => optim.Adam(model.parameters(), train.LearningRate, eps: 1e-7),
     };
 
@@ -44,10 +51,6 @@ public sealed class Trainer
         IReadOnlyList<EpochRecord>? resumed = null,
         CancellationToken cancel = default)
     {
-        if (resumed is null)
-        {
-            random.manual_seed(_seeds.For("train", step.Name));
-        }
         var history = new List<EpochRecord>(resumed ?? []);
         var augmenter = step.Augment is null ? null : new Augmentation.Online.BatchAugmenter(step.Augment);
         var batches = (trainIndices.Length + step.Train.BatchSize - 1) / step.Train.BatchSize;
@@ -56,6 +59,7 @@ public sealed class Trainer
         for (var epoch = history.Count + 1; epoch <= step.Train.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
+            TorchSeeding.Reseed(_seeds.For("train", step.Name, epoch));
             var order = (int[])trainIndices.Clone();
             _seeds.Rng("shuffle", step.Name, epoch).Shuffle(order);
             model.train();
@@ -86,6 +90,10 @@ public sealed class Trainer
                 var batchLossTensor = loss.Of(logits, targets);
                 batchLossTensor.backward();
                 split.Lap(ref forwardBackward);
+                if (step.Train.Optimizer == "adam-keras")
+                {
+                    KerasAdam.PrepareStep((Adam)optimizer, ((long)(epoch - 1) * batches) + b + 1);
+                }
                 optimizer.step();
                 split.Lap(ref optimizerSeconds);
                 var batchLoss = batchLossTensor.item<float>();
@@ -94,6 +102,7 @@ public sealed class Trainer
                 hooks.Progress?.Report(new TrainProgress(step.Name, epoch, step.Train.Epochs, b + 1, batches, batchLoss, (start + count) / clock.Elapsed.TotalSeconds));
             }
             var trainSeconds = clock.Elapsed.TotalSeconds;
+            TorchSeeding.Reseed(_seeds.For("validate", step.Name, epoch));
             var validation = Evaluator.Run(model, _source, validationIndices);
             var validationSeconds = clock.Elapsed.TotalSeconds - trainSeconds;
             var record = new EpochRecord(

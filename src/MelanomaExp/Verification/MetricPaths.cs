@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MelanomaExp.Results;
 
 namespace MelanomaExp.Verification;
 
@@ -7,24 +8,12 @@ public sealed record MetricPaths(string Name, bool IsLoss, Func<JsonElement, dou
 {
     public static readonly IReadOnlyList<MetricPaths> All =
     [
-        new("train_accuracy", false, s => Number(s, "final", "train_accuracy")),
-        new("val_accuracy", false, s => Number(s, "final", "val_accuracy")),
-        new("train_loss", true, s => Number(s, "final", "train_loss")),
-        new("val_loss", true, s => Number(s, "final", "val_loss")),
-        new("val_balanced_accuracy", false, s => Number(s, "validation", "balanced_accuracy")),
-        new("val_positive_auc", false, s => Number(s, "validation", "positive_class", "roc_auc", "value")),
-        new("test_accuracy", false, s => Number(s, "test", "accuracy")),
+        new("train_accuracy", false, s => ReportJson.Number(s, "final", "train_accuracy")),
+        new("val_accuracy", false, s => ReportJson.Number(s, "final", "val_accuracy")),
+        new("train_loss", true, s => ReportJson.Number(s, "final", "train_loss")),
+        new("val_loss", true, s => ReportJson.Number(s, "final", "val_loss")),
+        new("val_balanced_accuracy", false, s => ReportJson.Number(s, "validation", "balanced_accuracy")),
+        new("val_positive_auc", false, s => ReportJson.Number(s, "validation", "positive_class", "roc_auc", "value")),
+        new("test_accuracy", false, s => ReportJson.Number(s, "test", "accuracy")),
     ];
-
-    private static double? Number(JsonElement e, params string[] path)
-    {
-        foreach (var key in path)
-        {
-            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(key, out e))
-            {
-                return null;
-            }
-        }
-        return e.ValueKind == JsonValueKind.Number ? e.GetDouble() : null;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using ScottPlot;
 
 namespace MelanomaExp.Verification;
@@ -47,9 +46,8 @@ public static class ReportComparison
         return text;
     }
 
-    private static Dictionary<string, double[]> Steps(CommittedReport r) => r.Metrics.GetProperty("steps").EnumerateArray().ToDictionary(
-        s => s.GetProperty("name").GetString()!,
-        s => s.GetProperty("epochs").EnumerateArray().Select(e => e.GetProperty("val_accuracy").GetDouble() * 100).ToArray());
+    private static Dictionary<string, double[]> Steps(CommittedReport r) =>
+        r.Folder.Steps.ToDictionary(s => s.Name, s => s.Epochs.Select(e => e.ValAccuracy * 100).ToArray());
 
     private static void Chart(string step, double[] a, double[]? b, string path)
     {

@@ -11,7 +11,7 @@ public static class VerificationMarkdown
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Verification of `{result.ReportDir}`");
         md.AppendLine();
-        md.AppendLine(result.Reproduced ? "**Reproduced**: every metric is identical or within tolerance." : "**Not reproduced**: at least one metric is outside its tolerance.");
+        md.AppendLine(result.Reproduced ? "**Reproduced**: every metric is identical, within tolerance or within the seed-to-seed spread." : "**Not reproduced**: at least one metric is outside its tolerance.");
         md.AppendLine();
         md.AppendLine("| step | metric | committed | reproduced | difference | tolerance | verdict |");
         md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | --- |");
@@ -20,6 +20,7 @@ public static class VerificationMarkdown
             md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Step} | {c.Metric} | {F(c.Committed)} | {F(c.Reproduced)} | {F(c.Difference)} | {c.Tolerance:0.####} | {Word(c.Verdict)} |");
         }
         md.AppendLine();
+        SeedSpreadSection(md, result);
         md.AppendLine("## Environment differences");
         md.AppendLine();
         if (result.Environment.Count == 0)
@@ -42,8 +43,30 @@ public static class VerificationMarkdown
     {
         Verdict.Identical => "identical",
         Verdict.WithinTolerance => "within tolerance",
+        Verdict.WithinSeedSpread => "within seed spread",
         _ => "NOT REPRODUCED",
     };
+
+    private static void SeedSpreadSection(StringBuilder md, VerificationResult result)
+    {
+        md.AppendLine("## Against seed-to-seed spread");
+        md.AppendLine();
+        if (result.SeedStudy is null)
+        {
+            md.AppendLine("No seed study of this experiment was found (give one with --seed-study DIR, written by melanoma-exp sweep and collect): differences are judged by the fixed tolerance only.");
+            md.AppendLine();
+            return;
+        }
+        md.AppendLine(CultureInfo.InvariantCulture, $"Seed study: `{result.SeedStudy}`. A difference is within the seed spread when it is inside ±1.96·√2 sd, the 95% band of the difference between two seeds' runs.");
+        md.AppendLine();
+        md.AppendLine("| step | metric | difference | seed sd | difference in sd |");
+        md.AppendLine("| --- | --- | ---: | ---: | --- |");
+        foreach (var c in result.Checks.Where(c => c.SeedSd is not null))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Step} | {c.Metric} | {F(c.Difference)} | {F(c.SeedSd)} | {SeedSpread.Describe(c)} |");
+        }
+        md.AppendLine();
+    }
 
     private static string F(double? v) => v is null ? "–" : v.Value.ToString("0.000000", CultureInfo.InvariantCulture);
 }

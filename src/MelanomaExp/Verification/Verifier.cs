@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MelanomaExp.Config;
+using MelanomaExp.Results;
 using MelanomaExp.Running;
 
 namespace MelanomaExp.Verification;
@@ -7,15 +8,19 @@ namespace MelanomaExp.Verification;
 /// <summary>Re-runs the experiment recorded in a committed report and compares every metric and the environment.</summary>
 public static class Verifier
 {
-    public static VerificationResult Verify(string reportDir, RunOptions options, CancellationToken cancel = default)
+    public static VerificationResult Verify(string reportDir, RunOptions options, CancellationToken cancel = default) => Verify(reportDir, options, null, cancel);
+
+    /// <param name="seedStudy">A sweep folder with a seed study of this experiment; null looks for one beside the report.</param>
+    public static VerificationResult Verify(string reportDir, RunOptions options, string? seedStudy, CancellationToken cancel = default)
     {
         var committed = CommittedReport.Read(reportDir);
-        var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, Path.Combine(reportDir, "manifest.json") + " (resolved experiment)");
+        var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, ReportFolder.ManifestPath(reportDir) + " (resolved experiment)");
         var rerun = options with { DataRoot = options.DataRoot ?? committed.DataRoot };
         DataCheck.SameAsCommitted(committed, experiment, rerun.ResolveDataRoot(experiment));
         ExperimentRunner.Run(experiment, rerun, cancel);
         var fresh = CommittedReport.Read(rerun.OutputDir!);
-        return Compare(committed, fresh, experiment.Verify);
+        var result = Compare(committed, fresh, experiment.Verify);
+        return SeedSpread.Find(reportDir, experiment.Name, seedStudy) is { } spread ? spread.Judge(result) : result;
     }
 
     public static VerificationResult Compare(CommittedReport committed, CommittedReport fresh, VerifySpec tolerance)
@@ -44,8 +49,8 @@ public static class Verifier
         var differences = new List<EnvironmentDifference>();
         void Check(string name, params string[] path)
         {
-            var a = Text(before, path);
-            var b = Text(after, path);
+            var a = ReportJson.Text(before, path);
+            var b = ReportJson.Text(after, path);
             if (a != b)
             {
                 differences.Add(new EnvironmentDifference(name, a, b));
@@ -63,17 +68,5 @@ public static class Verifier
             Check(package, "packages", package);
         }
         return differences;
-    }
-
-    private static string Text(JsonElement e, string[] path)
-    {
-        foreach (var key in path)
-        {
-            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(key, out e))
-            {
-                return "(none)";
-            }
-        }
-        return e.ValueKind == JsonValueKind.String ? e.GetString()! : e.ToString();
     }
 }

@@ -84,11 +84,26 @@ public class ExperimentLoaderTests
     [InlineData("arch: seed-cnn", "arch: resnet", "steps[0].model.arch")]
     [InlineData("device: cpu", "device: tpu", "device")]
     [InlineData("optimizer: adam", "optimizer: lbfgs", "steps[0].train.optimizer")]
+    [InlineData("optimizer: adam", "optimizer: adam, precision: fp8", "steps[0].train.precision")]
     public void Impossible_values_are_rejected(string from, string to, string key)
     {
         var e = Fails(Valid.Replace(from, to, StringComparison.Ordinal));
         Assert.Equal(key, e.Key);
         Assert.True(e.Line > 0);
+    }
+
+    [Fact]
+    public void Precision_defaults_to_fp32_and_only_a_reduced_one_changes_the_hash_and_step_json()
+    {
+        var plain = ExperimentLoader.Parse(Valid, "a.yaml");
+        var explicitFp32 = ExperimentLoader.Parse(Valid, "a.yaml", ["steps.base.train.precision=fp32"]);
+        var bf16 = ExperimentLoader.Parse(Valid, "a.yaml", ["steps.base.train.precision=bf16"]);
+        Assert.Equal("fp32", plain.Steps[0].Train.Precision);
+        Assert.Equal("bf16", bf16.Steps[0].Train.Precision);
+        Assert.Equal(plain.Hash, explicitFp32.Hash);
+        Assert.NotEqual(plain.Hash, bf16.Hash);
+        Assert.DoesNotContain("recision", System.Text.Json.JsonSerializer.Serialize(plain.Steps[0]), StringComparison.Ordinal);
+        Assert.Contains("\"ReducedPrecision\":\"bf16\"", System.Text.Json.JsonSerializer.Serialize(bf16.Steps[0]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,7 +137,7 @@ public class ExperimentLoaderTests
     public void Bad_set_paths_are_errors(string assignment, string key)
     {
         var e = Fails(Valid, assignment);
-        Assert.Equal("--set", e.File);
+        Assert.Equal($"--set {assignment}", e.File);
         Assert.Equal(key, e.Key);
     }
 
@@ -131,7 +146,8 @@ public class ExperimentLoaderTests
     {
         var e = Fails(Valid, "steps.base.train.epoch=2");
         Assert.Equal("steps[0].train.epoch", e.Key);
-        Assert.Equal("--set", e.File);
+        Assert.Equal("--set steps.base.train.epoch=2", e.File);
+        Assert.StartsWith("--set steps.base.train.epoch=2: steps[0].train.epoch: unknown key; did you mean 'epochs'?", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -203,5 +219,26 @@ public class ExperimentLoaderTests
     public void Shipped_study_experiments_are_valid(string file)
     {
         Assert.Equal(3, ExperimentLoader.Load(RepoPaths.Experiment(file)).Steps.Count);
+    }
+
+    [Fact]
+    public void Keras_split_adam_keras_and_augmentor_output_are_read_and_change_the_hash()
+    {
+        var plain = ExperimentLoader.Parse(Valid, "exp.yaml");
+        var keras = ExperimentLoader.Parse(Valid, "exp.yaml", ["data.split=keras", "data.stratify=false", "steps.base.train.optimizer=adam-keras"]);
+        Assert.Equal(SplitMethod.Seeded, plain.Data.Split);
+        Assert.Equal(SplitMethod.Keras, keras.Data.Split);
+        Assert.Equal("adam-keras", keras.Steps[0].Train.Optimizer);
+        Assert.NotEqual(plain.Hash, keras.Hash);
+        Assert.DoesNotContain("\n  split:", plain.ResolvedYaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keras_split_refuses_stratify_and_group_leakage()
+    {
+        Assert.Contains("never stratified", Fails(Valid, "data.split=keras", "data.stratify=true").Message, StringComparison.Ordinal);
+        Assert.Contains("leakage: group", Fails(Valid, "data.split=keras", "data.audit={leakage: group}").Message, StringComparison.Ordinal);
+        Assert.Contains("keras", Fails(Valid, "data.split=numpy").Message, StringComparison.Ordinal);
+        Assert.Contains("adam-keras", Fails(Valid, "steps.base.train.optimizer=adamw").Message, StringComparison.Ordinal);
     }
 }

@@ -22,13 +22,18 @@ public class ClassificationMetricsTests
     }
 
     [Fact]
-    public void All_labels_of_one_class_average_recall_over_present_classes_only()
+    public void A_class_without_images_is_na_and_left_out_of_both_macro_averages()
     {
-        var m = Metrics(2, [1, 1, 1], [1, 0, 1]);
+        // c0 has no image but is predicted once; c2 has no image and is never predicted.
+        var m = Metrics(3, [1, 1, 1], [1, 0, 1]);
         Assert.Equal(2.0 / 3, m.Accuracy, 12);
         Assert.Equal(2.0 / 3, m.BalancedAccuracy, 12);
-        Assert.Equal(0.4, m.MacroF1, 12);
-        Assert.Equal(0, m.PerClass[0].Support);
+        // Only c1 counts: precision 2/2, recall 2/3, F1 0.8 (scikit-learn would give 0.8 / 3 with zero_division=0).
+        Assert.Equal(0.8, m.MacroF1, 12);
+        Assert.Equal(["c0", "c2"], m.Absent);
+        Assert.Equal(0, m.PerClass[0].Precision);
+        Assert.True(double.IsNaN(m.PerClass[0].Recall) && double.IsNaN(m.PerClass[0].F1));
+        Assert.True(double.IsNaN(m.PerClass[2].Precision));
     }
 
     [Fact]

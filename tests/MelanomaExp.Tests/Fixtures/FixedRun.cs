@@ -34,14 +34,14 @@ public static class FixedRun
         };
         var dataset = new DatasetSummary(
             "/data/isic",
-            ["melanoma", "nevus"],
-            [6, 3],
-            [2, 1],
-            [1, 1],
+            ["melanoma", "nevus", "seborrheic keratosis"],
+            [6, 3, 2],
+            [2, 1, 0],
+            [1, 1, 0],
             [new MelanomaExp.Data.BadImage("/data/isic/Train/nevus/bad.jpg", "empty file")],
             8,
             8,
-            [new byte[8 * 8 * 3], Enumerable.Repeat((byte)200, 8 * 8 * 3).ToArray()])
+            [new byte[8 * 8 * 3], Enumerable.Repeat((byte)200, 8 * 8 * 3).ToArray(), Enumerable.Repeat((byte)100, 8 * 8 * 3).ToArray()])
         {
             Audit = new MelanomaExp.Data.Audit.AuditSummary(
                 new AuditSpec(DuplicatePolicy.Dedupe, ConflictPolicy.Drop, 2, LeakagePolicy.Group),
@@ -50,30 +50,32 @@ public static class FixedRun
         };
         var started = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
         var settings = new EvaluationSettings("melanoma", 200, 1);
-        string[] classes = ["melanoma", "nevus"];
-        var validation = Evaluate.Set("validation", classes, [0, 0, 1], [0, 1, 1], [[0.9f, 0.1f], [0.4f, 0.6f], [0.2f, 0.8f]], 0.9, settings);
-        var test = Evaluate.Set("test", classes, [0, 1], [0, 0], [[0.7f, 0.3f], [0.6f, 0.4f]], 0.8, settings);
-        var second = experiment.Steps[0] with { Name = "dropout" };
-        var secondValidation = Evaluate.Set("validation", classes, [0, 0, 1], [0, 0, 1], [[0.9f, 0.1f], [0.6f, 0.4f], [0.2f, 0.8f]], 0.7, settings);
+        // Seborrheic keratosis has no validation or test image (as after the audit drops conflicts), and the first step predicts it once.
+        string[] classes = ["melanoma", "nevus", "seborrheic keratosis"];
+        var validation = Evaluate.Set("validation", classes, [0, 0, 1], [0, 2, 1], [[0.9f, 0.05f, 0.05f], [0.35f, 0.2f, 0.45f], [0.2f, 0.7f, 0.1f]], 0.9, settings);
+        var test = Evaluate.Set("test", classes, [0, 1], [0, 0], [[0.7f, 0.2f, 0.1f], [0.6f, 0.3f, 0.1f]], 0.8, settings with { OperatingThreshold = validation.Positive!.YoudenThreshold });
+        var second = experiment.Steps[0] with { Name = "dropout", Model = experiment.Steps[0].Model with { Dropout = 0.2 }, Train = experiment.Steps[0].Train with { Epochs = 3 } };
+        var secondValidation = Evaluate.Set("validation", classes, [0, 0, 1], [0, 0, 1], [[0.9f, 0.05f, 0.05f], [0.6f, 0.3f, 0.1f], [0.2f, 0.7f, 0.1f]], 0.7, settings);
         return new RunResult(
             experiment,
             Environment,
             dataset,
             [
-                new StepResult(experiment.Steps[0], epochs, 20.25, "models/base", validation, test) { WeightsSha256 = new string('a', 64) },
-                new StepResult(second, epochs, 30.5, "models/dropout", secondValidation, null)
+                new StepResult(experiment.Steps[0], epochs, 20.25, "models/base", validation, test) { WeightsSha256 = new string('a', 64), TrainEvaluation = new TrainEvaluation(0.55, 0.9, 9) },
+                new StepResult(second, [.. epochs, new(3, 0.5, 0.9, 1.0, 0.5, 9.5, 33)], 30.5, "models/dropout", secondValidation, null)
                 {
                     WeightsSha256 = new string('b', 64),
-                    Rebalance = new RebalanceSummary(RebalanceScope.SourceFolder, [8, 4], [2, 6], [8, 8], [2, 2], [new byte[8 * 8 * 3], null], "/cache", FromCache: true),
+                    TrainEvaluation = new TrainEvaluation(0.45, 1, 9),
+                    Rebalance = new RebalanceSummary(RebalanceScope.SourceFolder, [8, 4, 2], [2, 6, 8], [8, 8, 8], [2, 2, 0], [new byte[8 * 8 * 3], null, null], "/cache", FromCache: true),
                 },
             ],
-            [new StepComparison("base", "dropout", "validation", 2 / 3.0, 1, McNemar.Test([0, 0, 1], [0, 1, 1], [0, 0, 1]))],
+            [new StepComparison("base", "dropout", "validation", 2 / 3.0, 1, McNemar.Test([0, 0, 1], [0, 2, 1], [0, 0, 1])) { Auc = AucComparison.Of(validation, secondValidation, 200, 7) }],
             started,
             started.AddSeconds(21))
         {
             Provenance = new RunProvenance(
                 new GitInfo("0123456789abcdef0123456789abcdef01234567", Dirty: true),
-                new DatasetFingerprint("00112233aabbccdd", 12, new Dictionary<string, int> { ["melanoma"] = 8, ["nevus"] = 4 }),
+                new DatasetFingerprint("00112233aabbccdd", 12, new Dictionary<string, int> { ["melanoma"] = 8, ["nevus"] = 4, ["seborrheic keratosis"] = 2 }),
                 null,
                 new SortedDictionary<string, string> { ["TorchSharp"] = "0.107.0", ["libtorch"] = "2.10.0" },
                 [new StepTiming("base", started, started.AddSeconds(20), 20.25, null), new StepTiming("dropout", started, started.AddSeconds(30), 30.5, "resumed after epoch 1")],

@@ -26,8 +26,34 @@ public class MarkdownReportTests
     public void Names_the_least_and_most_frequent_class_and_the_device()
     {
         var text = MarkdownReport.Render(FixedRun.Create());
-        Assert.Contains("Least frequent in training: **nevus** (3, 33.33%)", text, StringComparison.Ordinal);
-        Assert.Contains("most frequent: **melanoma** (6, 66.67%)", text, StringComparison.Ordinal);
+        Assert.Contains("Least frequent in training: **seborrheic keratosis** (2, 18.18%)", text, StringComparison.Ordinal);
+        Assert.Contains("most frequent: **melanoma** (6, 54.55%)", text, StringComparison.Ordinal);
         Assert.Contains("device **cpu**", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_class_without_validation_images_is_na_and_named_as_left_out_of_the_macro_averages()
+    {
+        var run = FixedRun.Create();
+        var text = MarkdownReport.Render(run);
+        // Predicted once but never present: precision 0 (a wrong call), recall and F1 undefined.
+        Assert.Contains("| seborrheic keratosis | 0.000 | n/a | n/a | 0 |", text, StringComparison.Ordinal);
+        Assert.Contains("Left out, their recall and F1 being undefined (n/a in the per-class tables): validation: seborrheic keratosis (2 training images, none in validation)", text, StringComparison.Ordinal);
+        // Balanced accuracy averages melanoma (1/2) and nevus (1/1); macro F1 the same two classes' F1 (2/3 and 1), not divided by 3.
+        var validation = run.Steps[0].Validation.Metrics;
+        Assert.Equal(0.75, validation.BalancedAccuracy, 12);
+        Assert.Equal((2 / 3.0 + 1) / 2, validation.MacroF1, 12);
+        Assert.Contains("75.00%", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_summary_comes_first_and_states_what_each_step_changed()
+    {
+        var text = MarkdownReport.Render(FixedRun.Create());
+        Assert.True(text.IndexOf("## Summary", StringComparison.Ordinal) < text.IndexOf("## Training", StringComparison.Ordinal));
+        Assert.Contains("- **dropout**: dropout 0 → 0.2; **2 → 3 epochs**", text, StringComparison.Ordinal);
+        Assert.Contains("DeLong p = ", text, StringComparison.Ordinal);
+        Assert.Contains("McNemar p = ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("the model overfits", text, StringComparison.Ordinal);
     }
 }

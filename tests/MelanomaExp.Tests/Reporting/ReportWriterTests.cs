@@ -35,7 +35,10 @@ public class ReportWriterTests
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("steps")[1].GetProperty("test").ValueKind);
         Assert.Equal(1, json.RootElement.GetProperty("comparisons")[0].GetProperty("only_second_right").GetInt32());
         Assert.True(File.Exists(dir.Combine("base-validation-confusion.png")));
-        Assert.True(File.Exists(dir.Combine("base-roc.png")));
+        Assert.True(File.Exists(dir.Combine("roc-steps.png")));
+        Assert.Equal(["seborrheic keratosis"], validation.GetProperty("classes_left_out_of_macro_averages").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(JsonValueKind.Null, validation.GetProperty("per_class")[2].GetProperty("recall").ValueKind);
+        Assert.Equal(0.9, step.GetProperty("train_evaluation_mode").GetProperty("accuracy").GetDouble());
         Assert.True(File.Exists(dir.Combine("dropout-generated.png")));
         Assert.True(File.Exists(dir.Combine("audit-pairs.png")));
         var audit = json.RootElement.GetProperty("audit");
@@ -49,6 +52,6 @@ public class ReportWriterTests
         var lines = HistoryCsv.Render(FixedRun.Create()).TrimEnd().Split('\n');
         Assert.Equal("step,epoch,train_loss,train_accuracy,val_loss,val_accuracy,seconds,images_per_second", lines[0]);
         Assert.Equal("base,2,0.6,0.875,0.9,0.5,9.75,32.5", lines[2]);
-        Assert.Equal(5, lines.Length);
+        Assert.Equal(6, lines.Length);
     }
 }

@@ -119,6 +119,27 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
+    public void Manifest_records_the_device_its_build_and_why_auto_fell_back()
+    {
+        using var dir = Data();
+        var logged = new List<string>();
+        ExperimentRunner.Run(
+            Tiny("steps.first.train.epochs=1", "steps.second.train.epochs=1"),
+            new RunOptions { DataRoot = dir.Path, OutputDir = dir.Combine("out"), Device = DeviceChoice.Auto, Log = logged.Add });
+        using var manifest = JsonDocument.Parse(File.ReadAllText(dir.Combine("out", "manifest.json")));
+        var device = manifest.RootElement.GetProperty("device");
+        Assert.Equal("auto", device.GetProperty("requested").GetString());
+        Assert.Equal("cpu", device.GetProperty("used").GetString());
+        Assert.Equal("cpu", device.GetProperty("backend").GetString());
+        Assert.Equal("TorchSharp-cpu", device.GetProperty("package").GetString());
+        var reason = device.GetProperty("fallback_reason").GetString();
+        Assert.Contains("TorchSharp-cpu", reason, StringComparison.Ordinal);
+        Assert.Contains(reason, logged);
+        Assert.False(device.GetProperty("libtorch_determinism").GetProperty("cudnn_deterministic").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, device.GetProperty("cuda_preflight").ValueKind);
+    }
+
+    [Fact]
     public void Unchanged_steps_are_reused_and_force_trains_them_again()
     {
         using var dir = Data();
@@ -196,5 +217,23 @@ public class ExperimentRunnerTests
         File.Copy(dir.Combine("Test", "class_0", "img_000.png"), dir.Combine("Test", "class_9", "x.png"));
         var e = Assert.Throws<BadInputException>(() => Run(dir, "out2", experiment: Tiny("data.test=Test")));
         Assert.Contains("test classes", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keep_best_evaluates_the_weights_of_the_epoch_with_the_lowest_validation_loss()
+    {
+        using var dir = Data();
+        // A high learning rate makes validation loss rise after its minimum, so best and last differ.
+        var run = Run(dir, "best", experiment: Tiny("steps.first.train.keep=best", "steps.first.train.epochs=6", "steps.first.train.learning_rate=0.01", "steps.second.train.epochs=1"));
+        var step = run.Steps[0];
+        var lowest = step.Epochs.MinBy(e => e.ValLoss)!;
+        Assert.Equal(lowest.Epoch, step.Kept.Epoch);
+        // The evaluation pass on the kept weights reproduces the loss recorded at that epoch, not the last one.
+        Assert.Equal(lowest.ValLoss, step.Validation.Loss, 5);
+        if (lowest.Epoch != step.Last.Epoch)
+        {
+            Assert.NotEqual(step.Last.ValLoss, step.Validation.Loss, 5);
+        }
+        Assert.Equal(run.Steps[1].Last.Epoch, run.Steps[1].Kept.Epoch);
     }
 }

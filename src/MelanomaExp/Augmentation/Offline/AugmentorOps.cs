@@ -20,7 +20,7 @@ public static class AugmentorOps
 
     private static readonly Dictionary<string, (OpParameter[] Parameters, Action<Image<Rgb24>, IReadOnlyDictionary<string, double>, Random> Apply)> Registry = new(StringComparer.Ordinal)
     {
-        ["rotate"] = ([new("max_left", null, 0, 25), new("max_right", null, 0, 25)], GeometricOps.Rotate),
+        ["rotate"] = ([new("max_left", null, 0, 25), new("max_right", null, 0, 25)], (img, p, rng) => GeometricOps.Rotate(img, p, rng)),
         ["rotate90"] = (None, (img, _, _) => GeometricOps.RotateQuarter(img, 90)),
         ["rotate180"] = (None, (img, _, _) => GeometricOps.RotateQuarter(img, 180)),
         ["rotate270"] = (None, (img, _, _) => GeometricOps.RotateQuarter(img, 270)),
@@ -41,8 +41,11 @@ public static class AugmentorOps
     /// <summary>The parameters <paramref name="op"/> takes besides probability; null for an unknown operation.</summary>
     public static IReadOnlyList<OpParameter>? Parameters(string op) => Registry.TryGetValue(op, out var entry) ? entry.Parameters : null;
 
-    /// <summary>Runs a pipeline on one image in place; returns the names of the operations applied.</summary>
-    public static List<string> Run(IReadOnlyList<AugmentorOpSpec> pipeline, Image<Rgb24> image, Random rng)
+    /// <summary>
+    /// Runs a pipeline on one image in place; returns the names of the operations applied.
+    /// <paramref name="output"/> Augmentor sizes rotate's canvas as PIL does.
+    /// </summary>
+    public static List<string> Run(IReadOnlyList<AugmentorOpSpec> pipeline, Image<Rgb24> image, Random rng, RebalanceOutput output = RebalanceOutput.Lossless)
     {
         var applied = new List<string>();
         foreach (var op in pipeline)
@@ -50,7 +53,14 @@ public static class AugmentorOps
             var r = Math.Round(rng.NextDouble(), 1, MidpointRounding.ToEven);
             if (op.Probability > 0 && r <= op.Probability)
             {
-                Registry[op.Op].Apply(image, op.Parameters, rng);
+                if (op.Op == "rotate" && output == RebalanceOutput.Augmentor)
+                {
+                    GeometricOps.Rotate(image, op.Parameters, rng, pilCanvas: true);
+                }
+                else
+                {
+                    Registry[op.Op].Apply(image, op.Parameters, rng);
+                }
                 applied.Add(op.Op);
             }
         }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -12,8 +13,10 @@ internal static class GeometricOps
     /// rotation on an expanded canvas (bicubic), then the crop Augmentor computes for the largest
     /// rectangle without empty corners (its formula, quirks included), resized back (bicubic).
     /// A rotated sample is therefore also slightly zoomed in and never shows fill pixels.
+    /// <paramref name="pilCanvas"/>: the expanded canvas as PIL sizes it (outer pixel bounds, 210 px for
+    /// 180 px at 10 degrees) instead of ImageSharp's rounded size, so the crop matches Augmentor's.
     /// </summary>
-    public static void Rotate(Image<Rgb24> image, IReadOnlyDictionary<string, double> p, Random rng)
+    public static void Rotate(Image<Rgb24> image, IReadOnlyDictionary<string, double> p, Random rng, bool pilCanvas = false)
     {
         var left = rng.Next(2) == 0;
         var degrees = left ? rng.Next(0, (int)p["max_left"] + 1) : rng.Next(0, (int)p["max_right"] + 1);
@@ -23,7 +26,18 @@ internal static class GeometricOps
         }
         var (w, h) = (image.Width, image.Height);
         // ImageSharp turns clockwise for positive angles; Augmentor (PIL) anticlockwise.
-        image.Mutate(x => x.Rotate(left ? -degrees : degrees, KnownResamplers.Bicubic));
+        if (pilCanvas)
+        {
+            var (canvasW, canvasH) = PilExpandedSize(w, h, degrees);
+            var turn = Matrix3x2.CreateTranslation(-w / 2f, -h / 2f)
+                * Matrix3x2.CreateRotation((float)((left ? -degrees : degrees) * Math.PI / 180))
+                * Matrix3x2.CreateTranslation(canvasW / 2f, canvasH / 2f);
+            image.Mutate(x => x.Transform(new Rectangle(0, 0, w, h), turn, new Size(canvasW, canvasH), KnownResamplers.Bicubic));
+        }
+        else
+        {
+            image.Mutate(x => x.Rotate(left ? -degrees : degrees, KnownResamplers.Bicubic));
+        }
         double bigW = image.Width, bigH = image.Height;
         var a = degrees * Math.PI / 180;
         var b = (90 - degrees) * Math.PI / 180;
@@ -39,6 +53,23 @@ internal static class GeometricOps
             image.Mutate(x => x.Crop(box));
         }
         image.Mutate(x => x.Resize(w, h, KnownResamplers.Bicubic));
+    }
+
+    /// <summary>PIL's <c>rotate(expand=True)</c> canvas: the rotated corners' extent, ceil(max) - floor(min) on each axis.</summary>
+    public static (int Width, int Height) PilExpandedSize(int w, int h, double degrees)
+    {
+        var a = -degrees * Math.PI / 180;
+        // Pillow rounds the matrix to 15 decimals, which makes quarter turns exact.
+        var (cos, sin) = (Math.Round(Math.Cos(a), 15), Math.Round(Math.Sin(a), 15));
+        var (cx, cy) = (w / 2.0, h / 2.0);
+        var xs = new List<double>();
+        var ys = new List<double>();
+        foreach (var (x, y) in new[] { (0.0, 0.0), (w, 0.0), (w, h), (0.0, h) })
+        {
+            xs.Add((cos * (x - cx)) + (sin * (y - cy)) + cx);
+            ys.Add((-sin * (x - cx)) + (cos * (y - cy)) + cy);
+        }
+        return ((int)(Math.Ceiling(xs.Max()) - Math.Floor(xs.Min())), (int)(Math.Ceiling(ys.Max()) - Math.Floor(ys.Min())));
     }
 
     public static void RotateQuarter(Image<Rgb24> image, int degrees)

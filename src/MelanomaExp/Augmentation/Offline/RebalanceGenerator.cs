@@ -5,6 +5,7 @@ using MelanomaExp.Config;
 using MelanomaExp.Data;
 using MelanomaExp.Seeding;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace MelanomaExp.Augmentation.Offline;
@@ -12,7 +13,8 @@ namespace MelanomaExp.Augmentation.Offline;
 /// <summary>
 /// Augmentor's <c>Pipeline.sample(n)</c>, made reproducible: the k-th image of a class draws its source
 /// image and every operation from a generator seeded by (seed, step, class, k) alone, so the bytes do
-/// not depend on thread count or order. Files are PNGs named by content hash, kept with a manifest in
+/// not depend on thread count or order. Files are PNGs (or, with <c>output: augmentor</c>, JPEG for JPEG
+/// sources, as Augmentor saves them) named by content hash, kept with a manifest in
 /// a cache folder and reused while the pipeline, seed and source images are unchanged.
 /// </summary>
 public static class RebalanceGenerator
@@ -54,20 +56,41 @@ public static class RebalanceGenerator
             var rng = seeds.Rng("rebalance", step, className, k);
             origins[j] = sources[rng.Next(sources.Length)];
             using var image = Image.LoadPixelData<Rgb24>(store.Image(origins[j]), store.Width, store.Height);
-            AugmentorOps.Run(spec.Pipeline, image, rng);
-            image.CopyPixelDataTo(pixels.AsSpan(j * size, size));
-            using var png = new MemoryStream();
-            image.SaveAsPng(png);
-            var bytes = png.ToArray();
+            AugmentorOps.Run(spec.Pipeline, image, rng, spec.Output);
+            var (bytes, extension) = Encode(image, spec.Output, store.Paths[origins[j]]);
+            if (extension == ".png")
+            {
+                image.CopyPixelDataTo(pixels.AsSpan(j * size, size));
+            }
+            else
+            {
+                // Lossy: train on what a reader of the saved file gets, as the notebook did.
+                using var decoded = Image.Load<Rgb24>(bytes);
+                decoded.CopyPixelDataTo(pixels.AsSpan(j * size, size));
+            }
             hashes[j] = Convert.ToHexStringLower(SHA256.HashData(bytes));
             var dir = Path.Combine(cacheDir, className);
             Directory.CreateDirectory(dir);
-            files[j] = Path.Combine(dir, $"{hashes[j][..16]}.png");
+            files[j] = Path.Combine(dir, $"{hashes[j][..16]}{extension}");
             File.WriteAllBytes(files[j], bytes);
         });
         var manifest = new Manifest(key, jobs.Select((job, j) => new Entry(store.Classes[job.Label], job.K, origins[j], Path.GetRelativePath(cacheDir, files[j]), hashes[j])).ToList());
         File.WriteAllText(Path.Combine(cacheDir, ManifestFile), JsonSerializer.Serialize(manifest, Indented));
         return new GeneratedImages(pixels, jobs.Select(j => j.Label).ToArray(), origins, files, hashes, plan.Select(p => p.Count).ToArray(), false, cacheDir);
+    }
+
+    /// <summary>PNG, or for <see cref="RebalanceOutput.Augmentor"/> the source's format: JPEG at PIL's default quality 75 (4:2:0).</summary>
+    private static (byte[] Bytes, string Extension) Encode(Image<Rgb24> image, RebalanceOutput output, string sourcePath)
+    {
+        using var stream = new MemoryStream();
+        var ext = Path.GetExtension(sourcePath).ToLowerInvariant();
+        if (output == RebalanceOutput.Augmentor && ext is ".jpg" or ".jpeg")
+        {
+            image.SaveAsJpeg(stream, new JpegEncoder { Quality = 75, ColorType = JpegColorType.YCbCrRatio420 });
+            return (stream.ToArray(), ".jpg");
+        }
+        image.SaveAsPng(stream);
+        return (stream.ToArray(), ".png");
     }
 
     private static GeneratedImages? TryLoad(string cacheDir, string key, ImageStore store, List<(int Label, int[] Sources, int Count)> plan)

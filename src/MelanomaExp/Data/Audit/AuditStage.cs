@@ -10,7 +10,7 @@ namespace MelanomaExp.Data.Audit;
 public static class AuditStage
 {
     public static (ImageStore Train, Split Split, AuditSummary Summary) Apply(
-        ImageStore train, ImageStore? test, DataSpec data, Random splitRng, string source, IReadOnlyList<string>? imageGroups = null)
+        ImageStore train, ImageStore? test, DataSpec data, Random splitRng, string source, int seed = 0, IReadOnlyList<string>? imageGroups = null)
     {
         var policy = data.Audit;
         var findings = AuditCache.GetOrCompute(train, policy.NearDuplicateThreshold);
@@ -53,7 +53,7 @@ public static class AuditStage
             ? Groups.HoldOutSplitter.Make(keep.Select(i => imageGroups[i]).ToArray(), byGroup.HoldOut, source)
             : policy.Leakage == LeakagePolicy.Group
             ? GroupSplitter.Make(kept.Labels, groups, data.ValidationSplit, data.Stratify, splitRng)
-            : Splitter.Make(kept.Labels, data.ValidationSplit, data.Stratify, splitRng);
+            : Splitter.Make(data, kept, kept.Count, splitRng, seed);
         var straddling = remaining.Straddling(split.Train, split.Validation).Count();
         if (policy.Leakage == LeakagePolicy.Fail && straddling > 0)
         {
@@ -76,7 +76,11 @@ public static class AuditStage
             groups.Sum(g => g.Length),
             straddling,
             testPairs,
-            Examples(train, findings));
+            Examples(train, findings))
+        {
+            ExactConflictPairs = conflicts.Count(p => p.Exact),
+            ConflictImages = conflicts.SelectMany(p => new[] { p.A, p.B }).Distinct().Count(),
+        };
         return (kept, split, summary);
     }
 

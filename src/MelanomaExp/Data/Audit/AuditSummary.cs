@@ -18,4 +18,11 @@ public sealed record AuditSummary(
     int GroupedImages,
     int TrainValidationPairs,
     int? TrainTestPairs,
-    IReadOnlyList<ExamplePair> Examples);
+    IReadOnlyList<ExamplePair> Examples)
+{
+    /// <summary>Of <see cref="LabelConflictPairs"/>, those byte- or pixel-identical (the rest are within the near-duplicate threshold).</summary>
+    public int? ExactConflictPairs { get; init; }
+
+    /// <summary>Distinct image files in conflicting pairs (fewer than twice the pairs when a picture is filed more than twice).</summary>
+    public int? ConflictImages { get; init; }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MelanomaExp.Native;
+using MelanomaExp.Training;
+
+namespace MelanomaExp.Reporting;
+
+/// <summary>manifest.json's <c>device</c> block: what was asked for and used, the build, why auto fell back, the switches, the preflight.</summary>
+public static class DeviceJson
+{
+    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static JsonObject Render(DeviceSelection selection) => new()
+    {
+        ["requested"] = selection.Requested.ToString().ToLowerInvariant(),
+        ["used"] = selection.IsCuda ? "cuda" : "cpu",
+        ["backend"] = selection.Backend,
+        ["package"] = TorchBackendInfo.Package,
+        ["fallback_reason"] = selection.FallbackReason,
+        ["libtorch_determinism"] = selection.Determinism is null ? null : JsonSerializer.SerializeToNode(selection.Determinism, SnakeCase),
+        ["cuda_preflight"] = selection.Preflight is null ? null : JsonSerializer.SerializeToNode(selection.Preflight, SnakeCase),
+    };
+}

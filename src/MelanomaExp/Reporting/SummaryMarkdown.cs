@@ -1,0 +1,156 @@
+using System.Text;
+using MelanomaExp.Evaluation;
+using MelanomaExp.Running;
+using static MelanomaExp.Reporting.MarkdownReport;
+
+namespace MelanomaExp.Reporting;
+
+/// <summary>
+/// The report's first screen: the headline metrics of every step with intervals, what each step
+/// changed, and generated sentences saying which differences between steps the paired tests support.
+/// Every number in a sentence is one of the table's or the comparison table's, and each sentence
+/// names the chart that shows it.
+/// </summary>
+public static class SummaryMarkdown
+{
+    /// <summary>Differences with a two-sided p below this count as statistically supported.</summary>
+    public const double Alpha = 0.05;
+
+    public static void Write(StringBuilder md, RunResult run)
+    {
+        md.AppendLine("## Summary");
+        md.AppendLine();
+        Table(md, run);
+        Changes(md, run);
+        Findings(md, run);
+        Threshold(md, run);
+        Absent(md, run);
+    }
+
+    /// <summary>The table shape the repository README's results table copies.</summary>
+    public static void Table(StringBuilder md, RunResult run)
+    {
+        var positive = run.Steps.Select(s => s.Validation.Positive?.PositiveClass).FirstOrDefault(p => p is not null);
+        var head = positive is null ? "" : $" {positive} threshold | {positive} sensitivity (95% CI) | {positive} specificity (95% CI) | {positive} ROC AUC (95% CI) |";
+        md.AppendLine("| step | set | images | balanced accuracy (95% CI) | macro F1 (95% CI) |" + head);
+        md.AppendLine("| --- | --- | ---: | ---: | ---: |" + (positive is null ? "" : " ---: | ---: | ---: | ---: |"));
+        foreach (var s in run.Steps)
+        {
+            foreach (var e in new[] { s.Validation, s.Test }.OfType<SetEvaluation>())
+            {
+                var p = positive is null ? "" : e.Positive?.Operating is not { } o
+                    ? " – | – | – | – |"
+                    : Inv($" {o.Threshold:0.000} | {Ci(o.Sensitivity)} | {Ci(o.Specificity)} | {Ci(e.Positive.Auc, percent: false)} |");
+                md.AppendLine(Inv($"| {s.Name} | {e.Set} | {e.Images} | {Ci(e.BalancedAccuracy)} | {Ci(e.MacroF1, percent: false)} |{p}"));
+            }
+        }
+        md.AppendLine();
+    }
+
+    private static void Changes(StringBuilder md, RunResult run)
+    {
+        md.AppendLine("What each step changes against the one before it:");
+        md.AppendLine();
+        for (var i = 0; i < run.Steps.Count; i++)
+        {
+            md.AppendLine(Inv($"- **{run.Steps[i].Name}**: {StepChanges.Describe(i == 0 ? null : run.Steps[i - 1], run.Steps[i], run.Dataset.Classes)}."));
+        }
+        md.AppendLine();
+    }
+
+    private static void Findings(StringBuilder md, RunResult run)
+    {
+        if (run.Comparisons.Count == 0)
+        {
+            md.AppendLine(run.Steps.Count > 1
+                ? "No step was compared with the one before it (they were evaluated on different images)."
+                : "One step: there is no difference between steps to test.");
+            md.AppendLine();
+            return;
+        }
+        md.AppendLine(Inv($"Which differences between steps are statistically supported (two-sided p < {Alpha}; {Tests(run.Comparisons)}; not corrected for multiple comparisons):"));
+        md.AppendLine();
+        foreach (var c in run.Comparisons)
+        {
+            var sentences = new List<string>();
+            if (c.Auc is { } auc)
+            {
+                sentences.Add(AucSentence(c, auc, run));
+            }
+            sentences.Add(AccuracySentence(c));
+            md.AppendLine(Inv($"- **{c.First} → {c.Second}** ({c.Set}): ") + string.Join(" ", sentences));
+        }
+        md.AppendLine();
+    }
+
+    private static string AucSentence(StepComparison c, AucComparison auc, RunResult run)
+    {
+        var first = Evaluation(run, c.First, c.Set)!.Positive!;
+        var second = Evaluation(run, c.Second, c.Set)!.Positive!;
+        var d = auc.DeLong;
+        var byDeLong = d.PValue < Alpha;
+        var byBootstrap = auc.Difference.Low > 0 || auc.Difference.High < 0;
+        var verdict = double.IsNaN(d.PValue) ? "not testable (DeLong's test needs at least two images of each group and some spread)" : (byDeLong, byBootstrap) switch
+        {
+            (true, true) => d.Difference > 0 ? "a statistically supported rise" : "a statistically supported fall",
+            (false, false) => "not statistically supported (within noise)",
+            _ => "borderline: DeLong's test and the paired bootstrap disagree",
+        };
+        return Inv($"{first.PositiveClass} ROC AUC {Ci(first.Auc, percent: false)} → {Ci(second.Auc, percent: false)}, difference {auc.Difference.Value:+0.000;-0.000;0.000} (paired bootstrap 95% CI {auc.Difference.Low:+0.000;-0.000;0.000} to {auc.Difference.High:+0.000;-0.000;0.000}), DeLong p = {P(d.PValue)}: {verdict} (ROC chart: [{ReportFiles.RocSteps}]({ReportFiles.RocSteps})).");
+    }
+
+    private static string AccuracySentence(StepComparison c)
+    {
+        var t = c.Test;
+        var verdict = t.PValue < Alpha ? "a statistically supported difference" : "not statistically supported (within noise)";
+        return Inv($"Accuracy {Pct(c.FirstAccuracy)} → {Pct(c.SecondAccuracy)}, McNemar p = {P(t.PValue)} ({t.OnlyFirstRight} images only {c.First} got right, {t.OnlySecondRight} only {c.Second}): {verdict} (table: step against step).");
+    }
+
+    private static void Threshold(StringBuilder md, RunResult run)
+    {
+        var last = run.Steps[^1];
+        if (last.Validation.Positive?.Operating is not { } o)
+        {
+            return;
+        }
+        var name = last.Validation.Positive.PositiveClass;
+        var test = last.Test?.Positive?.Operating;
+        md.AppendLine(Inv($"Operating threshold: `predict` with the model of `{last.Name}` flags {name} when its probability is at least **{o.Threshold:0.000}**, the threshold that maximised sensitivity + specificity on validation (each step's model carries its own, in the table). On validation it gives sensitivity {Ci(o.Sensitivity)} and specificity {Ci(o.Specificity)}; these are optimistic, the threshold being chosen on the same images{(test is null ? "" : Inv($". On the test set, at the same threshold: sensitivity {Ci(test.Sensitivity)}, specificity {Ci(test.Specificity)}"))}. The ROC chart marks it."));
+        md.AppendLine();
+        md.AppendLine(Inv($"![{name} ROC of every step]({ReportFiles.RocSteps})"));
+        md.AppendLine();
+    }
+
+    private static void Absent(StringBuilder md, RunResult run)
+    {
+        var absent = run.Steps.SelectMany(s => new[] { s.Validation, s.Test }.OfType<SetEvaluation>())
+            .SelectMany(e => e.Metrics.Absent.Select(c => (Class: c, e.Set)))
+            .Distinct()
+            .ToList();
+        var text = absent.Count == 0
+            ? "Every class has images in every evaluated set, so balanced accuracy and macro F1 average all classes."
+            : "Balanced accuracy and macro F1 average the same classes: those with at least one image in the set. Left out, their recall and F1 being undefined (n/a in the per-class tables): "
+                + string.Join("; ", absent.GroupBy(a => a.Set).Select(g => Inv($"{g.Key}: {string.Join(", ", g.Select(a => $"{a.Class} ({TrainImages(run, a.Class)} training images, none in {g.Key})"))}"))) + ".";
+        md.AppendLine(text + " Intervals: percentile bootstrap over images, seeded.");
+        md.AppendLine();
+    }
+
+    private static int TrainImages(RunResult run, string name) => run.Dataset.TrainCounts[run.Dataset.Classes.ToList().IndexOf(name)];
+
+    private static SetEvaluation? Evaluation(RunResult run, string step, string set)
+    {
+        var s = run.Steps.First(x => x.Name == step);
+        return set == "test" ? s.Test : s.Validation;
+    }
+
+    private static string Tests(IReadOnlyList<StepComparison> comparisons) =>
+        comparisons.Any(c => c.Auc is not null) ? "tests: McNemar's on accuracy, DeLong's and a paired bootstrap on ROC AUC" : "test: McNemar's on accuracy";
+
+    private static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.0001 ? "< 0.0001" : Inv($"{p:0.0000}");
+
+    internal static string Ci(Interval i, bool percent = true)
+    {
+        string F(double v) => double.IsNaN(v) ? "n/a" : percent ? Pct(v) : Inv($"{v:0.000}");
+        return double.IsNaN(i.Low) || double.IsNaN(i.Value) ? F(i.Value) : $"{F(i.Value)} ({F(i.Low)}–{F(i.High)})";
+    }
+}

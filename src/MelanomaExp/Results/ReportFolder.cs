@@ -1,0 +1,126 @@
+using System.Text.Json;
+using MelanomaExp.Provenance;
+using MelanomaExp.Reporting;
+using MelanomaExp.Training;
+
+namespace MelanomaExp.Results;
+
+/// <summary>
+/// The one reader of a finished report folder (metrics.json and manifest.json, named in <see cref="ReportFiles"/>),
+/// used by verify, compare, step reuse and sweep collection.
+/// </summary>
+public sealed class ReportFolder
+{
+    public const string ManifestFormat = "melanoma-exp-manifest/1";
+
+    private ReportFolder(string dir, JsonElement metrics, JsonElement manifest)
+    {
+        Dir = dir;
+        Metrics = metrics;
+        Manifest = manifest;
+    }
+
+    public string Dir { get; }
+
+    public JsonElement Metrics { get; }
+
+    public JsonElement Manifest { get; }
+
+    public IReadOnlyList<ReportStep> Steps { get; private set; } = [];
+
+    public string ExperimentName => ReportJson.Text(Manifest, "experiment", "name");
+
+    public string ExperimentHash => ReportJson.Text(Manifest, "experiment", "hash");
+
+    public string ToolVersion => ReportJson.Text(Manifest, "tool_version");
+
+    public string ResolvedYaml => Manifest.GetProperty("experiment").GetProperty("resolved_yaml").GetString()!;
+
+    public string DataRoot => Manifest.GetProperty("data").GetProperty("root").GetString()!;
+
+    public static string MetricsPath(string dir) => Path.Combine(dir, ReportFiles.Metrics);
+
+    public static string ManifestPath(string dir) => Path.Combine(dir, ReportFiles.Manifest);
+
+    /// <summary>The report in <paramref name="dir"/>; a clear error (exit 2) when it is missing, unreadable or from an unknown format or newer tool.</summary>
+    public static ReportFolder Read(string dir)
+    {
+        if (!Directory.Exists(dir))
+        {
+            throw new BadInputException($"{dir}: report folder not found");
+        }
+        var manifestPath = ManifestPath(dir);
+        var report = new ReportFolder(dir, ReadJson(MetricsPath(dir)), ReadJson(manifestPath));
+        var format = ReportJson.At(report.Manifest, "format")?.GetString();
+        if (format != ManifestFormat)
+        {
+            throw new BadInputException($"{manifestPath}: unknown manifest format '{format}' (this tool reads {ManifestFormat})");
+        }
+        var version = report.ToolVersion;
+        if (!Version.TryParse(version, out var made) || !Version.TryParse(EnvironmentProbe.ToolVersion, out var mine) || made > mine)
+        {
+            throw new BadInputException($"{manifestPath}: written by melanoma-exp '{version}', which this version ({EnvironmentProbe.ToolVersion}) does not know; install that version to read it");
+        }
+        try
+        {
+            report.Steps = ReadSteps(report.Metrics, report.Manifest);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new BadInputException($"{MetricsPath(dir)}: not a step list melanoma-exp wrote ({e.Message})", e);
+        }
+        return report;
+    }
+
+    /// <summary>Null when there is no complete, readable report (none yet, an older format, a damaged file).</summary>
+    public static ReportFolder? TryRead(string dir)
+    {
+        try
+        {
+            return File.Exists(MetricsPath(dir)) && File.Exists(ManifestPath(dir)) ? Read(dir) : null;
+        }
+        catch (BadInputException)
+        {
+            return null;
+        }
+    }
+
+    private static List<ReportStep> ReadSteps(JsonElement metrics, JsonElement manifest)
+    {
+        var recorded = manifest.TryGetProperty("steps", out var m) && m.ValueKind == JsonValueKind.Array
+            ? m.EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!)
+            : [];
+        return metrics.GetProperty("steps").EnumerateArray().Select(step =>
+        {
+            var name = step.GetProperty("name").GetString()!;
+            var provenance = recorded.GetValueOrDefault(name);
+            string? Text(string key) => provenance.ValueKind == JsonValueKind.Object && provenance.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            var epochs = step.GetProperty("epochs").EnumerateArray().Select(e => new EpochRecord(
+                e.GetProperty("epoch").GetInt32(),
+                e.GetProperty("train_loss").GetDouble(),
+                e.GetProperty("train_accuracy").GetDouble(),
+                e.GetProperty("val_loss").GetDouble(),
+                e.GetProperty("val_accuracy").GetDouble(),
+                e.GetProperty("seconds").GetDouble(),
+                e.GetProperty("images_per_second").GetDouble())).ToList();
+            return new ReportStep(name, Text("key"), Text("weights_sha256"), step.GetProperty("seconds").GetDouble(), epochs, step);
+        }).ToList();
+    }
+
+    private static JsonElement ReadJson(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new BadInputException($"{path}: missing; a report folder written by melanoma-exp run has {ReportFiles.Metrics} and {ReportFiles.Manifest}");
+        }
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new BadInputException($"{path}: not valid JSON: {e.Message}", e);
+        }
+    }
+}

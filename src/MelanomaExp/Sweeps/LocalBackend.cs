@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace MelanomaExp.Sweeps;
+
+/// <summary>
+/// Runs a sweep's runs here as separate <c>melanoma-exp run</c> processes, <c>jobs</c> at once, the cores
+/// shared between them (torch threads per run = cores / jobs, through OMP_NUM_THREADS). Each run's output
+/// goes to its log; one line per start and end shows the whole sweep's progress.
+/// </summary>
+public static class LocalBackend
+{
+    public static int Threads(int jobs) => Math.Max(1, Environment.ProcessorCount / jobs);
+
+    /// <summary>Runs <paramref name="rows"/>; returns how many failed. Cancelling kills the running ones (their checkpoints stay).</summary>
+    public static int Run(string dir, SweepPlan plan, IReadOnlyList<SweepRow> rows, int jobs, IReadOnlyList<string> command, Action<string> log, CancellationToken cancel)
+    {
+        Directory.CreateDirectory(Path.Combine(dir, SweepPlan.LogsFolder));
+        var threads = Threads(jobs);
+        var (done, failed, running) = (0, 0, 0);
+        var gate = new object();
+        void Line(string text)
+        {
+            lock (gate)
+            {
+                log(string.Create(CultureInfo.InvariantCulture, $"[{done + failed}/{rows.Count} finished, {running} running, {failed} failed] {text}"));
+            }
+        }
+        log($"{rows.Count} runs, {Math.Min(jobs, rows.Count)} at a time, {threads} torch threads each; logs in {Path.Combine(dir, SweepPlan.LogsFolder)}");
+        try
+        {
+            Parallel.ForEach(rows, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancel }, row =>
+            {
+                lock (gate)
+                {
+                    running++;
+                }
+                Line($"{row.Id}: started");
+                var watch = Stopwatch.StartNew();
+                var code = RunOne(dir, plan, row, threads, command, cancel);
+                lock (gate)
+                {
+                    running--;
+                    if (code == 0)
+                    {
+                        done++;
+                    }
+                    else
+                    {
+                        failed++;
+                    }
+                }
+                Line(string.Create(CultureInfo.InvariantCulture, $"{row.Id}: {(code == 0 ? "done" : $"FAILED (exit code {code}, see {SweepPlan.LogFile(dir, row.Id)})")} in {watch.Elapsed.TotalSeconds:0}s"));
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            log("stopped: runs in progress keep their last checkpoint; the same sweep command continues them");
+            throw;
+        }
+        return failed;
+    }
+
+    private static int RunOne(string dir, SweepPlan plan, SweepRow row, int threads, IReadOnlyList<string> command, CancellationToken cancel)
+    {
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in command.Skip(1).Concat(plan.RunArguments(dir, row)))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["OMP_NUM_THREADS"] = threads.ToString(CultureInfo.InvariantCulture);
+        start.Environment["MKL_NUM_THREADS"] = threads.ToString(CultureInfo.InvariantCulture);
+        File.Delete(SweepPlan.ExitFile(dir, row.Id));
+        using var logFile = new StreamWriter(SweepPlan.LogFile(dir, row.Id), append: true) { AutoFlush = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {command[0]}");
+        File.WriteAllText(SweepPlan.StartFile(dir, row.Id), $"{process.Id} {Environment.MachineName}\n");
+        var gate = new object();
+        void Append(string? line)
+        {
+            if (line is not null)
+            {
+                lock (gate)
+                {
+                    logFile.WriteLine(line);
+                }
+            }
+        }
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using (cancel.Register(() => process.Kill(entireProcessTree: true)))
+        {
+            process.WaitForExit();
+        }
+        cancel.ThrowIfCancellationRequested();
+        var exit = SweepPlan.ExitFile(dir, row.Id);
+        File.WriteAllText(exit + ".tmp", $"{process.ExitCode} {Environment.MachineName}\n");
+        File.Move(exit + ".tmp", exit, overwrite: true);
+        return process.ExitCode;
+    }
+}

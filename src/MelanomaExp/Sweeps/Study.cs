@@ -1,0 +1,17 @@
+namespace MelanomaExp.Sweeps;
+
+/// <summary>What collect found in a sweep folder: every run's state, the per-seed figures, paired comparisons and machines.</summary>
+public sealed record Study(
+    string Dir,
+    SweepPlan Plan,
+    IReadOnlyList<SweepRunState> Runs,
+    IReadOnlyList<StudyCell> Cells,
+    IReadOnlyList<PairedComparison> Comparisons,
+    IReadOnlyList<MachineUse> Machines,
+    string PositiveClass)
+{
+    public const string Format = "melanoma-exp-study/1";
+
+    /// <summary>Different CPUs give slightly different floating point results; such a study says so.</summary>
+    public bool MixedHardware => Machines.Select(m => (m.Cpu, m.Device)).Distinct().Count() > 1;
+}

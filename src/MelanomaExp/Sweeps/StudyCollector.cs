@@ -1,0 +1,71 @@
+using MelanomaExp.Results;
+
+namespace MelanomaExp.Sweeps;
+
+/// <summary>Reads every finished run of a sweep and gathers each figure over seeds, per grid point and step.</summary>
+public static class StudyCollector
+{
+    /// <summary>Metrics compared between steps and grid points with a paired test (the rest are summarised only).</summary>
+    public static readonly IReadOnlyList<string> Compared = ["val_accuracy", "val_balanced_accuracy", "val_positive_auc", "test_accuracy"];
+
+    public static Study Collect(string dir, IReadOnlyDictionary<string, string>? queue = null)
+    {
+        var plan = SweepPlan.Read(dir);
+        var runs = SweepStatus.Of(dir, plan, queue);
+        var reports = runs.Where(r => r.Status == RunStatus.Done)
+            .Select(r => (r.Row, r.Host, Report: ReportFolder.Read(SweepPlan.RunDir(dir, r.Row.Id))))
+            .ToList();
+        var cells = new List<StudyCell>();
+        foreach (var point in plan.Rows.GroupBy(r => r.Point))
+        {
+            var done = reports.Where(r => r.Row.Point == point.Key).OrderBy(r => r.Row.Seed).ToList();
+            var steps = done.SelectMany(r => r.Report.Steps.Select(s => s.Name)).Distinct().ToList();
+            foreach (var step in steps)
+            {
+                foreach (var metric in StudyMetric.All)
+                {
+                    var values = done.Select(r => (r.Row.Seed, Value: r.Report.Steps.FirstOrDefault(s => s.Name == step) is { } s ? metric.Read(s.Metrics) : null))
+                        .Where(v => v.Value is { } x && double.IsFinite(x))
+                        .ToList();
+                    if (values.Count > 0)
+                    {
+                        cells.Add(new StudyCell(point.Key, point.First().Grid, step, metric, values.Select(v => v.Seed).ToList(), values.Select(v => v.Value!.Value).ToList()));
+                    }
+                }
+            }
+        }
+        var positive = reports.Select(r => r.Report.Steps.Count > 0 ? ReportJson.At(r.Report.Steps[0].Metrics, "validation", "positive_class", "class")?.GetString() : null).OfType<string>().FirstOrDefault() ?? "positive class";
+        return new Study(Path.GetFullPath(dir), plan, runs, cells, Compare(cells), Machines(reports), positive);
+    }
+
+    private static List<PairedComparison> Compare(List<StudyCell> cells)
+    {
+        var comparisons = new List<PairedComparison>();
+        foreach (var metric in Compared)
+        {
+            var of = cells.Where(c => c.Metric.Name == metric).ToList();
+            foreach (var point in of.GroupBy(c => c.Point))
+            {
+                comparisons.AddRange(Pairs(point.ToList()).Select(p => PairedComparison.Of("steps", p.A, p.B)).OfType<PairedComparison>());
+            }
+            foreach (var step in of.GroupBy(c => c.Step))
+            {
+                comparisons.AddRange(Pairs(step.ToList()).Select(p => PairedComparison.Of("grid points", p.A, p.B)).OfType<PairedComparison>());
+            }
+        }
+        return comparisons;
+    }
+
+    private static IEnumerable<(StudyCell A, StudyCell B)> Pairs(List<StudyCell> cells) =>
+        cells.SelectMany((a, i) => cells.Skip(i + 1).Select(b => (a, b)));
+
+    private static List<MachineUse> Machines(IEnumerable<(SweepRow Row, string? Host, ReportFolder Report)> reports) =>
+        reports.GroupBy(r => (
+                Host: r.Host ?? "(unknown)",
+                Cpu: ReportJson.Text(r.Report.Manifest, "environment", "cpu"),
+                Cores: (int)(ReportJson.Number(r.Report.Manifest, "environment", "cores") ?? 0),
+                Threads: (int)(ReportJson.Number(r.Report.Manifest, "environment", "torch_threads") ?? 0),
+                Device: ReportJson.Text(r.Report.Manifest, "environment", "device")))
+            .Select(g => new MachineUse(g.Key.Host, g.Key.Cpu, g.Key.Cores, g.Key.Threads, g.Key.Device, g.Select(r => r.Row.Id).ToList()))
+            .ToList();
+}

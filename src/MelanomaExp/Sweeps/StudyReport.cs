@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MelanomaExp.Reporting;
+
+namespace MelanomaExp.Sweeps;
+
+/// <summary>Writes <c>DIR/README.md</c> (tables, charts, failed runs, machines) and <c>DIR/study.json</c> (the same numbers).</summary>
+public static class StudyReport
+{
+    private const int LogTail = 15;
+
+    public static void Write(Study study)
+    {
+        foreach (var metric in StudyMetric.All)
+        {
+            var cells = study.Cells.Where(c => c.Metric == metric).ToList();
+            if (cells.Count > 0)
+            {
+                StudyCharts.Strip(cells, metric, Path.Combine(study.Dir, StudyCharts.FileName(metric)));
+            }
+        }
+        File.WriteAllText(Path.Combine(study.Dir, ReportFiles.Readme), Markdown(study));
+        File.WriteAllText(Path.Combine(study.Dir, ReportFiles.Study), Json(study).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    public static string Markdown(Study study)
+    {
+        var md = new StringBuilder();
+        void L(FormattableString line) => md.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+        var rows = study.Plan.Rows;
+        var done = study.Runs.Count(r => r.Status == RunStatus.Done);
+        var points = rows.Select(r => r.Point).Distinct().Count();
+        var seeds = rows.Select(r => r.Seed).Distinct().ToList();
+        L($"# Study: {study.Plan.Experiment}");
+        md.AppendLine();
+        L($"{rows.Count} runs: {points} grid point{(points == 1 ? "" : "s")} x {seeds.Count} seeds ({string.Join(", ", seeds)}); **{done} done**, {rows.Count - done} not done. Plan: [`plan.json`](plan.json); each run's full report is in `runs/<id>/`.");
+        md.AppendLine();
+        L($"Over seeds: mean, standard deviation and the 95% t-interval of the mean (mean ± t(0.975, n-1) · sd / √n). Percentages except ROC AUC.");
+        md.AppendLine();
+        GridPoints(md, study);
+        Ranked(md, study);
+        Cells(md, study);
+        Comparisons(md, study);
+        Charts(md, study);
+        NotDone(md, study);
+        Machines(md, study);
+        Runs(md, study);
+        return md.ToString();
+    }
+
+    private static void GridPoints(StringBuilder md, Study study)
+    {
+        if (study.Plan.Rows.All(r => r.Grid.Count == 0))
+        {
+            return;
+        }
+        md.AppendLine("## Grid points\n\n| grid point | overrides |\n| --- | --- |");
+        foreach (var point in study.Plan.Rows.GroupBy(r => r.Point))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {point.Key} | {string.Join(", ", point.First().Grid.Select(g => $"`{g}`"))} |");
+        }
+        md.AppendLine();
+    }
+
+    private static void Ranked(StringBuilder md, Study study)
+    {
+        var ranked = study.Cells.Where(c => c.Metric.Name == "val_accuracy").OrderByDescending(c => c.Values.Average()).ToList();
+        md.AppendLine("## Ranked by mean validation accuracy\n\n| rank | grid point / step | validation accuracy | 95% interval | sd | balanced accuracy | n |\n| ---: | --- | ---: | --- | ---: | ---: | ---: |");
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var c = ranked[i];
+            var s = c.Statistic;
+            var balanced = study.Cells.FirstOrDefault(x => x.Point == c.Point && x.Step == c.Step && x.Metric.Name == "val_balanced_accuracy");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {i + 1} | {c.Label} | {P(s.Mean, true)} | {Interval(s, true)} | {P(s.StandardDeviation, true)} | {(balanced is null ? "–" : P(balanced.Values.Average(), true))} | {s.Values.Count} |");
+        }
+        md.AppendLine();
+    }
+
+    private static void Cells(StringBuilder md, Study study)
+    {
+        md.AppendLine("## Every figure per grid point and step\n\n| grid point / step | metric | mean | sd | 95% interval | per seed |\n| --- | --- | ---: | ---: | --- | --- |");
+        foreach (var c in study.Cells)
+        {
+            var s = c.Statistic;
+            var perSeed = string.Join(", ", c.Seeds.Zip(c.Values, (seed, v) => $"{seed}: {P(v, c.Metric.Percent)}"));
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Label} | {Label(c.Metric, study)} | {P(s.Mean, c.Metric.Percent)} | {P(s.StandardDeviation, c.Metric.Percent)} | {Interval(s, c.Metric.Percent)} | {perSeed} |");
+        }
+        md.AppendLine();
+    }
+
+    private static void Comparisons(StringBuilder md, Study study)
+    {
+        md.AppendLine("## Paired comparisons over seeds\n");
+        md.AppendLine("B - A of the same seed, averaged; two-sided paired t-test (MathNet). Seeds pair runs that share the data split and initial weights.\n");
+        if (study.Comparisons.Count == 0)
+        {
+            md.AppendLine("None (a comparison needs two steps or grid points with a seed in common).\n");
+            return;
+        }
+        md.AppendLine("| between | A | B | metric | n | mean B - A | 95% interval | p | verdict |\n| --- | --- | --- | --- | ---: | ---: | --- | ---: | --- |");
+        foreach (var c in study.Comparisons)
+        {
+            var percent = StudyMetric.All.First(m => m.Name == c.Metric).Percent;
+            var interval = c.HalfWidth is { } h ? $"{P(c.Mean - h, percent)} to {P(c.Mean + h, percent)}" : "–";
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Between} | {c.A} | {c.B} | {Label(StudyMetric.All.First(m => m.Name == c.Metric), study)} | {c.N} | {P(c.Mean, percent)} | {interval} | {(c.PValue is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "–")} | {c.Verdict} |");
+        }
+        md.AppendLine();
+    }
+
+    private static void Charts(StringBuilder md, Study study)
+    {
+        md.AppendLine("## Every seed, per metric\n");
+        foreach (var metric in StudyMetric.All.Where(m => study.Cells.Any(c => c.Metric == m)))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"![{Label(metric, study)}]({StudyCharts.FileName(metric)})\n");
+        }
+    }
+
+    private static void NotDone(StringBuilder md, Study study)
+    {
+        var missing = study.Runs.Where(r => r.Status != RunStatus.Done).ToList();
+        md.AppendLine("## Runs not done\n");
+        if (missing.Count == 0)
+        {
+            md.AppendLine("None: every run of the plan has a complete report.\n");
+            return;
+        }
+        md.AppendLine("These runs are left out of every figure above. Running the same `sweep` command again redoes them (and only them).\n");
+        foreach (var run in missing)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"### {run.Row.Id}: {run.Status.ToString().ToLowerInvariant()} ({run.Detail})\n");
+            var log = SweepPlan.LogFile(study.Dir, run.Row.Id);
+            if (File.Exists(log))
+            {
+                var tail = File.ReadAllLines(log).TakeLast(LogTail);
+                md.AppendLine(CultureInfo.InvariantCulture, $"Last lines of `logs/{run.Row.Id}.log`:\n\n```\n{string.Join('\n', tail)}\n```\n");
+            }
+            else
+            {
+                md.AppendLine("No log: the run has not started.\n");
+            }
+        }
+    }
+
+    private static void Machines(StringBuilder md, Study study)
+    {
+        md.AppendLine("## Machines\n");
+        if (study.MixedHardware)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Mixed hardware**: the runs come from {study.Machines.Select(m => (m.Cpu, m.Device)).Distinct().Count()} different CPU or device kinds. Floating point results differ between them, so part of a difference between grid points can come from where they ran.\n");
+        }
+        md.AppendLine("| host | CPU | cores | torch threads | device | runs |\n| --- | --- | ---: | ---: | --- | ---: |");
+        foreach (var m in study.Machines)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {m.Host} | {m.Cpu} | {m.Cores} | {m.TorchThreads} | {m.Device} | {m.Runs.Count} |");
+        }
+        md.AppendLine();
+    }
+
+    private static void Runs(StringBuilder md, Study study)
+    {
+        md.AppendLine("## Runs\n\n| run | grid point | seed | status | host |\n| --- | --- | ---: | --- | --- |");
+        foreach (var r in study.Runs)
+        {
+            var name = r.Status == RunStatus.Done ? $"[{r.Row.Id}](runs/{r.Row.Id}/README.md)" : r.Row.Id;
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {r.Row.Point} | {r.Row.Seed} | {r.Status.ToString().ToLowerInvariant()} | {r.Host ?? "–"} |");
+        }
+    }
+
+    public static JsonObject Json(Study study) => new()
+    {
+        ["format"] = Study.Format,
+        ["experiment"] = study.Plan.Experiment,
+        ["collected"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+        ["runs"] = new JsonArray([.. study.Runs.Select(r => (JsonNode?)new JsonObject
+        {
+            ["id"] = r.Row.Id,
+            ["point"] = r.Row.Point,
+            ["seed"] = r.Row.Seed,
+            ["status"] = r.Status.ToString().ToLowerInvariant(),
+            ["detail"] = r.Detail,
+            ["host"] = r.Host,
+        })]),
+        ["cells"] = new JsonArray([.. study.Cells.Select(c => (JsonNode?)new JsonObject
+        {
+            ["point"] = c.Point,
+            ["grid"] = new JsonArray([.. c.Grid.Select(g => (JsonNode?)g)]),
+            ["step"] = c.Step,
+            ["metric"] = c.Metric.Name,
+            ["n"] = c.Values.Count,
+            ["mean"] = N(c.Statistic.Mean),
+            ["sd"] = N(c.Statistic.StandardDeviation),
+            ["ci95_low"] = N(c.Statistic.Mean - c.Statistic.HalfWidth),
+            ["ci95_high"] = N(c.Statistic.Mean + c.Statistic.HalfWidth),
+            ["values"] = new JsonArray([.. c.Seeds.Zip(c.Values, (s, v) => (JsonNode?)new JsonObject { ["seed"] = s, ["value"] = v })]),
+        })]),
+        ["comparisons"] = new JsonArray([.. study.Comparisons.Select(c => (JsonNode?)new JsonObject
+        {
+            ["between"] = c.Between,
+            ["a"] = c.A,
+            ["b"] = c.B,
+            ["metric"] = c.Metric,
+            ["n"] = c.N,
+            ["mean_difference"] = N(c.Mean),
+            ["p_value"] = c.PValue is { } p ? N(p) : null,
+            ["verdict"] = c.Verdict,
+        })]),
+        ["machines"] = new JsonArray([.. study.Machines.Select(m => (JsonNode?)new JsonObject
+        {
+            ["host"] = m.Host,
+            ["cpu"] = m.Cpu,
+            ["cores"] = m.Cores,
+            ["torch_threads"] = m.TorchThreads,
+            ["device"] = m.Device,
+            ["runs"] = new JsonArray([.. m.Runs.Select(r => (JsonNode?)r)]),
+        })]),
+        ["mixed_hardware"] = study.MixedHardware,
+    };
+
+    private static string Label(StudyMetric metric, Study study) => metric.Label.Replace("melanoma", study.PositiveClass, StringComparison.Ordinal);
+
+    private static string Interval(Running.SeedStatistic s, bool percent) =>
+        s.Values.Count < 2 ? "–" : $"{P(s.Mean - s.HalfWidth, percent)} to {P(s.Mean + s.HalfWidth, percent)}";
+
+    private static string P(double v, bool percent) => !double.IsFinite(v) ? "–" : percent ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) : v.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static JsonValue? N(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
+}

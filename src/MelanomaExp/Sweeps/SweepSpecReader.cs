@@ -1,0 +1,99 @@
+using System.Globalization;
+using MelanomaExp.Config;
+using YamlDotNet.RepresentationModel;
+
+namespace MelanomaExp.Sweeps;
+
+/// <summary>
+/// The <c>sweep: { seeds: [...], grid: { key.path: [v1, v2] } }</c> section of an experiment file,
+/// with command-line <c>--seeds</c> replacing its seeds and each <c>--grid</c> replacing the axis of the same key.
+/// </summary>
+public static class SweepSpecReader
+{
+    public static SweepSpec Read(string file, string? seedsOption, IReadOnlyList<string> gridOptions, int experimentSeed)
+    {
+        var (seeds, grid) = FromFile(file);
+        if (seedsOption is not null)
+        {
+            seeds = ParseSeeds(seedsOption, experimentSeed);
+        }
+        foreach (var axis in gridOptions.Select(GridValues.Parse))
+        {
+            grid.RemoveAll(a => a.Key == axis.Key);
+            grid.Add(axis);
+        }
+        return new SweepSpec(seeds ?? [experimentSeed], grid);
+    }
+
+    /// <summary><c>--seeds 1,2,3</c> lists the seeds; <c>--seeds N</c> takes N seeds from the experiment's own.</summary>
+    public static List<int> ParseSeeds(string text, int experimentSeed)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var numbers = parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList();
+        if (numbers.Contains(-1) || numbers.Distinct().Count() != numbers.Count)
+        {
+            throw new BadInputException($"--seeds {text}: expected N (a count) or a list of different whole numbers such as 1,2,3");
+        }
+        if (parts.Length > 1)
+        {
+            return numbers;
+        }
+        return numbers[0] >= 1 ? Enumerable.Range(experimentSeed, numbers[0]).ToList() : throw new BadInputException($"--seeds {text}: needs at least 1 seed");
+    }
+
+    private static (List<int>? Seeds, List<GridAxis> Grid) FromFile(string file)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(file)));
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
+            || !root.Children.TryGetValue(new YamlScalarNode("sweep"), out var node) || node is not YamlMappingNode sweep)
+        {
+            return (null, []);
+        }
+        List<int>? seeds = null;
+        var grid = new List<GridAxis>();
+        foreach (var (key, value) in sweep.Children)
+        {
+            switch ((key as YamlScalarNode)?.Value)
+            {
+                case "seeds":
+                    seeds = value is YamlSequenceNode list ? list.Children.Select(n => Seed(file, n)).ToList() : throw Error(file, value, "sweep.seeds", "expected a list of whole numbers, e.g. [1, 2, 3]");
+                    if (seeds.Count == 0 || seeds.Distinct().Count() != seeds.Count)
+                    {
+                        throw Error(file, value, "sweep.seeds", "expected at least one seed, each listed once");
+                    }
+                    break;
+                case "grid":
+                    var axes = value as YamlMappingNode ?? throw Error(file, value, "sweep.grid", "expected a mapping of key.path: [values]");
+                    grid.AddRange(axes.Children.Select(a => Axis(file, a.Key, a.Value)));
+                    break;
+                default:
+                    throw Error(file, key, $"sweep.{key}", "unknown key (this section takes: grid, seeds)");
+            }
+        }
+        return (seeds, grid);
+    }
+
+    private static GridAxis Axis(string file, YamlNode key, YamlNode value)
+    {
+        var path = (key as YamlScalarNode)?.Value ?? throw Error(file, key, "sweep.grid", "keys are key paths such as steps.base.train.learning_rate");
+        var values = value is YamlSequenceNode list && list.Children.Count > 0
+            ? list.Children.Select(YamlText).ToList()
+            : throw Error(file, value, $"sweep.grid.{path}", "expected a non-empty list of values");
+        return values.Distinct(StringComparer.Ordinal).Count() == values.Count ? new GridAxis(path, values) : throw Error(file, value, $"sweep.grid.{path}", "a value is listed twice");
+    }
+
+    /// <summary>A value written back in <c>--set</c> syntax (flow YAML), so file and command line give the same run ids.</summary>
+    private static string YamlText(YamlNode node) => node switch
+    {
+        YamlScalarNode s => s.Value ?? "",
+        YamlSequenceNode seq => $"[{string.Join(",", seq.Children.Select(YamlText))}]",
+        YamlMappingNode map => $"{{{string.Join(",", map.Children.Select(c => $"{YamlText(c.Key)}: {YamlText(c.Value)}"))}}}",
+        _ => node.ToString(),
+    };
+
+    private static int Seed(string file, YamlNode node) =>
+        node is YamlScalarNode { Value: { } v } && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw Error(file, node, "sweep.seeds", $"'{node}' is not a whole number");
+
+    private static ConfigException Error(string file, YamlNode node, string key, string problem) => new(file, (int)node.Start.Line, key, problem);
+}

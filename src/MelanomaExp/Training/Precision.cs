@@ -1,0 +1,53 @@
+using MelanomaExp.Models;
+using MelanomaExp.Provenance;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MelanomaExp.Training;
+
+/// <summary>
+/// <c>train.precision</c>: fp32 (the default), or mixed precision with float32 master weights, optimizer
+/// state and loss: bf16 on CPUs with bfloat16 arithmetic in hardware (AVX512-BF16 or AMX) and on CUDA,
+/// fp16 on CUDA only. Elsewhere reduced precision would run emulated, slower than fp32, so it is refused.
+/// </summary>
+public static class Precision
+{
+    public const string Fp32 = "fp32";
+    public const string Bf16 = "bf16";
+    public const string Fp16 = "fp16";
+
+    public static readonly string[] Names = [Fp32, Bf16, Fp16];
+
+    /// <summary>The type the forward computes in, null for plain float32; throws when this machine cannot run it fast.</summary>
+    /// <param name="where">Names the file and key in the error, e.g. "base.yaml: step 'base': train.precision".</param>
+    public static ScalarType? ComputeType(string precision, Device device, CpuFeatures cpu, string where)
+    {
+        var cuda = device.type == DeviceType.CUDA;
+        return precision switch
+        {
+            Fp32 => null,
+            Bf16 when cuda || cpu.HasBf16 => ScalarType.BFloat16,
+            Bf16 => throw new BadInputException($"{where}: bf16 needs a CPU with AVX512-BF16 or AMX (this CPU's flags have neither) or a CUDA device; use fp32 here"),
+            Fp16 when cuda => ScalarType.Float16,
+            Fp16 => throw new BadInputException($"{where}: fp16 runs only on a CUDA device (this run is on the CPU); use bf16 on a CPU with AVX512-BF16 or AMX, or fp32"),
+            _ => throw new BadInputException($"{where}: expected one of {string.Join(", ", Names)}, got '{precision}'"),
+        };
+    }
+
+    /// <summary>How an error names the key: file, step, key.</summary>
+    public static string Where(Config.Experiment experiment, Config.StepSpec step) => $"{experiment.SourcePath}: step '{step.Name}': train.precision";
+
+    /// <summary>Sets the model's compute type; only the seed CNN knows how to run in mixed precision.</summary>
+    public static void Apply(nn.Module<Tensor, Tensor> model, ScalarType? computeType)
+    {
+        if (computeType is null)
+        {
+            return;
+        }
+        if (model is not SeedCnn cnn)
+        {
+            throw new BadInputException($"train.precision: mixed precision is implemented for seed-cnn only, not {model.GetName()}");
+        }
+        cnn.ComputeType = computeType;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json;
+using MelanomaExp.Reporting;
+using MelanomaExp.Results;
+
+namespace MelanomaExp.Verification;
+
+/// <summary>
+/// How much each figure of an experiment moves from seed to seed, read from a seed study of it
+/// (<c>study.json</c> written by <c>collect</c>), so verify can judge a difference against that spread
+/// rather than only a fixed tolerance.
+/// </summary>
+public sealed record SeedSpread(string Source, IReadOnlyDictionary<(string Step, string Metric), (double Sd, int Seeds)> Cells)
+{
+    /// <summary>
+    /// Two single runs of different seeds differ with sd·√2; a rerun is within the spread when its difference
+    /// lies inside the 95% band of that (1.96·√2·sd, about 2.8 sd).
+    /// </summary>
+    public static readonly double Band = 1.96 * Math.Sqrt(2);
+
+    /// <summary>The study in <paramref name="studyDir"/>, or else a study beside the report (a sibling folder) of the same experiment.</summary>
+    public static SeedSpread? Find(string reportDir, string experiment, string? studyDir)
+    {
+        if (studyDir is not null)
+        {
+            return Read(studyDir, experiment) ?? throw new BadInputException($"{Path.Combine(studyDir, ReportFiles.Study)}: no seed study of experiment '{experiment}' with at least 2 seeds (write one with melanoma-exp sweep and collect)");
+        }
+        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(reportDir)));
+        return parent is null ? null : Directory.GetDirectories(parent).Order(StringComparer.Ordinal).Select(d => Read(d, experiment)).FirstOrDefault(s => s is not null);
+    }
+
+    /// <summary>The spread of a study's only grid point (or its ungridded one), null when there is none for this experiment.</summary>
+    public static SeedSpread? Read(string studyDir, string experiment)
+    {
+        var path = Path.Combine(studyDir, ReportFiles.Study);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var root = doc.RootElement;
+        if (ReportJson.Text(root, "format") != Sweeps.Study.Format || ReportJson.Text(root, "experiment") != experiment)
+        {
+            return null;
+        }
+        var cells = root.GetProperty("cells").EnumerateArray().ToList();
+        var points = cells.Select(c => c.GetProperty("point").GetString()).Distinct().ToList();
+        var point = points.Count == 1 ? points[0] : points.FirstOrDefault(p => p == "default");
+        var spread = cells.Where(c => c.GetProperty("point").GetString() == point && c.GetProperty("n").GetInt32() >= 2 && ReportJson.Number(c, "sd") is not null)
+            .ToDictionary(c => (c.GetProperty("step").GetString()!, c.GetProperty("metric").GetString()!), c => (ReportJson.Number(c, "sd")!.Value, c.GetProperty("n").GetInt32()));
+        return point is null || spread.Count == 0 ? null : new SeedSpread(Path.GetFullPath(studyDir), spread);
+    }
+
+    /// <summary>
+    /// Every check with a measured spread gets it; a difference beyond the fixed tolerance but inside the
+    /// seed band is <see cref="Verdict.WithinSeedSpread"/> (the rerun is as close as another seed would be).
+    /// </summary>
+    public VerificationResult Judge(VerificationResult result) => result with
+    {
+        SeedStudy = Source,
+        Checks = result.Checks.Select(c =>
+        {
+            if (!Cells.TryGetValue((c.Step, c.Metric), out var s))
+            {
+                return c;
+            }
+            var judged = c with { SeedSd = s.Sd, Seeds = s.Seeds };
+            return c.Verdict == Verdict.NotReproduced && c.Difference is { } d && Math.Abs(d) <= Band * s.Sd ? judged with { Verdict = Verdict.WithinSeedSpread } : judged;
+        }).ToList(),
+    };
+
+    /// <summary>"0.4 sd (within the seed band of ±2.77 sd)" for a check with a spread.</summary>
+    public static string Describe(MetricCheck c) => c.SeedSd is not { } sd || c.Difference is not { } d
+        ? "–"
+        : sd == 0
+            ? (d == 0 ? "0 sd (the seeds agree exactly)" : "beyond: the seeds agree exactly")
+            : string.Create(CultureInfo.InvariantCulture, $"{Math.Abs(d) / sd:0.0} sd of {c.Seeds} seeds ({(Math.Abs(d) <= Band * sd ? "within" : "beyond")} the ±{Band:0.00} sd band)");
+}

@@ -1,0 +1,50 @@
+using MelanomaExp.Reporting;
+using MelanomaExp.Sweeps;
+using MelanomaExp.Tests.Fixtures;
+
+namespace MelanomaExp.Tests.Sweeps;
+
+public class StudyCollectorTests
+{
+    [Fact]
+    public void Runs_from_different_cpus_are_flagged_and_a_missing_run_is_listed()
+    {
+        using var dir = new TempDir();
+        var run = FixedRun.Create();
+        SweepRow Row(int seed) => new($"default-seed{seed}", "default", [], seed, run.Experiment.Hash, null);
+        var plan = new SweepPlan("fixed", "fixed.yaml", [], null, [Row(1), Row(2), Row(3)]);
+        plan.Write(dir.Path);
+        ReportWriter.Write(run, SweepPlan.RunDir(dir.Path, "default-seed1"));
+        ReportWriter.Write(run with { Environment = run.Environment with { Cpu = "Other CPU" } }, SweepPlan.RunDir(dir.Path, "default-seed2"));
+
+        var study = StudyCollector.Collect(dir.Path);
+        StudyReport.Write(study);
+        Assert.True(study.MixedHardware);
+        Assert.Equal([RunStatus.Done, RunStatus.Done, RunStatus.Pending], study.Runs.Select(r => r.Status));
+        var accuracy = study.Cells.Single(c => c.Step == "base" && c.Metric.Name == "val_accuracy");
+        Assert.Equal([1, 2], accuracy.Seeds);
+        Assert.Equal(run.Steps[0].Validation.Metrics.Accuracy, accuracy.Statistic.Mean, 12);
+        Assert.Equal(0, accuracy.Statistic.StandardDeviation);
+        // Both runs have the same figures: dropout (1) beats base (2/3) by exactly 1/3 with either seed, no noise at all.
+        var steps = study.Comparisons.Single(c => c.Metric == "val_accuracy" && c.Between == "steps");
+        Assert.Equal(1 / 3.0, steps.Mean, 12);
+        Assert.Equal(0, steps.PValue);
+        var readme = File.ReadAllText(dir.Combine("README.md"));
+        Assert.Contains("**Mixed hardware**", readme, StringComparison.Ordinal);
+        Assert.Contains("### default-seed3: pending (not started)", readme, StringComparison.Ordinal);
+        Assert.Contains("**2 done**", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paired_test_finds_a_consistent_difference_and_not_a_noisy_one()
+    {
+        var a = new StudyCell("p", [], "a", StudyMetric.All[0], [1, 2, 3, 4], [0.50, 0.52, 0.49, 0.51]);
+        var shifted = a with { Step = "b", Values = [0.55, 0.57, 0.54, 0.56] };
+        var noisy = a with { Step = "c", Values = [0.56, 0.47, 0.53, 0.48] };
+        Assert.Equal(0.05, PairedComparison.Of("steps", a, shifted)!.Mean, 12);
+        Assert.True(PairedComparison.Of("steps", a, shifted)!.PValue < 1e-6);
+        // Differences 0.06, -0.05, 0.04, -0.03: t = 0.005 / (0.0532 / 2) = 0.19 on 3 degrees of freedom.
+        Assert.Equal(0.86, PairedComparison.Of("steps", a, noisy)!.PValue!.Value, 2);
+        Assert.Equal("within seed noise", PairedComparison.Of("steps", a, noisy)!.Verdict);
+    }
+}
