@@ -20,9 +20,12 @@ internal static class AuditCommand
         command.SetAction(parse => ExitCodes.Guard(errors, () =>
         {
             var folders = parse.GetValue(inputs)!.SelectMany(i => Folders(i, parse.GetValue(dataRoot))).ToList();
+            var png = parse.GetValue(pictures) is { } requested
+                ? Safety.OutputFile.ClaimPng(requested, folders.Aggregate(new Safety.OutputRules(), (r, f) => r.Data(f)), "--pairs-png")
+                : null;
             var audit = FolderAudit.Run(folders, parse.GetValue(threshold));
             var f = audit.Findings;
-            if (parse.GetValue(pictures) is { } png)
+            if (png is not null)
             {
                 Reporting.AuditPairsGrid.Write(audit.Store, f.NearPairs.OrderBy(p => p.Distance), png, max: 12);
             }

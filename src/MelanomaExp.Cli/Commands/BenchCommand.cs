@@ -28,9 +28,13 @@ internal static class BenchCommand
             {
                 throw new BadInputException($"--epochs: must be between 1 and 100, got {n}");
             }
+            var experiment = parse.GetValue(file) is { } path ? ExperimentLoader.Load(path, parse.GetValue(set) ?? []) : null;
+            var target = parse.GetValue(outputDir) is { } requested
+                ? Safety.OutputFolder.Claim(requested, "bench", experiment is null ? null : Running.ExperimentRunner.OutputRules(experiment, DataRoot.Resolve(parse.GetValue(dataRoot), experiment.Data.Root)))
+                : null;
             var options = new BenchOptions
             {
-                Experiment = parse.GetValue(file) is { } path ? ExperimentLoader.Load(path, parse.GetValue(set) ?? []) : null,
+                Experiment = experiment,
                 DataRoot = parse.GetValue(dataRoot),
                 Step = parse.GetValue(step),
                 Epochs = parse.GetValue(epochs),
@@ -43,12 +47,13 @@ internal static class BenchCommand
             var result = Benchmark.Run(options);
             var markdown = BenchMarkdown.Render(result);
             output.Write(markdown);
-            if (parse.GetValue(outputDir) is { } dir)
+            if (target is not null)
             {
-                Directory.CreateDirectory(dir);
-                WriteAtomically(Path.Combine(dir, "BENCH.md"), markdown);
-                WriteAtomically(Path.Combine(dir, "BENCH.json"), BenchJson.Render(result));
-                output.WriteLine($"written: {Path.GetFullPath(Path.Combine(dir, "BENCH.md"))} and BENCH.json");
+                target.CreateAndMark();
+                WriteAtomically(Path.Combine(target.Path, "BENCH.md"), markdown);
+                WriteAtomically(Path.Combine(target.Path, "BENCH.json"), BenchJson.Render(result));
+                target.Record("BENCH.md", "BENCH.json");
+                output.WriteLine($"written: {Path.Combine(target.Path, "BENCH.md")} and BENCH.json");
             }
             return ExitCodes.Success;
         }));

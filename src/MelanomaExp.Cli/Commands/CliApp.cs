@@ -19,6 +19,7 @@ public static class CliApp
             AuditCommand.Create(output, errors),
             CompareCommand.Create(output, errors),
             BenchCommand.Create(output, errors),
+            SchemaCommand.Create(output, errors),
             SweepCommand.Create(output, errors),
             CollectCommand.Create(output, errors),
         };

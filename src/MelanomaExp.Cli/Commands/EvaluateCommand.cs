@@ -3,6 +3,7 @@ using System.Globalization;
 using MelanomaExp.Config;
 using MelanomaExp.Inference;
 using MelanomaExp.Reporting;
+using MelanomaExp.Safety;
 
 namespace MelanomaExp.Cli.Commands;
 
@@ -22,9 +23,11 @@ internal static class EvaluateCommand
         {
             var modelPath = parse.GetValue(model)!;
             var dataDir = parse.GetValue(data)!;
+            var modelFolder = File.Exists(modelPath) ? Path.GetDirectoryName(Path.GetFullPath(modelPath)) : modelPath;
+            var folder = OutputFolder.Claim(parse.GetValue(outputDir), "evaluation", new OutputRules().Input(modelFolder, "the model folder").Data(dataDir));
+            using var writer = OutputLock.Acquire(folder);
             InferenceRate? rate = null;
             var (card, evaluation) = SavedModelEvaluation.Run(modelPath, dataDir, parse.GetValue(bootstrap), parse.GetValue(seed), parse.GetValue(skip) ? BadImagePolicy.Skip : BadImagePolicy.Fail, r => rate = r);
-            var folder = parse.GetValue(outputDir)!;
             EvaluationReport.Write(card, modelPath, dataDir, evaluation, folder);
             var m = evaluation.Metrics;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{evaluation.Images} images: accuracy {m.Accuracy * 100:0.00}%, balanced accuracy {m.BalancedAccuracy * 100:0.00}%, macro F1 {m.MacroF1:0.000}"));
@@ -34,7 +37,7 @@ internal static class EvaluateCommand
                     $"{p.PositiveClass}: sensitivity {p.Sensitivity.Value * 100:0.0}% ({p.Sensitivity.Low * 100:0.0}-{p.Sensitivity.High * 100:0.0}), specificity {p.Specificity.Value * 100:0.0}% ({p.Specificity.Low * 100:0.0}-{p.Specificity.High * 100:0.0}), AUC {p.Auc.Value:0.000} ({p.Auc.Low:0.000}-{p.Auc.High:0.000})"));
             }
             output.WriteLine($"speed: {rate?.Describe()}");
-            output.WriteLine($"report: {Path.GetFullPath(folder)}/README.md");
+            output.WriteLine($"report: {folder.Path}/README.md");
             return ExitCodes.Success;
         }));
         return command;

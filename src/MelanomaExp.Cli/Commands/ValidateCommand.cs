@@ -15,6 +15,8 @@ internal static class ValidateCommand
         {
             var experiment = common.Load(parse);
             var options = new RunOptions { DataRoot = parse.GetValue(common.DataRoot) };
+            // A report.dir that run would refuse is as much a mistake in the file as a bad key.
+            ExperimentRunner.ClaimOutput(experiment, options, options.ResolveDataRoot(experiment));
             var data = PreparedData.Load(experiment, options.ResolveDataRoot(experiment));
             var summary = data.Summarize();
             output.WriteLine($"{experiment.SourcePath}: experiment '{experiment.Name}' is valid (hash {experiment.Hash}, {experiment.Steps.Count} step(s))");

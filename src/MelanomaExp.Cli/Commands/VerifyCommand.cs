@@ -32,8 +32,6 @@ internal static class VerifyCommand
                 Log = output.WriteLine,
             };
             var result = Verifier.Verify(dir, options, parse.GetValue(seedStudy));
-            var markdown = VerificationMarkdown.Render(result);
-            File.WriteAllText(Path.Combine(options.OutputDir, "VERIFY.md"), markdown);
             foreach (var c in result.Checks)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -43,6 +41,11 @@ internal static class VerifyCommand
             {
                 output.WriteLine($"environment: {e.Property}: {e.Committed} -> {e.Reproduced}");
             }
+            foreach (var f in result.Figures.Where(f => f.Verdict == Verdict.NotReproduced).Take(20))
+            {
+                output.WriteLine($"not reproduced: {f.Path} ({f.Kind}): committed {f.Committed}, reproduced {f.Reproduced}, tolerance {f.Tolerance.ToString("0.####", CultureInfo.InvariantCulture)}");
+            }
+            output.WriteLine(result.Summary);
             output.WriteLine($"{(result.Reproduced ? "REPRODUCED" : "NOT REPRODUCED")}: details in {Path.GetFullPath(options.OutputDir)}/VERIFY.md");
             return result.Reproduced ? ExitCodes.Success : ExitCodes.NotReproduced;
         }));

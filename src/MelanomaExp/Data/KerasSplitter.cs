@@ -16,8 +16,7 @@ public static class KerasSplitter
     /// <param name="firstGenerated">Images from this index on are generated (sorted after their class's originals).</param>
     public static Split Make(IReadOnlyList<int> labels, IReadOnlyList<string> paths, int firstGenerated, double validationFraction, int seed)
     {
-        var order = KerasOrder(labels, paths, firstGenerated);
-        new NumpyRandomState((uint)seed).Shuffle(order);
+        var order = Shuffled(labels, paths, firstGenerated, seed);
         var n = (int)(validationFraction * order.Length);
         return new Split(order[..^n].Order().ToArray(), order[^n..].Order().ToArray());
     }
@@ -25,9 +24,15 @@ public static class KerasSplitter
     /// <summary>The same, returning validation in Keras' own (shuffled) order, as the reference vectors list it.</summary>
     public static int[] ValidationInKerasOrder(IReadOnlyList<int> labels, IReadOnlyList<string> paths, int firstGenerated, double validationFraction, int seed)
     {
+        var order = Shuffled(labels, paths, firstGenerated, seed);
+        return order[^(int)(validationFraction * order.Length)..];
+    }
+
+    private static int[] Shuffled(IReadOnlyList<int> labels, IReadOnlyList<string> paths, int firstGenerated, int seed)
+    {
         var order = KerasOrder(labels, paths, firstGenerated);
         new NumpyRandomState((uint)seed).Shuffle(order);
-        return order[^(int)(validationFraction * order.Length)..];
+        return order;
     }
 
     private static int[] KerasOrder(IReadOnlyList<int> labels, IReadOnlyList<string> paths, int firstGenerated) =>

@@ -19,6 +19,6 @@ public static class AuditPairsGrid
             $"{store.Classes[store.Labels[p.B]]} {Path.GetFileNameWithoutExtension(store.Paths[p.B])}",
         }).ToList();
         var images = chosen.SelectMany(p => new[] { store.Image(p.A).ToArray(), store.Image(p.B).ToArray() }).Select(b => (byte[]?)b).ToList();
-        SampleGrid.Write(captions, images, store.Height, store.Width, path, columns: 2);
+        Safety.OutputFile.WritePng(SampleGrid.Encode(captions, images, store.Height, store.Width, columns: 2), path);
     }
 }

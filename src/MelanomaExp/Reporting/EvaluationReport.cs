@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using MelanomaExp.Evaluation;
 using MelanomaExp.Models;
+using MelanomaExp.Safety;
 using static MelanomaExp.Reporting.MarkdownReport;
 
 namespace MelanomaExp.Reporting;
@@ -9,7 +10,7 @@ namespace MelanomaExp.Reporting;
 /// <summary>The report of <c>evaluate</c>: a saved model on one folder of images (README.md, metrics.json, charts).</summary>
 public static class EvaluationReport
 {
-    public static void Write(ModelCard card, string modelPath, string dataDir, SetEvaluation e, string output)
+    public static void Write(ModelCard card, string modelPath, string dataDir, SetEvaluation e, OutputFolder output)
     {
         using var staging = ReportStaging.Begin(output);
         const string step = "model";

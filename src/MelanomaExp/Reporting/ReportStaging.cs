@@ -1,15 +1,18 @@
+using MelanomaExp.Safety;
+
 namespace MelanomaExp.Reporting;
 
 /// <summary>
 /// A report is written into a hidden sibling folder and swapped into place only when complete, so a
-/// failed or interrupted run never leaves a half-written report where a good one was.
+/// failed or interrupted run never leaves a half-written report where a good one was. It only takes a
+/// folder that <see cref="OutputFolder.Claim"/> accepted, and marks what it commits as the tool's.
 /// </summary>
 public sealed class ReportStaging : IDisposable
 {
-    private readonly string _target;
+    private readonly OutputFolder _target;
     private bool _committed;
 
-    private ReportStaging(string target, string path)
+    private ReportStaging(OutputFolder target, string path)
     {
         _target = target;
         Path = path;
@@ -18,14 +21,10 @@ public sealed class ReportStaging : IDisposable
     /// <summary>The folder to write into.</summary>
     public string Path { get; }
 
-    public static ReportStaging Begin(string target)
+    public static ReportStaging Begin(OutputFolder target)
     {
-        var full = System.IO.Path.GetFullPath(target);
-        var parent = System.IO.Path.GetDirectoryName(full) ?? throw new BadInputException($"{target}: not a usable output folder");
-        if (File.Exists(full))
-        {
-            throw new BadInputException($"{target}: output path is a file, not a folder");
-        }
+        var full = target.Path;
+        var parent = System.IO.Path.GetDirectoryName(full) ?? throw new BadInputException($"{target.Label}: not a usable output folder");
         Directory.CreateDirectory(parent);
         RemoveAbandoned(parent, System.IO.Path.GetFileName(full));
         var staging = System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(full)}.staging-{Environment.ProcessId}");
@@ -34,18 +33,19 @@ public sealed class ReportStaging : IDisposable
             Directory.Delete(staging, recursive: true);
         }
         Directory.CreateDirectory(staging);
-        return new ReportStaging(full, staging);
+        return new ReportStaging(target, staging);
     }
 
     /// <summary>Replaces the target folder with the staged one (the old one is removed only after the move).</summary>
     public void Commit()
     {
+        OutputMarker.WriteListing(Path, _target.Kind);
         var old = $"{Path}.old";
-        if (Directory.Exists(_target))
+        if (Directory.Exists(_target.Path))
         {
-            Directory.Move(_target, old);
+            Directory.Move(_target.Path, old);
         }
-        Directory.Move(Path, _target);
+        Directory.Move(Path, _target.Path);
         if (Directory.Exists(old))
         {
             Directory.Delete(old, recursive: true);

@@ -14,7 +14,11 @@ public static class SampleGrid
         Write(data.Classes, data.SampleImages, data.ImageHeight, data.ImageWidth, path);
 
     /// <summary>A labelled grid of RGB images (height x width x 3 bytes); a null image leaves its tile blank.</summary>
-    public static void Write(IReadOnlyList<string> captions, IReadOnlyList<byte[]?> images, int height, int width, string path, int columns = DefaultColumns)
+    public static void Write(IReadOnlyList<string> captions, IReadOnlyList<byte[]?> images, int height, int width, string path, int columns = DefaultColumns) =>
+        File.WriteAllBytes(path, Encode(captions, images, height, width, columns));
+
+    /// <summary>The grid as PNG bytes.</summary>
+    public static byte[] Encode(IReadOnlyList<string> captions, IReadOnlyList<byte[]?> images, int height, int width, int columns = DefaultColumns)
     {
         var rows = (captions.Count + columns - 1) / columns;
         using var canvasBitmap = new SKBitmap(columns * Tile, rows * (Tile + Caption));
@@ -35,8 +39,7 @@ public static class SampleGrid
         }
         using var image = SKImage.FromBitmap(canvasBitmap);
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        using var file = File.Create(path);
-        png.SaveTo(file);
+        return png.ToArray();
     }
 
     private static SKBitmap ToBitmap(byte[] rgb, int height, int width)

@@ -4,6 +4,7 @@ using MelanomaExp.Evaluation;
 using MelanomaExp.Models;
 using MelanomaExp.Provenance;
 using MelanomaExp.Reporting;
+using MelanomaExp.Safety;
 using MelanomaExp.Seeding;
 using MelanomaExp.Training;
 using static TorchSharp.torch;
@@ -23,6 +24,11 @@ public static class ExperimentRunner
         // The code state when training starts is the one that produced the numbers.
         var git = GitInfo.Of(Path.GetDirectoryName(Path.GetFullPath(experiment.SourcePath))!);
         var seeds = new Seeds(experiment.Seed);
+        var dataRoot = options.ResolveDataRoot(experiment);
+        var target = ClaimOutput(experiment, options, dataRoot);
+        // Taken before the run state is opened: a second run must never clear or read the first one's checkpoints.
+        using var writer = OutputLock.Acquire(target);
+        var output = target.Path;
         var selection = DevicePreparation.Prepare(experiment, options.Device ?? experiment.Device, seeds, log);
         var device = selection.Device;
         // Before any data is read: a precision this machine cannot run is a bad input, found at once.
@@ -30,7 +36,7 @@ public static class ExperimentRunner
         {
             Precision.ComputeType(step.Train.Precision, device, CpuFeatures.Current, Precision.Where(experiment, step));
         }
-        var data = PreparedData.Load(experiment, options.ResolveDataRoot(experiment));
+        var data = PreparedData.Load(experiment, dataRoot);
         var trainPrint = DatasetFingerprint.Of(data.Train);
         if (data.Association is { } association)
         {
@@ -40,7 +46,6 @@ public static class ExperimentRunner
         log($"data: {data.Train.Count} images in {data.Train.Classes.Count} classes, {data.Split.Train.Length} train / {data.Split.Validation.Length} validation" +
             (data.Test is null ? "" : $", {data.Test.Count} test") + $" (fingerprint {trainPrint.Hash})");
 
-        var output = options.OutputDir ?? experiment.Report.Dir;
         var resume = options.Resume || (options.ResumeIfInterrupted && RunState.CanResume(output, experiment, trainPrint));
         if (resume && !options.Resume)
         {
@@ -48,7 +53,7 @@ public static class ExperimentRunner
         }
         var state = RunState.Open(output, experiment, trainPrint, resume);
         var previous = options.Force ? null : PreviousReport.Read(output);
-        using var staging = ReportStaging.Begin(output);
+        using var staging = ReportStaging.Begin(target);
         using var trainSource = new BatchSource(data.Train, device);
         using var testSource = data.Test is null ? null : new BatchSource(data.Test, device);
         var audit = options.AuditDeterminism ? DeterminismAuditor.Audit(experiment.Steps[0], data, trainSource, seeds, device) : null;
@@ -118,6 +123,26 @@ public static class ExperimentRunner
         staging.Commit();
         state.Delete();
         return run;
+    }
+
+    /// <summary>The report folder, refused before anything is read or written when it would replace data, inputs or a folder the tool did not write.</summary>
+    public static OutputFolder ClaimOutput(Experiment experiment, RunOptions options, string dataRoot, string kind = "run")
+    {
+        var rules = OutputRules(experiment, dataRoot);
+        foreach (var input in options.Inputs)
+        {
+            rules.Input(input.Path, input.Role);
+        }
+        return options.OutputDir is { } dir
+            ? OutputFolder.Claim(dir, kind, rules)
+            : OutputFolder.Claim(experiment.Report.Dir, kind, rules, $"{experiment.SourcePath}: report.dir");
+    }
+
+    /// <summary>What a run reads: its data folders and its experiment file.</summary>
+    public static OutputRules OutputRules(Experiment experiment, string dataRoot)
+    {
+        var rules = new OutputRules().Data(dataRoot).Data(Path.Combine(dataRoot, experiment.Data.Train)).Experiment(experiment.SourcePath);
+        return experiment.Data.Test is { } test ? rules.Data(Path.Combine(dataRoot, test)) : rules;
     }
 
     private static SetEvaluation EvaluateOn(

@@ -1,4 +1,5 @@
 using MelanomaExp.Config;
+using MelanomaExp.Safety;
 using MelanomaExp.Training;
 
 namespace MelanomaExp.Running;
@@ -27,6 +28,9 @@ public sealed record RunOptions
 
     /// <summary>Train every step even when the report in the output folder has an unchanged result for it.</summary>
     public bool Force { get; init; }
+
+    /// <summary>Further inputs the output folder must keep clear of (verify: the report it verifies).</summary>
+    public IReadOnlyList<ProtectedPath> Inputs { get; init; } = [];
 
     /// <summary>Called after each epoch with the step name and its numbers.</summary>
     public Action<string, EpochRecord>? EpochDone { get; init; }

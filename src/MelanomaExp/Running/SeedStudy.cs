@@ -26,7 +26,12 @@ public static class SeedStudy
 {
     public static IReadOnlyList<SeedStatistic> Run(string file, IReadOnlyList<string> overrides, IReadOnlyList<int> seeds, RunOptions options, CancellationToken cancel = default)
     {
-        var output = options.OutputDir ?? ExperimentLoader.Load(file, overrides).Report.Dir;
+        var first = ExperimentLoader.Load(file, overrides);
+        // Marked before the first seed runs, so an interrupted study leaves a folder the next one may take over.
+        var summary = ExperimentRunner.ClaimOutput(first, options, options.ResolveDataRoot(first), "seeds");
+        using var writer = Safety.OutputLock.Acquire(summary);
+        summary.CreateAndMark();
+        var output = summary.Path;
         var runs = new List<RunResult>();
         foreach (var seed in seeds)
         {
@@ -36,6 +41,7 @@ public static class SeedStudy
         }
         var statistics = Summarise(runs);
         Write(output, seeds, statistics);
+        summary.Record("README.md", "seeds.json");
         return statistics;
     }
 

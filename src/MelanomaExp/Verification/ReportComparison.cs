@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using MelanomaExp.Reporting;
+using MelanomaExp.Safety;
 using ScottPlot;
 
 namespace MelanomaExp.Verification;
@@ -7,10 +10,14 @@ namespace MelanomaExp.Verification;
 /// <summary><c>compare A B</c>: two report folders side by side (metrics, environment, validation curves).</summary>
 public static class ReportComparison
 {
-    public static string Write(string a, string b, string output)
+    public static string Write(string a, string b, string folder) =>
+        Write(a, b, OutputFolder.Claim(folder, "comparison", new OutputRules().Input(a, "report A").Input(b, "report B")));
+
+    public static string Write(string a, string b, OutputFolder folder)
     {
         var (ra, rb) = (CommittedReport.Read(a), CommittedReport.Read(b));
-        Directory.CreateDirectory(output);
+        using var staging = ReportStaging.Begin(folder);
+        var output = staging.Path;
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# `{a}` against `{b}`");
         md.AppendLine();
@@ -43,6 +50,7 @@ public static class ReportComparison
         }
         var text = md.ToString();
         File.WriteAllText(Path.Combine(output, "COMPARE.md"), text);
+        staging.Commit();
         return text;
     }
 

@@ -11,13 +11,28 @@ public static class VerificationMarkdown
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Verification of `{result.ReportDir}`");
         md.AppendLine();
-        md.AppendLine(result.Reproduced ? "**Reproduced**: every metric is identical, within tolerance or within the seed-to-seed spread." : "**Not reproduced**: at least one metric is outside its tolerance.");
+        md.AppendLine(result.Reproduced ? "**Reproduced**: every figure is identical, within tolerance or within the seed-to-seed spread." : "**Not reproduced**: at least one figure is missing or outside its tolerance.");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(result.Summary[0])}{result.Summary[1..]}.");
         md.AppendLine();
         md.AppendLine("| step | metric | committed | reproduced | difference | tolerance | verdict |");
         md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | --- |");
         foreach (var c in result.Checks)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Step} | {c.Metric} | {F(c.Committed)} | {F(c.Reproduced)} | {F(c.Difference)} | {c.Tolerance:0.####} | {Word(c.Verdict)} |");
+        }
+        var failed = result.Figures.Where(f => f.Verdict == Verdict.NotReproduced).ToList();
+        if (failed.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Figures not reproduced");
+            md.AppendLine();
+            md.AppendLine("| figure | kind | committed | reproduced | tolerance |");
+            md.AppendLine("| --- | --- | ---: | ---: | ---: |");
+            foreach (var f in failed)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {f.Path} | {f.Kind} | {f.Committed} | {f.Reproduced} | {f.Tolerance:0.####} |");
+            }
         }
         md.AppendLine();
         SeedSpreadSection(md, result);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MelanomaExp.Config;
 using MelanomaExp.Results;
 using MelanomaExp.Running;
+using MelanomaExp.Safety;
 
 namespace MelanomaExp.Verification;
 
@@ -15,12 +16,24 @@ public static class Verifier
     {
         var committed = CommittedReport.Read(reportDir);
         var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, ReportFolder.ManifestPath(reportDir) + " (resolved experiment)");
-        var rerun = options with { DataRoot = options.DataRoot ?? committed.DataRoot };
+        // The rerun may never write into, or replace, the report it is checking.
+        var rerun = options with { DataRoot = options.DataRoot ?? committed.DataRoot, Inputs = [.. options.Inputs, new ProtectedPath(reportDir, "the report being verified", NoWritingInside: true)] };
+        var target = ExperimentRunner.ClaimOutput(experiment, rerun, rerun.ResolveDataRoot(experiment));
+        using var writer = OutputLock.Acquire(target);
         DataCheck.SameAsCommitted(committed, experiment, rerun.ResolveDataRoot(experiment));
         ExperimentRunner.Run(experiment, rerun, cancel);
-        var fresh = CommittedReport.Read(rerun.OutputDir!);
+        var fresh = CommittedReport.Read(target.Path);
         var result = Compare(committed, fresh, experiment.Verify);
-        return SeedSpread.Find(reportDir, experiment.Name, seedStudy) is { } spread ? spread.Judge(result) : result;
+        result = SeedSpread.Find(reportDir, experiment.Name, seedStudy) is { } spread ? spread.Judge(result) : result;
+        WriteVerdict(target.Path, VerificationMarkdown.Render(result));
+        return result;
+    }
+
+    /// <summary>Writes VERIFY.md beside the rerun's report and records it as the tool's own file there.</summary>
+    private static void WriteVerdict(string outputDir, string markdown)
+    {
+        File.WriteAllText(Path.Combine(outputDir, "VERIFY.md"), markdown);
+        OutputMarker.Add(outputDir, "run", "VERIFY.md");
     }
 
     public static VerificationResult Compare(CommittedReport committed, CommittedReport fresh, VerifySpec tolerance)
@@ -41,7 +54,8 @@ public static class Verifier
                 : Verdict.NotReproduced;
             checks.Add(new MetricCheck(step, metric, value, again, tol, verdict));
         }
-        return new VerificationResult(committed.Dir, checks, EnvironmentDifferences(committed.Manifest, fresh.Manifest));
+        var (figures, leftOut) = FigureComparison.Compare(committed.Metrics, fresh.Metrics, tolerance);
+        return new VerificationResult(committed.Dir, checks, EnvironmentDifferences(committed.Manifest, fresh.Manifest)) { Figures = figures, LeftOut = leftOut };
     }
 
     public static List<EnvironmentDifference> EnvironmentDifferences(JsonElement before, JsonElement after)

@@ -40,9 +40,9 @@ public class CliTests
     public void Smoke_experiment_runs_end_to_end_on_synthetic_data()
     {
         using var dir = new TempDir();
-        SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 3, perClass: 10, size: 40, jpeg: true);
+        SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 3, perClass: 10, size: 40, jpeg: true);
         var output = dir.Combine("out");
-        var (code, stdout, err) = RunCli("run", RepoPaths.Experiment("smoke.yaml"), "--data-root", dir.Path, "--output", output, "--device", "cpu", "--set", "steps.base.train.epochs=2");
+        var (code, stdout, err) = RunCli("run", RepoPaths.Experiment("smoke.yaml"), "--data-root", dir.Combine("data"), "--output", output, "--device", "cpu", "--set", "steps.base.train.epochs=2");
         Assert.True(code == 0, err);
         Assert.Contains("base epoch 2", stdout, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")));
@@ -50,13 +50,13 @@ public class CliTests
         var model = Path.Combine(output, "models", "base");
         Assert.True(File.Exists(Path.Combine(model, "weights.pt")));
 
-        var predict = RunCli("predict", "--model", model, "--json", dir.Combine("Train", "class_1"));
+        var predict = RunCli("predict", "--model", model, "--json", dir.Combine("data", "Train", "class_1"));
         Assert.True(predict.Code == 0, predict.Err);
         using var predictions = JsonDocument.Parse(predict.Out);
         Assert.Equal(10, predictions.RootElement.GetArrayLength());
         Assert.Equal(3, predictions.RootElement[0].GetProperty("top").GetArrayLength());
 
-        var evaluate = RunCli("evaluate", "--model", model, "--data", dir.Combine("Train"), "--output", dir.Combine("eval"), "--bootstrap", "50");
+        var evaluate = RunCli("evaluate", "--model", model, "--data", dir.Combine("data", "Train"), "--output", dir.Combine("eval"), "--bootstrap", "50");
         Assert.True(evaluate.Code == 0, evaluate.Err);
         using var metrics = JsonDocument.Parse(File.ReadAllText(dir.Combine("eval", "metrics.json")));
         Assert.Equal(30, metrics.RootElement.GetProperty("evaluation").GetProperty("images").GetInt32());
@@ -90,9 +90,9 @@ public class CliTests
     public void Audit_prints_json_counts_and_refuses_a_missing_folder()
     {
         using var dir = new TempDir();
-        SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 2, perClass: 3, size: 16);
-        File.Copy(dir.Combine("Train", "class_0", "img_000.png"), dir.Combine("Train", "class_1", "copy.png"));
-        var (code, stdout, err) = RunCli("audit", dir.Combine("Train"), "--json");
+        SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 2, perClass: 3, size: 16);
+        File.Copy(dir.Combine("data", "Train", "class_0", "img_000.png"), dir.Combine("data", "Train", "class_1", "copy.png"));
+        var (code, stdout, err) = RunCli("audit", dir.Combine("data", "Train"), "--json");
         Assert.True(code == 0, err);
         using var json = JsonDocument.Parse(stdout);
         Assert.Equal(7, json.RootElement.GetProperty("images").GetInt32());

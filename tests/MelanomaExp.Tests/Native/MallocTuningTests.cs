@@ -23,7 +23,7 @@ public class MallocTuningTests
     public void Training_reuses_its_buffers_instead_of_faulting_them_in_every_step()
     {
         using var dir = new TempDir();
-        SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 2, perClass: 40, size: 32, jpeg: true);
+        SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 2, perClass: 40, size: 32, jpeg: true);
         var file = dir.Combine("faults.yaml");
         File.WriteAllText(file, """
             name: faults
@@ -42,7 +42,7 @@ public class MallocTuningTests
     private static long ChildFaults(TempDir dir, string file, string output, bool tuning)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "melanoma-exp.dll"), "run", file, "--data-root", dir.Path, "--output", dir.Combine(output), "--device", "cpu" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "melanoma-exp.dll"), "run", file, "--data-root", dir.Combine("data"), "--output", dir.Combine(output), "--device", "cpu" })
         {
             start.ArgumentList.Add(arg);
         }

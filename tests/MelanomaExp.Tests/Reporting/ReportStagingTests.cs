@@ -1,18 +1,25 @@
 using MelanomaExp.Reporting;
+using MelanomaExp.Safety;
 using MelanomaExp.Tests.Fixtures;
 
 namespace MelanomaExp.Tests.Reporting;
 
 public class ReportStagingTests
 {
+    private static void WriteReport(string target, string file, string text)
+    {
+        using var staging = ReportStaging.Begin(OutputFolder.Claim(target, "run"));
+        File.WriteAllText(Path.Combine(staging.Path, file), text);
+        staging.Commit();
+    }
+
     [Fact]
     public void An_abandoned_run_leaves_the_previous_report_untouched()
     {
         using var dir = new TempDir();
         var target = dir.Combine("report");
-        Directory.CreateDirectory(target);
-        File.WriteAllText(Path.Combine(target, "README.md"), "good report");
-        using (var staging = ReportStaging.Begin(target))
+        WriteReport(target, "README.md", "good report");
+        using (var staging = ReportStaging.Begin(OutputFolder.Claim(target, "run")))
         {
             File.WriteAllText(Path.Combine(staging.Path, "README.md"), "half");
         }
@@ -21,18 +28,14 @@ public class ReportStagingTests
     }
 
     [Fact]
-    public void Commit_replaces_the_previous_report_whole()
+    public void Commit_replaces_the_previous_report_whole_and_marks_it()
     {
         using var dir = new TempDir();
         var target = dir.Combine("report");
-        Directory.CreateDirectory(target);
-        File.WriteAllText(Path.Combine(target, "stale.png"), "old");
-        using (var staging = ReportStaging.Begin(target))
-        {
-            File.WriteAllText(Path.Combine(staging.Path, "README.md"), "new");
-            staging.Commit();
-        }
-        Assert.Equal(["README.md"], Directory.GetFiles(target).Select(Path.GetFileName));
+        WriteReport(target, "stale.png", "old");
+        WriteReport(target, "README.md", "new");
+        Assert.Equal([OutputMarker.FileName, "README.md"], Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["README.md"], OutputMarker.Read(target)!.Files);
         Assert.Equal(["report"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
     }
 
@@ -42,7 +45,7 @@ public class ReportStagingTests
         using var dir = new TempDir();
         var stale = dir.Combine(".report.staging-999999999");
         Directory.CreateDirectory(stale);
-        using (ReportStaging.Begin(dir.Combine("report")))
+        using (ReportStaging.Begin(OutputFolder.Claim(dir.Combine("report"), "run")))
         {
             Assert.False(Directory.Exists(stale));
         }

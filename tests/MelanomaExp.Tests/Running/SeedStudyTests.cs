@@ -19,7 +19,7 @@ public class SeedStudyTests
     public void Runs_once_per_seed_and_summarises()
     {
         using var dir = new TempDir();
-        SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 2, perClass: 8, size: 16);
+        SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 2, perClass: 8, size: 16);
         var file = dir.Combine("exp.yaml");
         File.WriteAllText(file, """
             name: seeds
@@ -32,7 +32,7 @@ public class SeedStudyTests
                 train: { epochs: 1, batch_size: 4 }
             evaluation: { bootstrap: 10 }
             """);
-        var stats = SeedStudy.Run(file, [], [1, 2], new RunOptions { DataRoot = dir.Path, OutputDir = dir.Combine("out") });
+        var stats = SeedStudy.Run(file, [], [1, 2], new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out") });
         var val = stats.Single(s => s.Metric == "val_accuracy");
         Assert.Equal(2, val.Values.Count);
         Assert.True(File.Exists(dir.Combine("out", "seed-1", "README.md")));

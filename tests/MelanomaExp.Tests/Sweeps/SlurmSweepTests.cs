@@ -42,11 +42,11 @@ public class SlurmSweepTests(SlurmClusterFixture cluster) : IClassFixture<SlurmC
     {
         cluster.Require();
         using var dir = new TempDir();
-        SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 3, perClass: 8, size: 16);
+        SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 3, perClass: 8, size: 16);
         File.WriteAllText(dir.Combine("tiny.yaml"), Yaml);
         var sweep = dir.Combine("sweep");
         // The second grid value names a training folder that is not there yet: its two tasks fail at run time.
-        string[] args = [dir.Combine("tiny.yaml"), "--output", sweep, "--data-root", dir.Path, "--seeds", "1,2", "--grid", "data.train=Train,Later", "--backend", "slurm", "--cpus-per-task", "1"];
+        string[] args = [dir.Combine("tiny.yaml"), "--output", sweep, "--data-root", dir.Combine("data"), "--seeds", "1,2", "--grid", "data.train=Train,Later", "--backend", "slurm", "--cpus-per-task", "1"];
         var (code, output) = Sweep(args);
         Assert.True(code == 0, output);
         Assert.Contains("submitted array job", output, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public class SlurmSweepTests(SlurmClusterFixture cluster) : IClassFixture<SlurmC
         Assert.Contains($"### {plan.Rows[2].Id}: failed (exit code 2)", readme, StringComparison.Ordinal);
         Assert.Contains("data folder not found", readme, StringComparison.Ordinal);
 
-        SyntheticImages.WriteDataset(dir.Combine("Later"), classes: 3, perClass: 8, size: 16, seed: 5);
+        SyntheticImages.WriteDataset(dir.Combine("data", "Later"), classes: 3, perClass: 8, size: 16, seed: 5);
         var finishedBefore = File.GetLastWriteTimeUtc(Path.Combine(SweepPlan.RunDir(sweep, plan.Rows[0].Id), "manifest.json"));
         (code, output) = Sweep(args);
         Assert.True(code == 0, output);
@@ -86,10 +86,10 @@ public class SlurmSweepTests(SlurmClusterFixture cluster) : IClassFixture<SlurmC
     {
         cluster.Require();
         using var dir = new TempDir();
-        SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 3, perClass: 10, size: 32);
+        SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 3, perClass: 10, size: 32);
         File.WriteAllText(dir.Combine("tiny.yaml"), Yaml);
         var sweep = dir.Combine("slurm");
-        string[] args = [dir.Combine("tiny.yaml"), "--data-root", dir.Path, "--seeds", "1", "--set", "steps.base.train.epochs=60", "--cpus-per-task", "1"];
+        string[] args = [dir.Combine("tiny.yaml"), "--data-root", dir.Combine("data"), "--seeds", "1", "--set", "steps.base.train.epochs=60", "--cpus-per-task", "1"];
         var (code, output) = Sweep([.. args, "--output", sweep, "--backend", "slurm"]);
         Assert.True(code == 0, output);
         var row = SweepPlan.Read(sweep).Rows.Single();

@@ -1,0 +1,135 @@
+using MelanomaExp.Reporting;
+using MelanomaExp.Safety;
+using MelanomaExp.Tests.Fixtures;
+
+namespace MelanomaExp.Tests.Safety;
+
+public class OutputFolderTests
+{
+    private static string Refusal(string? path, OutputRules? rules = null) =>
+        Assert.Throws<BadInputException>(() => OutputFolder.Claim(path, "run", rules)).Message;
+
+    [Fact]
+    public void A_new_or_empty_folder_is_accepted()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(dir.Combine("new"), OutputFolder.Claim(dir.Combine("new"), "run").Path);
+        Directory.CreateDirectory(dir.Combine("empty"));
+        Assert.Equal(dir.Combine("empty"), OutputFolder.Claim(dir.Combine("empty"), "run").Path);
+    }
+
+    [Fact]
+    public void A_user_folder_with_a_document_is_refused_and_untouched()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.Combine("notes.md"), "mine");
+        var message = Refusal(dir.Path);
+        Assert.Contains("not empty and was not written by melanoma-exp", message);
+        Assert.Contains("notes.md", message);
+        Assert.Equal("mine", File.ReadAllText(dir.Combine("notes.md")));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData(null)]
+    public void An_empty_name_is_refused(string? path) => Assert.Contains("empty", Refusal(path));
+
+    [Fact]
+    public void Root_top_level_home_and_current_folder_are_refused()
+    {
+        Assert.Contains("file system root", Refusal("/"));
+        Assert.Contains("top-level system folder", Refusal("/usr"));
+        Assert.Contains("home folder", Refusal(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)));
+        Assert.Contains("current folder", Refusal("."));
+        Assert.Contains("current folder", Refusal(".."));
+    }
+
+    [Fact]
+    public void Data_folders_are_refused_inside_equal_and_above()
+    {
+        using var dir = new TempDir();
+        var data = dir.Combine("data");
+        Directory.CreateDirectory(Path.Combine(data, "Train", "melanoma"));
+        var rules = new OutputRules().Data(data);
+        Assert.Contains("the data folder", Refusal(data, rules));
+        Assert.Contains("inside the data folder", Refusal(Path.Combine(data, "Train", "melanoma", "report"), rules));
+        Assert.Contains("holds the data folder", Refusal(dir.Path, rules));
+        Assert.Equal(dir.Combine("report"), OutputFolder.Claim(dir.Combine("report"), "run", rules).Path);
+    }
+
+    [Fact]
+    public void A_link_to_a_protected_folder_is_refused_as_the_folder_itself()
+    {
+        using var dir = new TempDir();
+        var data = dir.Combine("data");
+        Directory.CreateDirectory(data);
+        Directory.CreateSymbolicLink(dir.Combine("alias"), data);
+        Assert.Contains("the data folder", Refusal(dir.Combine("alias"), new OutputRules().Data(data)));
+    }
+
+    [Fact]
+    public void The_experiment_files_folder_is_refused_but_a_folder_beside_it_is_not()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.Combine("x.yaml"), "name: x");
+        var rules = new OutputRules().Experiment(dir.Combine("x.yaml"));
+        Assert.Contains("the experiment file", Refusal(dir.Path, rules));
+        OutputFolder.Claim(dir.Combine("out"), "run", rules);
+    }
+
+    [Fact]
+    public void A_path_under_a_file_or_a_file_itself_is_refused()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.Combine("f"), "x");
+        Assert.Contains("is a file", Refusal(dir.Combine("f", "report")));
+        Assert.Contains("is a file, not a folder", Refusal(dir.Combine("f")));
+    }
+
+    [Fact]
+    public void A_report_the_tool_wrote_is_replaceable_until_someone_adds_a_file()
+    {
+        using var dir = new TempDir();
+        var target = dir.Combine("report");
+        using (var staging = ReportStaging.Begin(OutputFolder.Claim(target, "run")))
+        {
+            Directory.CreateDirectory(Path.Combine(staging.Path, "models"));
+            File.WriteAllText(Path.Combine(staging.Path, "models", "w.pt"), "w");
+            staging.Commit();
+        }
+        OutputFolder.Claim(target, "run");
+        File.WriteAllText(Path.Combine(target, "models", "my-notes.txt"), "mine");
+        Assert.Contains("models/my-notes.txt, which melanoma-exp did not write", Refusal(target));
+    }
+
+    [Fact]
+    public void A_forged_or_damaged_marker_does_not_make_a_folder_ours()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.Combine("notes.md"), "mine");
+        File.WriteAllText(dir.Combine(OutputMarker.FileName), "{ not json");
+        Assert.Contains("not written by melanoma-exp", Refusal(dir.Path));
+    }
+
+    [Fact]
+    public void A_report_from_before_markers_is_recognised_by_its_manifest_format()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.Combine("manifest.json"), "{\"format\": \"melanoma-exp-manifest/1\"}");
+        OutputFolder.Claim(dir.Path, "run");
+        File.WriteAllText(dir.Combine("manifest.json"), "{\"format\": \"something-else\"}");
+        Assert.Contains("not written by melanoma-exp", Refusal(dir.Path));
+    }
+
+    [Fact]
+    public void Data_the_tool_wrote_is_not_replaced_by_a_report()
+    {
+        using var dir = new TempDir();
+        var data = OutputFolder.Claim(dir.Combine("data"), "data");
+        data.CreateAndMark();
+        File.WriteAllText(dir.Combine("data", "a.jpg"), "x");
+        data.Record("a.jpg");
+        Assert.Contains("melanoma-exp data, not run", Refusal(dir.Combine("data")));
+    }
+}
