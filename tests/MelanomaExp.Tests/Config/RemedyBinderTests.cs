@@ -43,11 +43,11 @@ public class RemedyBinderTests
     {
         var print = new MelanomaExp.Provenance.DatasetFingerprint("h", 1, new Dictionary<string, int>());
         var e = ExperimentLoader.Parse(Yaml, "r.yaml");
-        var baseKey = MelanomaExp.Running.StepKey.For(e, e.Steps[0], print);
+        var baseKey = MelanomaExp.Running.StepKey.For(e, e.Steps[0], print, "cpu/cpu");
         foreach (var set in new[] { "steps.all.preprocess.colour_constancy=2", "steps.all.augment.hue=0.1", "steps.all.train.label_smoothing=0.2", "steps.all.evaluate.tta=none", "steps.all.train.class_weights=none" })
         {
             var changed = ExperimentLoader.Parse(Yaml, "r.yaml", [set]);
-            Assert.NotEqual(baseKey, MelanomaExp.Running.StepKey.For(changed, changed.Steps[0], print));
+            Assert.NotEqual(baseKey, MelanomaExp.Running.StepKey.For(changed, changed.Steps[0], print, "cpu/cpu"));
         }
         // No remedy key appears in the JSON a plain step's key is computed from.
         var json = System.Text.Json.JsonSerializer.Serialize(e.Steps[1]);
