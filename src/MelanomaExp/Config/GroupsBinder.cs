@@ -13,7 +13,8 @@ internal static class GroupsBinder
             return null;
         }
         var spec = new GroupsSpec(section.String("pattern"), section.String("csv"), section.String("file_column") ?? "file", section.String("column") ?? "group");
-        if ((spec.Pattern is null) == (spec.Csv is null))
+        // Describing (the schema) walks an empty stand-in: neither key is there, and the keys after this one must still be recorded.
+        if ((spec.Pattern is null) == (spec.Csv is null) && !section.Describing)
         {
             throw section.Error("pattern", "give exactly one of pattern (a regular expression on the file name) and csv (a metadata file)");
         }
@@ -59,7 +60,7 @@ internal static class GroupsBinder
         {
             return [single];
         }
-        var seq = section.Sequence("hold_out");
+        var seq = section.Sequence("hold_out", KeyKind.Text);
         if (seq is null)
         {
             return [];

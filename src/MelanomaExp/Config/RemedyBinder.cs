@@ -26,22 +26,12 @@ internal static class RemedyBinder
         {
             return null;
         }
-        var tta = section.String("tta") switch
-        {
-            null or "none" => false,
-            "flips" => true,
-            var other => throw section.Error("tta", $"expected none or flips, got '{other}'"),
-        };
+        var tta = section.StringChoice("tta", "none", "none", "flips") == "flips";
         section.RejectUnknown();
         return new EvaluateSpec(tta);
     }
 
-    public static bool ClassWeights(YamlSection train) => train.String("class_weights") switch
-    {
-        null or "none" => false,
-        "balanced" => true,
-        var other => throw train.Error("class_weights", $"expected none or balanced, got '{other}'"),
-    };
+    public static bool ClassWeights(YamlSection train) => train.StringChoice("class_weights", "none", "none", "balanced") == "balanced";
 
     /// <summary>Resolves <c>init_from</c> against the experiment file's folder and fingerprints it.</summary>
     public static ModelSpec InitFrom(YamlSection model, ModelSpec spec, string experimentFile)

@@ -31,7 +31,9 @@ public sealed class TrainingLoss : IDisposable
     {
         if (_spec.BalancedClassWeights && _weights is null)
         {
-            _weights = tensor(BalancedWeights(_trainLabels, (int)logits.shape[1])).to(logits.device);
+            // The first call runs inside a batch's dispose scope; detached, the weights outlive that batch and
+            // serve the whole step (disposed once, in Dispose).
+            _weights = tensor(BalancedWeights(_trainLabels, (int)logits.shape[1]), device: logits.device).DetachFromDisposeScope();
         }
         return _spec.BalancedClassWeights || _spec.LabelSmoothing > 0
             ? nn.functional.cross_entropy(logits, targets, weight: _weights, label_smoothing: _spec.LabelSmoothing)

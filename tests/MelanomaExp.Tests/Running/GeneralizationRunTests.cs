@@ -29,13 +29,14 @@ public class GeneralizationRunTests
         evaluation: { bootstrap: 20 }
         """;
 
+    // The data root is a sibling of the output: the tool refuses to write inside the data folder.
     [Fact]
     public void A_held_out_group_validates_and_the_report_shows_groups_and_per_group_results()
     {
         using var dir = new TempDir();
-        SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 3, perClass: 12, size: 32);
+        SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 3, perClass: 12, size: 32);
         var experiment = ExperimentLoader.Parse(Yaml, "gen.yaml");
-        var run = ExperimentRunner.Run(experiment, new RunOptions { DataRoot = dir.Path, OutputDir = dir.Combine("out") });
+        var run = ExperimentRunner.Run(experiment, new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out") });
 
         Assert.Equal(new[] { 30, 6 }, new[] { run.Dataset.TrainCounts.Sum(), run.Dataset.ValidationCounts.Sum() });
         var byGroup = Assert.Single(run.Steps[0].Validation.ByGroup!);
@@ -66,15 +67,15 @@ public class GeneralizationRunTests
     {
         using var dir = new TempDir();
         // Class 0's files are in group "0" only, class 1's in group "1" only (renamed below).
-        SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 2, perClass: 10, size: 16);
-        foreach (var file in Directory.GetFiles(dir.Combine("Train", "class_1")))
+        SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 2, perClass: 10, size: 16);
+        foreach (var file in Directory.GetFiles(dir.Combine("data", "Train", "class_1")))
         {
             File.Move(file, Path.Combine(Path.GetDirectoryName(file)!, "x" + Path.GetFileName(file).Replace("img_0", "img_1", StringComparison.Ordinal)));
         }
         var yaml = Yaml.Replace("validation: { by: group, hold_out: ['1'] }", "validation_split: 0.3", StringComparison.Ordinal)
             .Replace("image_size: [32, 32]", "image_size: [16, 16]", StringComparison.Ordinal)
             .Replace("arch: resnet-small", "arch: seed-cnn", StringComparison.Ordinal);
-        var run = ExperimentRunner.Run(ExperimentLoader.Parse(yaml, "gen.yaml"), new RunOptions { DataRoot = dir.Path, OutputDir = dir.Combine("out") });
+        var run = ExperimentRunner.Run(ExperimentLoader.Parse(yaml, "gen.yaml"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out") });
         Assert.Equal(1, run.Dataset.Groups!.CramersV, 9);
         Assert.Contains("the collection predicts the class: a model may learn the collection", File.ReadAllText(dir.Combine("out", "README.md")), StringComparison.Ordinal);
     }

@@ -38,4 +38,20 @@ public class TrainingLossTests
         using var targets = tensor(new long[] { 0 });
         Assert.Equal(1.331364, loss.Of(logits, targets).item<float>(), 5);
     }
+
+    [Fact]
+    public void Class_weights_made_in_one_batch_serve_the_next_batches()
+    {
+        // The trainer computes each batch's loss inside its own dispose scope: the weights made in the first
+        // must not die with it. Same hand-computed loss as above, three batches in a row.
+        var spec = new TrainSpec(1, 2, "adam", 0.001) { BalancedClassWeights = true };
+        using var loss = new TrainingLoss(spec, [0, 0, 0, 1]);
+        for (var batch = 0; batch < 3; batch++)
+        {
+            using var scope = NewDisposeScope();
+            var logits = tensor(new[] { 0f, MathF.Log(3), 0f, MathF.Log(3) }).reshape(2, 2);
+            var targets = tensor(new long[] { 0, 1 });
+            Assert.Equal(0.562335, loss.Of(logits, targets).item<float>(), 5);
+        }
+    }
 }
