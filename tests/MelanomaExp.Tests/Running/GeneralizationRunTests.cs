@@ -8,8 +8,8 @@ namespace MelanomaExp.Tests.Running;
 
 public class GeneralizationRunTests
 {
-    // Synthetic files are img_000 .. img_011 per class: the pattern makes img_00x group "0" (10 per
-    // class) and img_01x group "1" (2 per class), and group "1" is held out for validation.
+    // Synthetic files are img_000 .. img_011 per class: the pattern's capture (the middle digit) makes
+    // img_00x group "0" (10 per class) and img_01x group "1" (2 per class); group "1" is held out for validation.
     private const string Yaml = """
         name: gen
         seed: 3
@@ -17,7 +17,7 @@ public class GeneralizationRunTests
         data:
           train: Train
           image_size: [32, 32]
-          groups: { pattern: 'img_(\d)' }
+          groups: { pattern: 'img_0(\d)' }
           validation: { by: group, hold_out: ['1'] }
         steps:
           - name: remedies
@@ -73,6 +73,7 @@ public class GeneralizationRunTests
             File.Move(file, Path.Combine(Path.GetDirectoryName(file)!, "x" + Path.GetFileName(file).Replace("img_0", "img_1", StringComparison.Ordinal)));
         }
         var yaml = Yaml.Replace("validation: { by: group, hold_out: ['1'] }", "validation_split: 0.3", StringComparison.Ordinal)
+            .Replace("img_0(\\d)", "img_(\\d)", StringComparison.Ordinal)
             .Replace("image_size: [32, 32]", "image_size: [16, 16]", StringComparison.Ordinal)
             .Replace("arch: resnet-small", "arch: seed-cnn", StringComparison.Ordinal);
         var run = ExperimentRunner.Run(ExperimentLoader.Parse(yaml, "gen.yaml"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out") });
