@@ -20,7 +20,7 @@ public static class GroupMarkdown
         }
         md.AppendLine("## Groups");
         md.AppendLine();
-        md.AppendLine("Training images by class and group (`data.groups`), after the audit's removals:");
+        md.AppendLine("Images of the training folder (training and validation sets together) by class and group (`data.groups`), after the audit's removals:");
         md.AppendLine();
         md.AppendLine("| class | " + string.Join(" | ", a.Groups) + " | total |");
         md.AppendLine("| --- |" + string.Concat(Enumerable.Repeat(" ---: |", a.Groups.Count + 1)));
