@@ -23,7 +23,10 @@ public static class CliApp
             SweepCommand.Create(output, errors),
             CollectCommand.Create(output, errors),
         };
+        var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of unexpected errors", Recursive = true };
+        root.Options.Add(verbose);
         var parse = root.Parse(args);
+        ExitCodes.Verbose = parse.GetValue(verbose);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

@@ -7,6 +7,13 @@ public static class ExitCodes
     public const int BadInput = 2;
     public const int NotReproduced = 3;
     public const int Interrupted = 130;
+    public const int Terminated = 143;
+
+    /// <summary>Set by <c>--verbose</c>: unexpected errors print their stack trace.</summary>
+    public static bool Verbose { get; set; }
+
+    /// <summary>The exit code of an interruption: 143 after SIGTERM, 130 after SIGINT (Ctrl+C).</summary>
+    public static int InterruptCode { get; set; } = Interrupted;
 
     /// <summary>Runs a command body, turning exceptions into messages and exit codes.</summary>
     public static int Guard(TextWriter errors, Func<int> body)
@@ -23,13 +30,14 @@ public static class ExitCodes
         catch (OperationCanceledException)
         {
             errors.WriteLine("interrupted: no report was written (an existing report is untouched); run again with --resume to continue from the last completed epoch");
-            return Interrupted;
+            return InterruptCode;
         }
 #pragma warning disable CA1031 // The CLI's last line of defence: report and exit 1 instead of a crash dump.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            errors.WriteLine($"error: {e}");
+            // One line naming what failed; the trace is for bug reports, on request.
+            errors.WriteLine(Verbose ? $"error: {e}" : $"error: {e.Message.ReplaceLineEndings(" ")} ({e.GetType().Name}; --verbose shows the stack trace)");
             return Failure;
         }
     }

@@ -41,6 +41,14 @@ internal static class RunCommand
                 cancel.Cancel();
             };
             Console.CancelKeyPress += onCancel;
+            // SIGTERM (kill, Slurm, systemd) stops at the next batch as Ctrl+C does, keeps the checkpoint, and exits 143.
+            using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                ExitCodes.InterruptCode = ExitCodes.Terminated;
+                errors.WriteLine("terminated: stopping at the next batch; the last completed epoch is checkpointed; continue with --resume");
+                cancel.Cancel();
+            });
             try
             {
                 var options = new RunOptions

@@ -15,6 +15,17 @@ public static class ImageDecoder
     /// <summary>Larger images are refused before decoding: a crafted header must not allocate gigabytes.</summary>
     public const long MaxPixels = 40_000_000;
 
+    /// <summary>Multi-frame files (an animated GIF named .jpg) decode their first frame only, so memory stays that of one image.</summary>
+    private static readonly Configuration FirstFrameOnly = FirstFrame();
+
+    private static Configuration FirstFrame()
+    {
+        var config = Configuration.Default.Clone();
+        config.ImageFormatsManager.SetDecoder(SixLabors.ImageSharp.Formats.Gif.GifFormat.Instance, new SixLabors.ImageSharp.Formats.Gif.GifDecoder { DecodingMode = SixLabors.ImageSharp.Metadata.FrameDecodingMode.First });
+        config.ImageFormatsManager.SetDecoder(SixLabors.ImageSharp.Formats.Tiff.TiffFormat.Instance, new SixLabors.ImageSharp.Formats.Tiff.TiffDecoder { DecodingMode = SixLabors.ImageSharp.Metadata.FrameDecodingMode.First });
+        return config;
+    }
+
     /// <summary>Decodes into <paramref name="target"/> (length height*width*3); returns null on success, else why the file is unusable.</summary>
     public static string? TryDecode(string path, int height, int width, Span<byte> target) =>
         TryDecode(File.ReadAllBytes(path), height, width, target);
@@ -41,7 +52,7 @@ public static class ImageDecoder
             {
                 return $"{info.Width}x{info.Height} pixels is over the {MaxPixels:N0}-pixel limit";
             }
-            using var image = Image.Load<Rgb24>(bytes);
+            using var image = Image.Load<Rgb24>(FirstFrameOnly, bytes);
             image.Mutate(x => x.AutoOrient().Resize(new ResizeOptions
             {
                 Size = new Size(width, height),

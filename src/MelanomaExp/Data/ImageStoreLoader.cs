@@ -14,7 +14,14 @@ public static class ImageStoreLoader
         var hashes = new string[index.Images.Count];
         Parallel.For(0, index.Images.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var bytes = File.ReadAllBytes(index.Images[i].Path);
+            var entry = index.Images[i];
+            var bytes = ImageFiles.Unreadable(entry.Path, ClassFolder(index, entry)) is { } odd ? null : TryRead(entry.Path, out odd);
+            if (bytes is null)
+            {
+                hashes[i] = "";
+                errors[i] = odd;
+                return;
+            }
             hashes[i] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
             errors[i] = ImageDecoder.TryDecode(bytes, height, width, pixels.AsSpan(i * size, size));
         });
@@ -50,5 +57,26 @@ public static class ImageStoreLoader
         var more = bad.Count > 10 ? $"{Environment.NewLine}  ... and {bad.Count - 10} more" : "";
         var hint = skipHint is null ? "" : $" ({skipHint})";
         return new BadInputException($"{bad.Count} unreadable image(s){hint}:{Environment.NewLine}{list}{more}");
+    }
+
+    /// <summary>The folder a file's links must stay in: its class folder, or for files given one by one (predict, caches) its own folder.</summary>
+    private static string ClassFolder(DatasetIndex index, ImageEntry entry)
+    {
+        var classDir = Path.Combine(index.Root, index.Classes[entry.Label]);
+        return Safety.PathRelation.IsSameOrInside(entry.Path, classDir) ? classDir : Path.GetDirectoryName(Path.GetFullPath(entry.Path))!;
+    }
+
+    private static byte[]? TryRead(string path, out string? why)
+    {
+        try
+        {
+            why = null;
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            why = $"cannot be read: {e.Message}";
+            return null;
+        }
     }
 }

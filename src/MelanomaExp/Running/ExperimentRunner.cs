@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using MelanomaExp.Config;
 using MelanomaExp.Evaluation;
@@ -75,13 +76,32 @@ public static class ExperimentRunner
             }
             using var ownSource = stepData.Rebalance is null ? null : new BatchSource(stepData.Store, device);
             var source = ownSource ?? trainSource;
-            var (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel, previous?.Reusable(step.Name, key));
+            var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
+            var tta = step.Evaluate?.FlipTta ?? false;
+            var unchanged = previous?.Reusable(step.Name, key);
+            var (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel, unchanged);
+            SetEvaluation? plain = null;
+            if (unchanged is not null)
+            {
+                // The reused model, re-evaluated, must give the validation accuracy its history claims; else the report was edited.
+                // The history's per-epoch validation is plain (no test-time augmentation), so this check is too.
+                plain = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"));
+                var claimed = finished.History.First(e => e.Epoch == KeptEpoch.Of(step.Train.Keep, finished.History)).ValAccuracy;
+                if (claimed != plain.Metrics.Accuracy)
+                {
+                    log(string.Create(CultureInfo.InvariantCulture, $"{step.Name}: the previous report says validation {claimed * 100:0.00}% but its weights give {plain.Metrics.Accuracy * 100:0.00}%; training again"));
+                    model.Dispose();
+                    (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel);
+                    plain = null;
+                }
+            }
+            var validationGroups = data.Groups is null ? null : stepData.Split.Validation.Select(i => i < data.Groups.Length ? data.Groups[i] : "(generated)").ToArray();
+            var validation = (plain is not null && !tta
+                ? plain
+                : EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"), tta))
+                .WithGroups(validationGroups, settings);
             using (model)
             {
-                var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
-                var tta = step.Evaluate?.FlipTta ?? false;
-                var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"), tta)
-                    .WithGroups(data.Groups is null ? null : stepData.Split.Validation.Select(i => i < data.Groups.Length ? data.Groups[i] : "(generated)").ToArray(), settings);
                 // The test set is scored at the threshold chosen on validation, as predict would score new images.
                 var test = testSource is null || data.Test is null
                     ? null
