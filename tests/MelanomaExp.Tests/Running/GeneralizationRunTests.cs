@@ -80,4 +80,53 @@ public class GeneralizationRunTests
         Assert.Equal(1, run.Dataset.Groups!.CramersV, 9);
         Assert.Contains("the collection predicts the class: a model may learn the collection", File.ReadAllText(dir.Combine("out", "README.md")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_step_with_test_time_augmentation_is_reused_when_unchanged()
+    {
+        // Reuse re-evaluates the kept weights against the history's validation accuracy, which has no TTA;
+        // checked with TTA, the figures would differ and the step would be trained again for nothing.
+        // The two classes are mirror images (bright left half, bright right half): averaged over flips,
+        // every image looks alike, so TTA's accuracy is far from the plain one the history records.
+        using var dir = new TempDir();
+        var rng = new Random(5);
+        for (var c = 0; c < 2; c++)
+        {
+            var folder = Directory.CreateDirectory(dir.Combine("data", "Train", $"class_{c}")).FullName;
+            for (var i = 0; i < 20; i++)
+            {
+                using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(16, 16);
+                for (var y = 0; y < 16; y++)
+                {
+                    for (var x = 0; x < 16; x++)
+                    {
+                        var level = (byte)(((x < 8) == (c == 0) ? 200 : 40) + rng.Next(20));
+                        image[x, y] = new SixLabors.ImageSharp.PixelFormats.Rgb24(level, level, level);
+                    }
+                }
+                SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, Path.Combine(folder, $"img_{i:D3}.png"));
+            }
+        }
+        const string Mirror = """
+            name: mirror
+            seed: 3
+            device: cpu
+            data: { train: Train, image_size: [16, 16], validation_split: 0.3 }
+            steps:
+              - name: tta
+                model: { arch: seed-cnn }
+                train: { epochs: 4, batch_size: 8, learning_rate: 0.003 }
+                evaluate: { tta: flips }
+            evaluation: { bootstrap: 20 }
+            """;
+        var options = new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out") };
+        var first = ExperimentRunner.Run(ExperimentLoader.Parse(Mirror, "mirror.yaml"), options);
+        var step = first.Steps[0];
+        Assert.NotEqual(step.Epochs[^1].ValAccuracy, step.Validation.Metrics.Accuracy);
+
+        var again = ExperimentRunner.Run(ExperimentLoader.Parse(Mirror, "mirror.yaml"), options);
+        Assert.StartsWith("unchanged since the previous report", again.Provenance!.Steps[0].Reused, StringComparison.Ordinal);
+        Assert.Equal(step.WeightsSha256, again.Steps[0].WeightsSha256);
+        Assert.Equal(step.Validation.Metrics.Accuracy, again.Steps[0].Validation.Metrics.Accuracy);
+    }
 }
