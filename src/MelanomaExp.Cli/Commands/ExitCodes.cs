@@ -27,9 +27,11 @@ public static class ExitCodes
             errors.WriteLine($"error: {e.Message}");
             return BadInput;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
-            errors.WriteLine("interrupted: no report was written (an existing report is untouched); run again with --resume to continue from the last completed epoch");
+            errors.WriteLine(e is Running.RunInterruptedException
+                ? e.Message
+                : "interrupted: no report was written (an existing report is untouched)");
             return InterruptCode;
         }
 #pragma warning disable CA1031 // The CLI's last line of defence: report and exit 1 instead of a crash dump.

@@ -37,7 +37,7 @@ internal static class RunCommand
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
                 e.Cancel = true;
-                errors.WriteLine("stopping: the last completed epoch is checkpointed; continue with --resume");
+                errors.WriteLine("stopping at the next batch (Ctrl+C); what is kept for --resume is listed when it stops");
                 cancel.Cancel();
             };
             Console.CancelKeyPress += onCancel;
@@ -46,7 +46,7 @@ internal static class RunCommand
             {
                 context.Cancel = true;
                 ExitCodes.InterruptCode = ExitCodes.Terminated;
-                errors.WriteLine("terminated: stopping at the next batch; the last completed epoch is checkpointed; continue with --resume");
+                errors.WriteLine("terminated (SIGTERM): stopping at the next batch; what is kept for --resume is listed when it stops");
                 cancel.Cancel();
             });
             try

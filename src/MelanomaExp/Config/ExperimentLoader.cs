@@ -47,15 +47,7 @@ public static partial class ExperimentLoader
 
     private static YamlMappingNode ReadRoot(string yaml, string file)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new ConfigException(file, (int)e.Start.Line, "(syntax)", e.InnerException?.Message ?? e.Message);
-        }
+        var stream = YamlText.Load(yaml, file);
         if (stream.Documents.Count == 0)
         {
             throw new ConfigException(file, 0, "(document)", "the file is empty");

@@ -89,13 +89,11 @@ internal static class Overrides
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text.Length == 0 ? "''" : text));
-            return stream.Documents[0].RootNode;
+            return YamlText.Load(text.Length == 0 ? "''" : text, "--set").Documents[0].RootNode;
         }
-        catch (YamlException e)
+        catch (ConfigException e)
         {
-            throw Fail(assignment, assignment[..assignment.IndexOf('=', StringComparison.Ordinal)], $"value is not valid YAML: {e.Message}");
+            throw Fail(assignment, assignment[..assignment.IndexOf('=', StringComparison.Ordinal)], $"value is not valid YAML: {e.Problem}");
         }
     }
 }

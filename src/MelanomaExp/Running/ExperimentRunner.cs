@@ -52,97 +52,109 @@ public static class ExperimentRunner
         {
             log($"continuing the interrupted run in {RunState.DirFor(output)}");
         }
-        var state = RunState.Open(output, experiment, trainPrint, resume);
-        var previous = options.Force ? null : PreviousReport.Read(output);
-        using var staging = ReportStaging.Begin(target);
-        using var trainSource = new BatchSource(data.Train, device);
-        using var testSource = data.Test is null ? null : new BatchSource(data.Test, device);
-        var audit = options.AuditDeterminism ? DeterminismAuditor.Audit(experiment.Steps[0], data, trainSource, seeds, device) : null;
-        if (audit is not null)
+        if (cancel.IsCancellationRequested)
         {
-            log($"determinism audit ({audit.Step}, one epoch twice): losses {(audit.LossesMatch ? "match" : "DIFFER")}, weights {(audit.WeightsMatch ? "match" : "DIFFER")}");
+            throw new RunInterruptedException("interrupted before training started: nothing was written (an existing report is untouched)");
         }
-
-        var hooks = new TrainingHooks(options.Progress, options.EpochDone);
-        var steps = new List<StepResult>();
-        var timings = new List<StepTiming>();
-        foreach (var step in experiment.Steps)
+        var state = RunState.Open(output, experiment, trainPrint, resume);
+        try
         {
-            var key = StepKey.For(experiment, step, trainPrint, selection.KeyPart);
-            var stepData = StepData.For(step, data, experiment, seeds, RunState.CacheDirFor(output));
-            if (stepData.Rebalance is { } added)
+            var previous = options.Force ? null : PreviousReport.Read(output);
+            using var staging = ReportStaging.Begin(target);
+            using var trainSource = new BatchSource(data.Train, device);
+            using var testSource = data.Test is null ? null : new BatchSource(data.Test, device);
+            var audit = options.AuditDeterminism ? DeterminismAuditor.Audit(experiment.Steps[0], data, trainSource, seeds, device) : null;
+            if (audit is not null)
             {
-                log($"{step.Name}: {added.GeneratedPerClass.Sum()} generated images ({(added.FromCache ? "reused from" : "written to")} {added.CacheDir})");
+                log($"determinism audit ({audit.Step}, one epoch twice): losses {(audit.LossesMatch ? "match" : "DIFFER")}, weights {(audit.WeightsMatch ? "match" : "DIFFER")}");
             }
-            using var ownSource = stepData.Rebalance is null ? null : new BatchSource(stepData.Store, device);
-            var source = ownSource ?? trainSource;
-            var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
-            var tta = step.Evaluate?.FlipTta ?? false;
-            var unchanged = previous?.Reusable(step.Name, key);
-            var (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel, unchanged);
-            SetEvaluation? plain = null;
-            if (unchanged is not null)
+
+            var hooks = new TrainingHooks(options.Progress, options.EpochDone);
+            var steps = new List<StepResult>();
+            var timings = new List<StepTiming>();
+            foreach (var step in experiment.Steps)
             {
-                // The reused model, re-evaluated, must give the validation accuracy its history claims; else the report was edited.
-                // The history's per-epoch validation is plain (no test-time augmentation), so this check is too.
-                plain = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"));
-                var claimed = finished.History.First(e => e.Epoch == KeptEpoch.Of(step.Train.Keep, finished.History)).ValAccuracy;
-                if (claimed != plain.Metrics.Accuracy)
+                var key = StepKey.For(experiment, step, trainPrint, selection.KeyPart);
+                var stepData = StepData.For(step, data, experiment, seeds, RunState.CacheDirFor(output));
+                if (stepData.Rebalance is { } added)
                 {
-                    log(string.Create(CultureInfo.InvariantCulture, $"{step.Name}: the previous report says validation {claimed * 100:0.00}% but its weights give {plain.Metrics.Accuracy * 100:0.00}%; training again"));
-                    model.Dispose();
-                    (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel);
-                    plain = null;
+                    log($"{step.Name}: {added.GeneratedPerClass.Sum()} generated images ({(added.FromCache ? "reused from" : "written to")} {added.CacheDir})");
+                }
+                using var ownSource = stepData.Rebalance is null ? null : new BatchSource(stepData.Store, device);
+                var source = ownSource ?? trainSource;
+                var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
+                var tta = step.Evaluate?.FlipTta ?? false;
+                var unchanged = previous?.Reusable(step.Name, key);
+                var (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel, unchanged);
+                SetEvaluation? plain = null;
+                if (unchanged is not null)
+                {
+                    // The reused model, re-evaluated, must give the validation accuracy its history claims; else the report was edited.
+                    // The history's per-epoch validation is plain (no test-time augmentation), so this check is too.
+                    plain = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"));
+                    var claimed = finished.History.First(e => e.Epoch == KeptEpoch.Of(step.Train.Keep, finished.History)).ValAccuracy;
+                    if (claimed != plain.Metrics.Accuracy)
+                    {
+                        log(string.Create(CultureInfo.InvariantCulture, $"{step.Name}: the previous report says validation {claimed * 100:0.00}% but its weights give {plain.Metrics.Accuracy * 100:0.00}%; training again"));
+                        model.Dispose();
+                        (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel);
+                        plain = null;
+                    }
+                }
+                var validationGroups = data.Groups is null ? null : stepData.Split.Validation.Select(i => i < data.Groups.Length ? data.Groups[i] : "(generated)").ToArray();
+                var validation = (plain is not null && !tta
+                    ? plain
+                    : EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"), tta))
+                    .WithGroups(validationGroups, settings);
+                using (model)
+                {
+                    // The test set is scored at the threshold chosen on validation, as predict would score new images.
+                    var test = testSource is null || data.Test is null
+                        ? null
+                        : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings with { OperatingThreshold = validation.Positive?.YoudenThreshold }, seeds.For("evaluate", step.Name, "test"), tta)
+                            .WithGroups(data.TestGroups, settings);
+                    // In evaluation mode, unaugmented, on the kept weights: comparable with validation accuracy,
+                    // unlike the running training-mode average of the epoch's batches.
+                    TorchSeeding.Reseed(seeds.For("evaluate", step.Name, "train"));
+                    var trainPass = Evaluator.Run(model, source, stepData.Split.Train);
+                    var modelDir = ReportFiles.ModelDir(step.Name);
+                    ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
+                    var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(staging.Path, modelDir, ModelBundle.WeightsFile))));
+                    var result = new StepResult(step, finished.History, finished.Seconds, modelDir, validation, test)
+                    {
+                        WeightsSha256 = weightsSha,
+                        Key = key,
+                        Rebalance = stepData.Rebalance,
+                        ValidationImages = string.Join('\n', stepData.Split.Validation.Select(i => stepData.Store.Hashes[i])),
+                        TrainEvaluation = new TrainEvaluation(trainPass.Loss, trainPass.Accuracy(stepData.Split.Train.Select(i => stepData.Store.Labels[i]).ToArray()), stepData.Split.Train.Length),
+                    };
+                    steps.Add(result);
+                    timings.Add(new StepTiming(step.Name, finished.Started, finished.Finished, finished.Seconds, reused));
+                    log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"step {step.Name}: train {result.Last.TrainAccuracy * 100:0.00}%, validation {result.Last.ValAccuracy * 100:0.00}% in {result.Seconds:0}s{(reused is null ? "" : $" ({reused})")}"));
                 }
             }
-            var validationGroups = data.Groups is null ? null : stepData.Split.Validation.Select(i => i < data.Groups.Length ? data.Groups[i] : "(generated)").ToArray();
-            var validation = (plain is not null && !tta
-                ? plain
-                : EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"), tta))
-                .WithGroups(validationGroups, settings);
-            using (model)
-            {
-                // The test set is scored at the threshold chosen on validation, as predict would score new images.
-                var test = testSource is null || data.Test is null
-                    ? null
-                    : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings with { OperatingThreshold = validation.Positive?.YoudenThreshold }, seeds.For("evaluate", step.Name, "test"), tta)
-                        .WithGroups(data.TestGroups, settings);
-                // In evaluation mode, unaugmented, on the kept weights: comparable with validation accuracy,
-                // unlike the running training-mode average of the epoch's batches.
-                TorchSeeding.Reseed(seeds.For("evaluate", step.Name, "train"));
-                var trainPass = Evaluator.Run(model, source, stepData.Split.Train);
-                var modelDir = ReportFiles.ModelDir(step.Name);
-                ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
-                var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(staging.Path, modelDir, ModelBundle.WeightsFile))));
-                var result = new StepResult(step, finished.History, finished.Seconds, modelDir, validation, test)
-                {
-                    WeightsSha256 = weightsSha,
-                    Key = key,
-                    Rebalance = stepData.Rebalance,
-                    ValidationImages = string.Join('\n', stepData.Split.Validation.Select(i => stepData.Store.Hashes[i])),
-                    TrainEvaluation = new TrainEvaluation(trainPass.Loss, trainPass.Accuracy(stepData.Split.Train.Select(i => stepData.Store.Labels[i]).ToArray()), stepData.Split.Train.Length),
-                };
-                steps.Add(result);
-                timings.Add(new StepTiming(step.Name, finished.Started, finished.Finished, finished.Seconds, reused));
-                log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"step {step.Name}: train {result.Last.TrainAccuracy * 100:0.00}%, validation {result.Last.ValAccuracy * 100:0.00}% in {result.Seconds:0}s{(reused is null ? "" : $" ({reused})")}"));
-            }
-        }
 
-        var provenance = new RunProvenance(
-            git,
-            trainPrint,
-            data.Test is null ? null : DatasetFingerprint.Of(data.Test),
-            PackageVersions.Read(),
-            timings,
-            audit)
+            var provenance = new RunProvenance(
+                git,
+                trainPrint,
+                data.Test is null ? null : DatasetFingerprint.Of(data.Test),
+                PackageVersions.Read(),
+                timings,
+                audit)
+            {
+                Device = selection,
+            };
+            var run = new RunResult(experiment, EnvironmentProbe.Capture(device), data.Summarize(), steps, Compare(steps, experiment.Evaluation.BootstrapResamples, seeds), started, DateTimeOffset.Now) { Provenance = provenance };
+            ReportWriter.Write(run, staging.Path);
+            staging.Commit();
+            state.Delete();
+            return run;
+        }
+        catch (OperationCanceledException e) when (e is not RunInterruptedException)
         {
-            Device = selection,
-        };
-        var run = new RunResult(experiment, EnvironmentProbe.Capture(device), data.Summarize(), steps, Compare(steps, experiment.Evaluation.BootstrapResamples, seeds), started, DateTimeOffset.Now) { Provenance = provenance };
-        ReportWriter.Write(run, staging.Path);
-        staging.Commit();
-        state.Delete();
-        return run;
+            // Said at exit, not at the signal: only now is it known what --resume will find.
+            throw new RunInterruptedException(state.Kept(), e);
+        }
     }
 
     /// <summary>The report folder, refused before anything is read or written when it would replace data, inputs or a folder the tool did not write.</summary>

@@ -42,7 +42,7 @@ public sealed class RunState
             {
                 throw new BadInputException($"--resume: no interrupted run of {output} to resume (looked for {file})");
             }
-            var earlier = JsonSerializer.Deserialize<Record>(File.ReadAllText(file))!;
+            var earlier = ReadRecord(file) ?? throw new BadInputException($"--resume: {file} is damaged, so the interrupted run cannot be checked; run without --resume to start over");
             if (earlier.ExperimentHash != record.ExperimentHash)
             {
                 throw new BadInputException($"--resume: the experiment changed since the interrupted run (hash {earlier.ExperimentHash} -> {record.ExperimentHash}); {FirstDifference(earlier.ResolvedYaml, record.ResolvedYaml)}. Run without --resume to start over.");
@@ -74,15 +74,8 @@ public sealed class RunState
         {
             return false;
         }
-        try
-        {
-            var earlier = JsonSerializer.Deserialize<Record>(File.ReadAllText(file));
-            return earlier is not null && earlier.ExperimentHash == experiment.Hash && earlier.DataFingerprint == data.Hash && earlier.ToolVersion == EnvironmentProbe.ToolVersion;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        var earlier = ReadRecord(file);
+        return earlier is not null && earlier.ExperimentHash == experiment.Hash && earlier.DataFingerprint == data.Hash && earlier.ToolVersion == EnvironmentProbe.ToolVersion;
     }
 
     public string CheckpointDir(string step) => Path.Combine(_dir, step, "checkpoint");
@@ -92,10 +85,22 @@ public sealed class RunState
     private string FinishedRecord(string step) => Path.Combine(_dir, step, "final.json");
 
     /// <summary>The history and time of a step finished before an interruption, or null.</summary>
-    public FinishedStep? Finished(string step) =>
-        File.Exists(FinishedRecord(step)) && File.Exists(FinishedWeights(step))
-            ? JsonSerializer.Deserialize<FinishedStep>(File.ReadAllText(FinishedRecord(step)))
-            : null;
+    public FinishedStep? Finished(string step)
+    {
+        if (!File.Exists(FinishedRecord(step)) || !File.Exists(FinishedWeights(step)))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<FinishedStep>(File.ReadAllText(FinishedRecord(step)))
+                ?? throw new JsonException("empty record");
+        }
+        catch (JsonException e)
+        {
+            throw new BadInputException($"--resume: {FinishedRecord(step)} is damaged ({e.Message}); run without --resume to start over");
+        }
+    }
 
     /// <summary>Records a finished step (its weights are already at <see cref="FinishedWeights"/>) and drops its checkpoint.</summary>
     public void MarkFinished(string step, FinishedStep finished)
@@ -107,6 +112,28 @@ public sealed class RunState
         {
             Directory.Delete(CheckpointDir(step), recursive: true);
         }
+    }
+
+    /// <summary>What an interrupted run leaves to <c>--resume</c>, in words: finished steps and the last checkpointed epoch of the others.</summary>
+    public string Kept()
+    {
+        var kept = new List<string>();
+        foreach (var step in (Directory.Exists(_dir) ? Directory.GetDirectories(_dir) : []).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(step);
+            var history = Path.Combine(CheckpointDir(name), "history.json");
+            if (File.Exists(FinishedRecord(name)))
+            {
+                kept.Add($"{name} finished");
+            }
+            else if (File.Exists(history))
+            {
+                kept.Add($"{name} checkpointed after epoch {JsonDocument.Parse(File.ReadAllText(history)).RootElement.GetArrayLength()}");
+            }
+        }
+        return kept.Count == 0
+            ? "interrupted before any epoch was completed: there is nothing to resume (an existing report is untouched)"
+            : $"interrupted: {string.Join(", ", kept)} (in {_dir}); no report was written (an existing report is untouched); run again with --resume to continue";
     }
 
     /// <summary>Called once the report is in place: nothing is left to resume.</summary>
@@ -132,6 +159,19 @@ public sealed class RunState
             }
         }
         return "the resolved experiments differ";
+    }
+
+    private static Record? ReadRecord(string file)
+    {
+        try
+        {
+            var record = JsonSerializer.Deserialize<Record>(File.ReadAllText(file));
+            return record is { ExperimentHash: not null, DataFingerprint: not null, ToolVersion: not null, ResolvedYaml: not null } ? record : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private sealed record Record(string ExperimentHash, string ResolvedYaml, string DataFingerprint, string ToolVersion);

@@ -69,6 +69,8 @@ public static class LocalBackend
             start.ArgumentList.Add(arg);
         }
         start.Environment["OMP_NUM_THREADS"] = threads.ToString(CultureInfo.InvariantCulture);
+        // A killed sweep must not leave its runs training on unseen.
+        start.Environment[Native.LauncherDeath.WatchVariable] = "1";
         start.Environment["MKL_NUM_THREADS"] = threads.ToString(CultureInfo.InvariantCulture);
         File.Delete(SweepPlan.ExitFile(dir, row.Id));
         using var logFile = new StreamWriter(SweepPlan.LogFile(dir, row.Id), append: true) { AutoFlush = true };

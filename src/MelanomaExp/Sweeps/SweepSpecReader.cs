@@ -43,8 +43,7 @@ public static class SweepSpecReader
 
     private static (List<int>? Seeds, List<GridAxis> Grid) FromFile(string file)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(file)));
+        var stream = Config.YamlText.Load(File.ReadAllText(file), file);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
             || !root.Children.TryGetValue(new YamlScalarNode("sweep"), out var node) || node is not YamlMappingNode sweep)
         {

@@ -23,10 +23,22 @@ public static class Checkpoint
         {
             Directory.Delete(temp, recursive: true);
         }
-        Directory.CreateDirectory(temp);
-        model.save(Path.Combine(temp, Weights));
-        optimizer.save_state_dict(Path.Combine(temp, Optimizer));
-        File.WriteAllText(Path.Combine(temp, History), JsonSerializer.Serialize(history));
+        try
+        {
+            Directory.CreateDirectory(temp);
+            model.save(Path.Combine(temp, Weights));
+            optimizer.save_state_dict(Path.Combine(temp, Optimizer));
+            File.WriteAllText(Path.Combine(temp, History), JsonSerializer.Serialize(history));
+        }
+#pragma warning disable CA1031 // A full disk surfaces from TorchSharp as a plain exception; any failure here means the same.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            // A full disk must not leave a half-written checkpoint behind; the previous one stays whole.
+            TryDelete(temp);
+            var kept = Directory.Exists(dir) ? $"the checkpoint of epoch {history.Count - 1} in {dir} is kept" : "no earlier checkpoint exists";
+            throw new IOException($"{dir}: the checkpoint of epoch {history.Count} could not be written ({e.Message.ReplaceLineEndings(" ")}); {kept}. Free disk space and run again with --resume", e);
+        }
         var old = dir + ".old";
         if (Directory.Exists(dir))
         {
@@ -42,6 +54,11 @@ public static class Checkpoint
     /// <summary>Restores model and optimizer in place; returns the epochs already done, or null when there is no checkpoint.</summary>
     public static List<EpochRecord>? TryLoad(string dir, nn.Module<Tensor, Tensor> model, OptimizerHelper optimizer)
     {
+        if (!Directory.Exists(dir) && Directory.Exists(dir + ".old"))
+        {
+            // Stopped between the two renames of Save: the previous checkpoint is whole under its old name.
+            dir += ".old";
+        }
         if (!File.Exists(Path.Combine(dir, History)))
         {
             return null;
@@ -57,6 +74,21 @@ public static class Checkpoint
 #pragma warning restore CA1031
         {
             throw new BadInputException($"{dir}: the checkpoint is damaged ({e.Message}); run without --resume to start over", e);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort: the next Save clears it before writing.
         }
     }
 }

@@ -57,8 +57,10 @@ public class ExperimentRunnerTests
 
         // Interrupt in the middle of the first step, after its first epoch was checkpointed.
         using var cancel = new CancellationTokenSource();
-        Assert.Throws<OperationCanceledException>(() =>
+        var stopped = Assert.Throws<RunInterruptedException>(() =>
             Run(dir, "cut", epochDone: (step, e) => { if (step == "first" && e.Epoch == 1) { cancel.Cancel(); } }, cancel: cancel.Token));
+        // The message says what --resume will find, learnt from the run state, not assumed.
+        Assert.Contains("first checkpointed after epoch 1", stopped.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.Combine("cut")));
         Assert.True(Directory.Exists(RunState.DirFor(dir.Combine("cut"))));
 
@@ -75,8 +77,9 @@ public class ExperimentRunnerTests
         using var dir = Data();
         var uninterrupted = Run(dir, "whole");
         using var cancel = new CancellationTokenSource();
-        Assert.Throws<OperationCanceledException>(() =>
+        var stopped = Assert.Throws<RunInterruptedException>(() =>
             Run(dir, "cut", epochDone: (step, _) => { if (step == "second") { cancel.Cancel(); } }, cancel: cancel.Token));
+        Assert.Contains("first finished, second checkpointed after epoch 1", stopped.Message, StringComparison.Ordinal);
         var resumed = Run(dir, "cut", resume: true);
         Assert.Equal(Numbers(uninterrupted), Numbers(resumed));
     }
@@ -89,7 +92,7 @@ public class ExperimentRunnerTests
         Assert.Contains("no interrupted run", nothing.Message, StringComparison.Ordinal);
 
         using var cancel = new CancellationTokenSource();
-        Assert.Throws<OperationCanceledException>(() => Run(dir, "cut", epochDone: (_, _) => cancel.Cancel(), cancel: cancel.Token));
+        Assert.Throws<RunInterruptedException>(() => Run(dir, "cut", epochDone: (_, _) => cancel.Cancel(), cancel: cancel.Token));
 
         var changed = Assert.Throws<BadInputException>(() => Run(dir, "cut", resume: true, experiment: Tiny("steps.first.train.epochs=4")));
         Assert.Contains("experiment changed", changed.Message, StringComparison.Ordinal);
@@ -157,11 +160,67 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
+    public void Interrupted_before_training_keeps_nothing_and_says_so()
+    {
+        using var dir = Data();
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var stopped = Assert.Throws<RunInterruptedException>(() => Run(dir, "cut", cancel: cancel.Token));
+        Assert.Contains("before training started: nothing was written", stopped.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(RunState.DirFor(dir.Combine("cut"))));
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("{}")]
+    [InlineData("")]
+    public void A_damaged_run_record_is_a_clear_error_on_resume(string damaged)
+    {
+        using var dir = Data();
+        using var cancel = new CancellationTokenSource();
+        Assert.Throws<RunInterruptedException>(() => Run(dir, "cut", epochDone: (_, _) => cancel.Cancel(), cancel: cancel.Token));
+        var record = Path.Combine(RunState.DirFor(dir.Combine("cut")), "run.json");
+        File.WriteAllText(record, damaged);
+        var e = Assert.Throws<BadInputException>(() => Run(dir, "cut", resume: true));
+        Assert.Contains($"{record} is damaged", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reused_step_is_re_evaluated_and_an_edited_history_is_trained_again()
+    {
+        using var dir = Data();
+        var first = Run(dir, "out");
+        var metrics = dir.Combine("out", "metrics.json");
+        var original = File.ReadAllText(metrics);
+        var claimed = first.Steps[0].Epochs[^1].ValAccuracy;
+        var text = original.Replace($"\"val_accuracy\": {claimed.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}", "\"val_accuracy\": 0.97", StringComparison.Ordinal);
+        Assert.NotEqual(original, text);
+        File.WriteAllText(metrics, text);
+        var lines = new List<string>();
+        var again = ExperimentRunner.Run(Tiny(), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Log = lines.Add });
+        Assert.Contains(lines, l => l.Contains("the previous report says validation 97.00%", StringComparison.Ordinal));
+        Assert.Null(again.Provenance!.Steps[0].Reused);
+        Assert.Equal(claimed, again.Steps[0].Epochs[^1].ValAccuracy);
+    }
+
+    [Fact]
+    public void Swapped_weights_are_not_reused()
+    {
+        using var dir = Data();
+        Run(dir, "out");
+        var models = dir.Combine("out", "models");
+        File.Copy(Path.Combine(models, "second", "weights.pt"), Path.Combine(models, "first", "weights.pt"), overwrite: true);
+        var again = Run(dir, "out");
+        Assert.Null(again.Provenance!.Steps[0].Reused);
+        Assert.StartsWith("unchanged since the previous report", again.Provenance!.Steps[1].Reused, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_damaged_checkpoint_is_a_clear_error()
     {
         using var dir = Data();
         using var cancel = new CancellationTokenSource();
-        Assert.Throws<OperationCanceledException>(() => Run(dir, "cut", epochDone: (_, _) => cancel.Cancel(), cancel: cancel.Token));
+        Assert.Throws<RunInterruptedException>(() => Run(dir, "cut", epochDone: (_, _) => cancel.Cancel(), cancel: cancel.Token));
         var weights = Path.Combine(RunState.DirFor(dir.Combine("cut")), "first", "checkpoint", "model.pt");
         File.WriteAllBytes(weights, File.ReadAllBytes(weights)[..100]);
         var e = Assert.Throws<BadInputException>(() => Run(dir, "cut", resume: true));
