@@ -37,7 +37,10 @@ internal static class RunCommand
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
                 e.Cancel = true;
-                errors.WriteLine("stopping at the next batch (Ctrl+C); what is kept for --resume is listed when it stops");
+                if (!cancel.IsCancellationRequested)
+                {
+                    errors.WriteLine("stopping at the next batch (Ctrl+C); what is kept for --resume is listed when it stops");
+                }
                 cancel.Cancel();
             };
             Console.CancelKeyPress += onCancel;
@@ -46,7 +49,10 @@ internal static class RunCommand
             {
                 context.Cancel = true;
                 ExitCodes.InterruptCode = ExitCodes.Terminated;
-                errors.WriteLine("terminated (SIGTERM): stopping at the next batch; what is kept for --resume is listed when it stops");
+                if (!cancel.IsCancellationRequested)
+                {
+                    errors.WriteLine("terminated (SIGTERM): stopping at the next batch; what is kept for --resume is listed when it stops");
+                }
                 cancel.Cancel();
             });
             try

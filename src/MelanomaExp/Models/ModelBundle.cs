@@ -71,9 +71,11 @@ public static class ModelBundle
         {
             throw new BadInputException($"{cardPath}: unknown architecture '{card.Arch}' (available: {string.Join(", ", ModelFactory.Architectures)})");
         }
-        if (card.Classes.Count < 2 || card.ImageHeight < 8 || card.ImageWidth < 8)
+        // The same range an experiment's data.image_size accepts: a huge size would allocate the model's
+        // dense layer (height x width x channels inputs) before anything could fail cleanly.
+        if (card.Classes.Count < 2 || card.ImageHeight is < 8 or > 1024 || card.ImageWidth is < 8 or > 1024)
         {
-            throw new BadInputException($"{cardPath}: needs at least 2 classes and an image size of at least 8x8");
+            throw new BadInputException($"{cardPath}: needs at least 2 classes and image_height and image_width from 8 to 1024 (found {card.Classes.Count} classes, {card.ImageHeight}x{card.ImageWidth})");
         }
         return card;
     }

@@ -67,24 +67,34 @@ public static partial class TorchNativeLoader
     }
 
     /// <summary>The patched copy lives in a per-user cache keyed by the original's hash, so read-only installs work.</summary>
-    internal static string WritePatchedCopy(string original)
+    internal static string WritePatchedCopy(string original, string? cacheRoot = null)
     {
         var bytes = File.ReadAllBytes(original);
         var key = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
-        var dir = Path.Combine(UserCache.Root(), "native", key);
+        var dir = Path.Combine(cacheRoot ?? UserCache.Root(), "native", key);
         var target = Path.Combine(dir, FileName);
-        if (File.Exists(target))
-        {
-            return target;
-        }
         if (ElfVersionPatcher.MarkWeak(bytes, MissingVersion) == 0)
         {
             throw new DllNotFoundException($"{original} does not require {MissingVersion}; refusing to patch it");
         }
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $"{FileName}.{Environment.ProcessId}.tmp");
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, target, overwrite: true);
+        // A copy cut short (full disk, killed writer) was mapped and crashed with SIGBUS on every later run:
+        // the cached copy is used only when it is byte for byte the patched library, else written again.
+        if (File.Exists(target) && new FileInfo(target).Length == bytes.Length
+            && SHA256.HashData(File.ReadAllBytes(target)).AsSpan().SequenceEqual(SHA256.HashData(bytes)))
+        {
+            return target;
+        }
+        try
+        {
+            Directory.CreateDirectory(dir);
+            var temp = Path.Combine(dir, $"{FileName}.{Environment.ProcessId}.tmp");
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, target, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadInputException($"{dir}: the cache folder cannot be written ({e.Message}); set MELANOMA_EXP_CACHE to a writable folder");
+        }
         return target;
     }
 

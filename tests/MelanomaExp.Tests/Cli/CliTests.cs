@@ -68,14 +68,10 @@ public class CliTests
     }
 
     /// <summary>The smoke experiment on the real ISIC images, when they are present (CI has them beside the clone).</summary>
-    [Fact]
+    [SkippableFact]
     public void Smoke_experiment_runs_on_the_real_images_when_present()
     {
-        var data = RepoPaths.RealData();
-        if (data is null)
-        {
-            return;
-        }
+        var data = Prerequisite.RealData();
         using var dir = new TempDir();
         var (code, _, err) = RunCli("run", RepoPaths.Experiment("smoke.yaml"), "--data-root", data, "--output", dir.Path, "--device", "cpu");
         Assert.True(code == 0, err);

@@ -65,6 +65,10 @@ public class ModelBundleTests
         File.WriteAllText(card, File.ReadAllText(card).Replace("\"image_height\": 16", "\"image_height\": 32", StringComparison.Ordinal));
         Assert.Contains("cannot load as seed-cnn", Assert.Throws<BadInputException>(() => ModelBundle.Load(folder)).Message, StringComparison.Ordinal);
 
+        // A huge size would allocate the dense layer (gigabytes) before the weights could be refused.
+        File.WriteAllText(card, File.ReadAllText(card).Replace("\"image_height\": 32", "\"image_height\": 2000000000", StringComparison.Ordinal));
+        Assert.Contains("image_height and image_width from 8 to 1024 (found 3 classes, 2000000000x16)", Assert.Throws<BadInputException>(() => ModelBundle.Load(folder)).Message, StringComparison.Ordinal);
+
         File.WriteAllText(card, "{ not json");
         Assert.Contains("model.json: not a valid model card", Assert.Throws<BadInputException>(() => ModelBundle.Load(folder)).Message, StringComparison.Ordinal);
     }

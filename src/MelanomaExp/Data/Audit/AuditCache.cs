@@ -19,28 +19,48 @@ public static class AuditCache
         }
         var key = Key(store, threshold);
         var file = Path.Combine(UserCache.Root(), "audit", $"{key}.json");
-        if (File.Exists(file))
+        if (Cached(file, store, threshold) is { } pairs)
         {
-            try
-            {
-                var pairs = JsonSerializer.Deserialize<List<ImagePair>>(File.ReadAllText(file));
-                if (pairs is not null && pairs.All(p => p.A < store.Count && p.B < store.Count))
-                {
-                    return new AuditFindings(store.Count, threshold, pairs, store.Labels);
-                }
-            }
-            catch (JsonException)
-            {
-                // A damaged cache entry is recomputed below.
-            }
+            return new AuditFindings(store.Count, threshold, pairs, store.Labels);
         }
         var findings = DataAuditor.Audit(store, threshold);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var temp = $"{file}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(findings.Pairs));
+        var payload = JsonSerializer.Serialize(findings.Pairs);
+        File.WriteAllText(temp, JsonSerializer.Serialize(new Entry(Sha(payload), payload)));
         File.Move(temp, file, overwrite: true);
         return findings;
     }
+
+    /// <summary>
+    /// The cached pairs, or null to recompute: an entry is used only when its checksum matches (damage) and
+    /// every pair it lists is confirmed from the two images (an entry edited to drop or relabel images).
+    /// </summary>
+    private static List<ImagePair>? Cached(string file, ImageStore store, int threshold)
+    {
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+        try
+        {
+            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(file));
+            if (entry?.Pairs is null || entry.Sha256 != Sha(entry.Pairs))
+            {
+                return null;
+            }
+            var pairs = JsonSerializer.Deserialize<List<ImagePair>>(entry.Pairs);
+            return pairs is not null && pairs.Distinct().Count() == pairs.Count && pairs.All(p => DataAuditor.Confirms(store, p, threshold)) ? pairs : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private sealed record Entry(string Sha256, string Pairs);
 
     private static string Key(ImageStore store, int threshold)
     {

@@ -34,6 +34,19 @@ public static class DataAuditor
         return new AuditFindings(n, threshold, pairs, store.Labels);
     }
 
+    /// <summary>Whether <paramref name="pair"/> is a finding <see cref="Audit"/> would make, recomputed from the two images alone.</summary>
+    public static bool Confirms(ImageStore store, ImagePair pair, int threshold)
+    {
+        if (pair.A < 0 || pair.A >= pair.B || pair.B >= store.Count)
+        {
+            return false;
+        }
+        var exact = (store.Hashes.Length == store.Count && store.Hashes[pair.A] == store.Hashes[pair.B])
+            || store.Image(pair.A).SequenceEqual(store.Image(pair.B));
+        var distance = exact ? 0 : MinDistance(PerceptualHash.Dihedral(store.Image(pair.A), store.Height, store.Width), PerceptualHash.Dihedral(store.Image(pair.B), store.Height, store.Width)[0]);
+        return exact == pair.Exact && distance == pair.Distance && (exact || distance <= threshold);
+    }
+
     /// <summary>All pairwise minimum distances (for choosing a threshold): how close each image's nearest other image is.</summary>
     public static int[] NearestDistances(ImageStore store)
     {

@@ -109,14 +109,10 @@ public class DataAuditorTests
         Assert.Contains("3 pair(s) of the same picture carry different labels", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Counts_on_the_real_train_folder_when_present()
     {
-        var data = RepoPaths.RealData();
-        if (data is null)
-        {
-            return;
-        }
+        var data = Prerequisite.RealData();
         var audit = FolderAudit.Run([Path.Combine(data, "Train")], AuditDefaults.Threshold);
         Assert.Equal(2241, audit.Findings.Images);
         Assert.Equal(141, audit.Findings.ExactPairs.Count());
@@ -144,6 +140,41 @@ public class DataAuditorTests
             Assert.Equal(first.Pairs, again.Pairs);
             AuditCache.GetOrCompute(store, AuditDefaults.Threshold + 2);
             Assert.Equal(2, Directory.GetFiles(Path.Combine(cache, "audit")).Length);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MELANOMA_EXP_CACHE", null);
+        }
+    }
+
+    [Fact]
+    public void A_poisoned_or_damaged_cache_entry_is_recomputed_not_trusted()
+    {
+        using var dir = new TempDir();
+        var cache = dir.Combine("cache");
+        Environment.SetEnvironmentVariable("MELANOMA_EXP_CACHE", cache);
+        try
+        {
+            var store = Planted(dir);
+            var truth = DataAuditor.Audit(store, AuditDefaults.Threshold).Pairs;
+            AuditCache.GetOrCompute(store, AuditDefaults.Threshold);
+            var file = Assert.Single(Directory.GetFiles(Path.Combine(cache, "audit")));
+            var far = Enumerable.Range(0, store.Count).SelectMany(a => Enumerable.Range(a + 1, store.Count - a - 1).Select(b => new ImagePair(a, b, 0, true)))
+                .First(p => !truth.Any(t => t.A == p.A && t.B == p.B));
+
+            // Poisoned with a consistent checksum: a pair of different images claimed identical (it would drop them as a conflict).
+            var poisoned = System.Text.Json.JsonSerializer.Serialize(truth.Append(far).ToList());
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(poisoned)));
+            File.WriteAllText(file, System.Text.Json.JsonSerializer.Serialize(new { Sha256 = sha, Pairs = poisoned }));
+            Assert.Equal(truth, AuditCache.GetOrCompute(store, AuditDefaults.Threshold).Pairs);
+
+            // Damaged: cut short, and a pair list that no longer matches its checksum.
+            var whole = File.ReadAllText(file);
+            File.WriteAllText(file, whole[..(whole.Length / 2)]);
+            Assert.Equal(truth, AuditCache.GetOrCompute(store, AuditDefaults.Threshold).Pairs);
+            File.WriteAllText(file, System.Text.Json.JsonSerializer.Serialize(new { Sha256 = sha, Pairs = "[]" }));
+            Assert.Equal(truth, AuditCache.GetOrCompute(store, AuditDefaults.Threshold).Pairs);
+            Assert.NotEmpty(truth);
         }
         finally
         {
