@@ -65,6 +65,57 @@ public class AugmentorOpsTests
         Assert.Equal(before, Histogram(image));
     }
 
+    /// <summary>Where each pixel must land, written from PIL's definitions (rotate is anticlockwise; Augmentor's rotate90 is rotate(90, expand=True)).</summary>
+    [Theory]
+    [InlineData("rotate90")]
+    [InlineData("rotate180")]
+    [InlineData("rotate270")]
+    [InlineData("flip_left_right")]
+    [InlineData("flip_top_bottom")]
+    public void Quarter_turns_and_flips_move_every_pixel_where_PIL_puts_it(string name)
+    {
+        const int n = 5;
+        using var image = new Image<Rgb24>(n, n);
+        for (var y = 0; y < n; y++)
+        {
+            for (var x = 0; x < n; x++)
+            {
+                image[x, y] = new Rgb24((byte)(x * 40), (byte)(y * 40), 7);
+            }
+        }
+        Func<int, int, (int X, int Y)> source = name switch
+        {
+            "rotate90" => (x, y) => (n - 1 - y, x),
+            "rotate180" => (x, y) => (n - 1 - x, n - 1 - y),
+            "rotate270" => (x, y) => (y, n - 1 - x),
+            "flip_left_right" => (x, y) => (n - 1 - x, y),
+            _ => (x, y) => (x, n - 1 - y),
+        };
+        AugmentorOps.Run([Op(name, 1)], image, new Random(3));
+        for (var y = 0; y < n; y++)
+        {
+            for (var x = 0; x < n; x++)
+            {
+                var (sx, sy) = source(x, y);
+                Assert.Equal(new Rgb24((byte)(sx * 40), (byte)(sy * 40), 7), image[x, y]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Flip_random_flips_one_way_or_the_other_both_seen()
+    {
+        var seen = new HashSet<string>();
+        for (var seed = 0; seed < 20; seed++)
+        {
+            using var image = new Image<Rgb24>(2, 2);
+            image[0, 0] = new Rgb24(255, 0, 0);
+            AugmentorOps.Run([Op("flip_random", 1)], image, new Random(seed));
+            seen.Add(image[1, 0].R == 255 ? "left-right" : image[0, 1].R == 255 ? "top-bottom" : "neither");
+        }
+        Assert.Equal(["left-right", "top-bottom"], seen.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("zoom", "min_factor", 1.1, "max_factor", 1.5)]
     [InlineData("zoom_random", "percentage_area", 0.8, null, 0)]

@@ -75,7 +75,8 @@ internal static class GeometricOps
     public static void RotateQuarter(Image<Rgb24> image, int degrees)
     {
         var (w, h) = (image.Width, image.Height);
-        image.Mutate(x => x.Rotate(degrees switch { 90 => RotateMode.Rotate90, 180 => RotateMode.Rotate180, _ => RotateMode.Rotate270 }));
+        // Augmentor's rotate90 is PIL's rotate(90): anticlockwise. ImageSharp's RotateMode turns clockwise.
+        image.Mutate(x => x.Rotate(degrees switch { 90 => RotateMode.Rotate270, 180 => RotateMode.Rotate180, _ => RotateMode.Rotate90 }));
         if (image.Width != w)
         {
             image.Mutate(x => x.Resize(w, h, KnownResamplers.Bicubic));

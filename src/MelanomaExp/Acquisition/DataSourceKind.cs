@@ -1,0 +1,9 @@
+namespace MelanomaExp.Acquisition;
+
+public enum DataSourceKind
+{
+    Kaggle,
+    Url,
+    ZipFile,
+    Folder,
+}
