@@ -129,6 +129,16 @@ public static class MarkdownReport
         }
     }
 
+    /// <summary>The claim follows the count: leakage is named as inflating validation only when a validation image has a copy in training.</summary>
+    private static string SourceFolderLeakage(RebalanceSummary r)
+    {
+        var scope = "Scope `source-folder` (the notebook's protocol): images were generated from the whole class folders and the enlarged set was split again, so generated copies of validation images can reach training.";
+        var validation = r.ValidationCounts.Sum();
+        return r.ValidationImagesWithCopyInTraining == 0
+            ? Inv($"{scope} In this run none of the {validation} validation images has a copy in training, so this step's validation figures carry no such leakage.")
+            : Inv($"{scope} In this run {r.ValidationImagesWithCopyInTraining} of the {validation} validation images have a generated copy in training. **Validation accuracy of this step is inflated by that leakage.**");
+    }
+
     private static void Rebalancing(StringBuilder md, RunResult run)
     {
         foreach (var s in run.Steps)
@@ -140,7 +150,7 @@ public static class MarkdownReport
             md.AppendLine(Inv($"## Rebalancing: {s.Name}"));
             md.AppendLine();
             md.AppendLine(r.Scope == Config.RebalanceScope.SourceFolder
-                ? Inv($"Scope `source-folder` (the notebook's protocol): images were generated from the whole class folders and the enlarged set was split again, so generated copies of validation images are in training: {r.ValidationImagesWithCopyInTraining} of the validation images have a copy in training. **Validation accuracy of this step is inflated by that leakage.**")
+                ? SourceFolderLeakage(r)
                 : "Scope `train-split`: images were generated from the training split only; validation images and their copies never reach training.");
             md.AppendLine();
             md.AppendLine("| class | source images | generated | training after | validation after |");

@@ -17,11 +17,12 @@ namespace MelanomaExp.Running;
 /// </summary>
 internal static class DeterminismAuditor
 {
-    public static DeterminismAudit Audit(StepSpec step, PreparedData data, BatchSource source, Seeds seeds, Device device)
+    /// <param name="secondSeeds">The second pass's seeds; only tests give other seeds, to show a mismatch is reported.</param>
+    public static DeterminismAudit Audit(StepSpec step, PreparedData data, BatchSource source, Seeds seeds, Device device, Seeds? secondSeeds = null)
     {
         var oneEpoch = step with { Train = step.Train with { Epochs = 1 } };
         var (lossA, shaA) = Once(oneEpoch, data, source, seeds, device);
-        var (lossB, shaB) = Once(oneEpoch, data, source, seeds, device);
+        var (lossB, shaB) = Once(oneEpoch, data, source, secondSeeds ?? seeds, device);
         return new DeterminismAudit(step.Name, lossA == lossB, shaA == shaB, shaA, shaB);
     }
 

@@ -23,6 +23,7 @@ public static class StudyReport
         }
         File.WriteAllText(Path.Combine(study.Dir, ReportFiles.Readme), Markdown(study));
         File.WriteAllText(Path.Combine(study.Dir, ReportFiles.Study), Json(study).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        SweepFolder.Remark(study.Dir);
     }
 
     public static string Markdown(Study study)

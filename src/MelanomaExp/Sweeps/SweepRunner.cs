@@ -1,4 +1,5 @@
 using System.Globalization;
+using MelanomaExp.Safety;
 
 namespace MelanomaExp.Sweeps;
 
@@ -13,7 +14,11 @@ public static class SweepRunner
     public static int Execute(SweepRequest request, Action<string> log, CancellationToken cancel = default)
     {
         var (dir, plan) = (request.Dir, request.Plan);
+        // The sweep folder is checked before anything is written, and one sweep writes it at a time.
+        var folder = SweepFolder.Claim(dir, plan);
+        using var writer = OutputLock.Acquire(folder);
         plan.Write(dir);
+        SweepFolder.Remark(dir);
         var queue = request.Backend == SweepBackend.Slurm ? SlurmJobStates.States(dir, plan) : null;
         var states = SweepStatus.Of(dir, plan, queue);
         var todo = states.Where(s => s.Status is not (RunStatus.Done or RunStatus.Running)).ToList();
@@ -21,6 +26,7 @@ public static class SweepRunner
         if (request.Backend == SweepBackend.Slurm)
         {
             SlurmScripts.Write(dir, plan, request.Slurm);
+            SweepFolder.Remark(dir);
             log($"job scripts: {SlurmScripts.ArrayPath(dir)}, {SlurmScripts.CollectPath(dir)}");
             var tasks = todo.Select(s => plan.Rows.ToList().IndexOf(s.Row)).ToList();
             if (tasks.Count == 0)
@@ -46,7 +52,15 @@ public static class SweepRunner
             log($"dry run, nothing started: {todo.Count} runs would run here, {request.Jobs} at a time, {LocalBackend.Threads(request.Jobs)} torch threads each");
             return 0;
         }
-        var failed = LocalBackend.Run(dir, plan, todo.Select(s => s.Row).ToList(), request.Jobs, request.Command, log, cancel);
+        int failed;
+        try
+        {
+            failed = LocalBackend.Run(dir, plan, todo.Select(s => s.Row).ToList(), request.Jobs, request.Command, log, cancel);
+        }
+        finally
+        {
+            SweepFolder.Remark(dir);
+        }
         var study = StudyCollector.Collect(dir);
         StudyReport.Write(study);
         log($"study report: {Path.Combine(study.Dir, Reporting.ReportFiles.Readme)} ({study.Runs.Count(r => r.Status == RunStatus.Done)}/{plan.Rows.Count} runs done)");

@@ -19,7 +19,12 @@ public static class FixedRun
             name: fixed
             seed: 123
             device: cpu
-            data: { train: Train, test: Test, image_size: [8, 8], validation_split: 0.25 }
+            data:
+              train: Train
+              test: Test
+              image_size: [8, 8]
+              validation_split: 0.25
+              audit: { duplicates: dedupe, conflicts: drop, leakage: group }
             steps:
               - name: base
                 model: { arch: seed-cnn }
@@ -66,7 +71,7 @@ public static class FixedRun
                 {
                     WeightsSha256 = new string('b', 64),
                     TrainEvaluation = new TrainEvaluation(0.45, 1, 9),
-                    Rebalance = new RebalanceSummary(RebalanceScope.SourceFolder, [8, 4, 2], [2, 6, 8], [8, 8, 8], [2, 2, 0], [new byte[8 * 8 * 3], null, null], "/cache", FromCache: true),
+                    Rebalance = new RebalanceSummary(RebalanceScope.SourceFolder, [8, 4, 2], [2, 6, 8], [8, 8, 8], [2, 2, 0], [new byte[8 * 8 * 3], null, null], "/cache", FromCache: true) { ValidationImagesWithCopyInTraining = 1 },
                 },
             ],
             [new StepComparison("base", "dropout", "validation", 2 / 3.0, 1, McNemar.Test([0, 0, 1], [0, 2, 1], [0, 0, 1])) { Auc = AucComparison.Of(validation, secondValidation, 200, 7) }],

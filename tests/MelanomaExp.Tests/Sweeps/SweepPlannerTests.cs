@@ -80,8 +80,8 @@ public class SweepPlannerTests
     public void A_dry_run_writes_the_plan_and_the_job_scripts_and_submits_nothing()
     {
         using var dir = new TempDir();
-        SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 2, perClass: 4, size: 16);
-        var (code, stdout, stderr) = CliRunner.RunCli("sweep", File(dir), "--output", dir.Combine("sweep"), "--data-root", dir.Path, "--seeds", "1,2",
+        SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 2, perClass: 4, size: 16);
+        var (code, stdout, stderr) = CliRunner.RunCli("sweep", File(dir), "--output", dir.Combine("sweep"), "--data-root", dir.Combine("data"), "--seeds", "1,2",
             "--grid", "steps.base.train.learning_rate=0.001,0.002", "--backend", "slurm", "--dry-run", "--partition", "short", "--time", "01:00:00",
             "--cpus-per-task", "4", "--mem", "8G", "--gres", "gpu:1", "--account", "lab", "--sbatch-arg=--qos=low", "--command", "/opt/mexp/melanoma-exp");
         Assert.True(code == 0, stderr);
