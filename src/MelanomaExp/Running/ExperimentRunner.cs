@@ -46,6 +46,11 @@ public static class ExperimentRunner
         }
         log($"data: {data.Train.Count} images in {data.Train.Classes.Count} classes, {data.Split.Train.Length} train / {data.Split.Validation.Length} validation" +
             (data.Test is null ? "" : $", {data.Test.Count} test") + $" (fingerprint {trainPrint.Hash})");
+        // Under on_bad_image: skip a file left out is said on the console too, not only in the report at the end.
+        foreach (var bad in data.Train.Skipped.Concat(data.Test?.Skipped ?? []))
+        {
+            log($"skipped (on_bad_image: skip): {bad.Path}: {bad.Reason}");
+        }
 
         var resume = options.Resume || (options.ResumeIfInterrupted && RunState.CanResume(output, experiment, trainPrint));
         if (resume && !options.Resume)
