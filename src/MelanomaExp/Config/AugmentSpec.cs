@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MelanomaExp.Config;
 
 public enum FlipMode
@@ -23,5 +25,19 @@ public enum FillMode
 /// </summary>
 public sealed record AugmentSpec(FlipMode Flip, double Rotation, double Zoom, double Translation, double Brightness, double Contrast, FillMode Fill)
 {
-    public bool Geometric => Flip != FlipMode.None || Rotation > 0 || Zoom > 0 || Translation > 0;
+    /// <summary><c>hue</c>: rotation of the hue by up to ±this fraction of a full turn (in YIQ colour space, luma kept).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double Hue { get; init; }
+
+    /// <summary><c>saturation</c>: saturation scaled by a factor in [1 - s, 1 + s] (blend with the image's own grey).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double Saturation { get; init; }
+
+    /// <summary><c>crop_scale</c>: random resized crop covering this to 100% of the area, aspect ratio 3/4 to 4/3, resized back (0 = off).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double CropScale { get; init; }
+
+    public bool Geometric => Flip != FlipMode.None || Rotation > 0 || Zoom > 0 || Translation > 0 || CropScale > 0;
+
+    public bool Colour => Hue > 0 || Saturation > 0;
 }

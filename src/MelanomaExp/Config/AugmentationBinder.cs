@@ -26,7 +26,12 @@ internal static class AugmentationBinder
             section.Double("translation", 0, 0, 0.9, exclusive: false),
             section.Double("brightness", 0, 0, 1, exclusive: false),
             section.Double("contrast", 0, 0, 1, exclusive: false),
-            section.Choice("fill_mode", FillMode.Reflect));
+            section.Choice("fill_mode", FillMode.Reflect))
+        {
+            Hue = section.Double("hue", 0, 0, 0.5, exclusive: false),
+            Saturation = section.Double("saturation", 0, 0, 1, exclusive: false),
+            CropScale = section.Double("crop_scale", 0, 0, 1, exclusive: false),
+        };
         section.RejectUnknown();
         return spec;
     }

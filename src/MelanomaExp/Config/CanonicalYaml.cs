@@ -41,11 +41,36 @@ internal static class CanonicalYaml
                     ["near_duplicate_threshold"] = e.Data.Audit.NearDuplicateThreshold,
                     ["leakage"] = e.Data.Audit.Leakage.ToString().ToLowerInvariant(),
                 },
+                ["groups"] = e.Data.Groups is not { } g ? null : new Dictionary<string, object?>
+                {
+                    ["pattern"] = g.Pattern,
+                    ["csv"] = g.Csv,
+                    ["file_column"] = g.Csv is null ? null : g.FileColumn,
+                    ["column"] = g.Csv is null ? null : g.Column,
+                },
+                ["validation"] = e.Data.Validation is not { } v ? null : new Dictionary<string, object?>
+                {
+                    ["by"] = "group",
+                    ["hold_out"] = v.HoldOut.ToArray(),
+                },
             },
             ["steps"] = e.Steps.Select(s => new Dictionary<string, object?>
             {
                 ["name"] = s.Name,
-                ["model"] = new Dictionary<string, object?> { ["arch"] = s.Model.Arch, ["dropout"] = s.Model.Dropout, ["batch_norm"] = s.Model.BatchNorm ? true : null },
+                ["model"] = new Dictionary<string, object?>
+                {
+                    ["arch"] = s.Model.Arch,
+                    ["dropout"] = s.Model.Dropout,
+                    ["batch_norm"] = s.Model.BatchNorm ? true : null,
+                    ["init_from"] = s.Model.InitFrom,
+                    ["init_from_sha256"] = s.Model.InitFromSha256,
+                },
+                ["preprocess"] = s.Preprocess is not { } pre ? null : new Dictionary<string, object?>
+                {
+                    ["colour_constancy"] = pre.ColourConstancy,
+                    ["standardize"] = pre.Standardize,
+                },
+                ["evaluate"] = s.Evaluate is not { } ev ? null : new Dictionary<string, object?> { ["tta"] = ev.FlipTta ? "flips" : "none" },
                 ["augment"] = s.Augment is not { } a ? null : new Dictionary<string, object?>
                 {
                     ["flip"] = a.Flip switch { FlipMode.Horizontal => "horizontal", FlipMode.Vertical => "vertical", FlipMode.HorizontalAndVertical => "horizontal_and_vertical", _ => "none" },
@@ -55,6 +80,9 @@ internal static class CanonicalYaml
                     ["brightness"] = a.Brightness,
                     ["contrast"] = a.Contrast,
                     ["fill_mode"] = a.Fill.ToString().ToLowerInvariant(),
+                    ["hue"] = a.Hue > 0 ? a.Hue : null,
+                    ["saturation"] = a.Saturation > 0 ? a.Saturation : null,
+                    ["crop_scale"] = a.CropScale > 0 ? a.CropScale : null,
                 },
                 ["rebalance"] = s.Rebalance is not { } r ? null : new Dictionary<string, object?>
                 {
@@ -76,6 +104,8 @@ internal static class CanonicalYaml
                     ["batch_size"] = s.Train.BatchSize,
                     ["optimizer"] = s.Train.Optimizer,
                     ["learning_rate"] = s.Train.LearningRate,
+                    ["class_weights"] = s.Train.BalancedClassWeights ? "balanced" : null,
+                    ["label_smoothing"] = s.Train.LabelSmoothing > 0 ? s.Train.LabelSmoothing : null,
                     // Left out when fp32, so the hash of every experiment that keeps the default is unchanged.
                     ["precision"] = s.Train.ReducedPrecision,
                     // Written only when not the default, so the hashes of experiments from before the option are unchanged.

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MelanomaExp.Config;
 
 /// <summary>A validated experiment: what <c>run</c> executes. Built only by <see cref="ExperimentLoader"/>.</summary>
@@ -53,6 +55,15 @@ public sealed record DataSpec(
 {
     public AuditSpec Audit { get; init; } = AuditSpec.Default;
 
+    /// <summary><c>data.groups</c>: each image's group (collection, site); null when not given.</summary>
+    /// <remarks>Left out of the step key's JSON when unset, so steps of experiments without groups keep their keys.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GroupsSpec? Groups { get; init; }
+
+    /// <summary><c>data.validation</c>: null for the random split (<c>validation_split</c>), else held-out groups.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ValidationSpec? Validation { get; init; }
+
     public SplitMethod Split { get; init; } = SplitMethod.Seeded;
 }
 
@@ -61,16 +72,45 @@ public sealed record StepSpec(string Name, ModelSpec Model, TrainSpec Train)
     public AugmentSpec? Augment { get; init; }
 
     public RebalanceSpec? Rebalance { get; init; }
+
+    /// <summary><c>preprocess:</c> colour constancy and standardisation, applied to every image the model sees (a part of the saved model).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PreprocessSpec? Preprocess { get; init; }
+
+    /// <summary><c>evaluate:</c> how the final model is evaluated (test-time augmentation).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EvaluateSpec? Evaluate { get; init; }
 }
 
 public sealed record ModelSpec(string Arch, double Dropout)
 {
     /// <summary>Batch normalisation after each convolution (before its ReLU).</summary>
     public bool BatchNorm { get; init; }
+
+    /// <summary><c>init_from</c>: a TorchSharp weights file the model starts from instead of random weights (path as written).</summary>
+    /// <remarks>Paths stay out of the step key (they differ between machines); <see cref="InitFromSha256"/> is in it.</remarks>
+    [JsonIgnore]
+    public string? InitFrom { get; init; }
+
+    /// <summary><see cref="InitFrom"/> resolved against the experiment file's folder.</summary>
+    [JsonIgnore]
+    public string? InitFromPath { get; init; }
+
+    /// <summary>sha256 of the <c>init_from</c> file, so the step key changes when the file does.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? InitFromSha256 { get; init; }
 }
 
 public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, double LearningRate)
 {
+    /// <summary><c>class_weights: balanced</c>: each class's loss weighted by n / (classes x n_class) of the training split.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool BalancedClassWeights { get; init; }
+
+    /// <summary><c>label_smoothing</c>: the share of each target spread evenly over all classes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double LabelSmoothing { get; init; }
+
     /// <summary>
     /// <c>train.precision</c> when it is not fp32 (bf16, fp16), else null: left out of the step key's JSON
     /// when null, so steps that keep the default keep the keys (and reusable results) they had.

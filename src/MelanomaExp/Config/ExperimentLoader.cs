@@ -133,7 +133,9 @@ public static partial class ExperimentLoader
         {
             Audit = Guarded(data, () => BindAudit(data.Section("audit"))) ?? AuditSpec.Default,
             Split = data.Choice("split", SplitMethod.Seeded),
+            Groups = GroupsBinder.Groups(data.Section("groups")),
         };
+        spec = spec with { Validation = GroupsBinder.Validation(data.Section("validation"), spec.Groups, data) };
         if (spec.Split == SplitMethod.Keras)
         {
             // Keras' split is one unstratified shuffle of the whole list: no other option can apply to it.
@@ -200,21 +202,24 @@ public static partial class ExperimentLoader
         {
             item.Report("name", $"step name '{name}' is used twice");
         }
-        var model = Guarded(item, () => BindModel(item.RequireSection("model")));
+        var model = Guarded(item, () => BindModel(item.RequireSection("model"), item.File));
         var train = Guarded(item, () => BindTrain(item.RequireSection("train")));
         var step = new StepSpec(name, model!, train!)
         {
             Augment = Guarded(item, () => AugmentationBinder.Augment(item.Section("augment"))),
             Rebalance = Guarded(item, () => AugmentationBinder.Rebalance(item.Section("rebalance"))),
+            Preprocess = Guarded(item, () => RemedyBinder.Preprocess(item.Section("preprocess"))),
+            Evaluate = Guarded(item, () => RemedyBinder.Evaluate(item.Section("evaluate"))),
         };
         item.RejectUnknown();
         return step;
     }
 
-    private static ModelSpec BindModel(YamlSection model)
+    private static ModelSpec BindModel(YamlSection model, string file)
     {
-        var arch = model.StringChoice("arch", null, "seed-cnn");
+        var arch = model.StringChoice("arch", null, [.. Models.ModelFactory.Architectures]);
         var spec = new ModelSpec(arch, model.Double("dropout", 0, 0, 1, exclusive: false)) { BatchNorm = model.Bool("batch_norm", false) };
+        spec = RemedyBinder.InitFrom(model, spec, file);
         if (spec.Dropout >= 1)
         {
             model.Report("dropout", "must be below 1");
@@ -230,6 +235,11 @@ public static partial class ExperimentLoader
             BatchSize: train.Int("batch_size", 32, 1, 65_536),
             Optimizer: train.StringChoice("optimizer", "adam", "adam", "adam-keras", "sgd"),
             LearningRate: train.Double("learning_rate", 0.001, 0, 10, exclusive: true))
+        {
+            BalancedClassWeights = RemedyBinder.ClassWeights(train),
+            LabelSmoothing = train.Double("label_smoothing", 0, 0, 0.999, exclusive: false),
+        };
+        spec = spec with
         {
             Keep = train.Choice("keep", TrainKeep.Last),
         };

@@ -167,6 +167,9 @@ internal sealed class YamlSection
         return Describing ? StandIn(name) : SectionAt(name) ?? Missing(name, StandIn(name).Muted());
     }
 
+    /// <summary>The node under <paramref name="name"/>, whatever its kind (marks the key as read).</summary>
+    public YamlNode? Raw(string name) => Find(name);
+
     /// <summary>A list; when describing, one empty mapping, so a binder that walks items reads an item's keys.</summary>
     public YamlSequenceNode? Sequence(string name, KeyKind itemKind = KeyKind.Mapping)
     {

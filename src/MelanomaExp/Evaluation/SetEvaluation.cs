@@ -11,6 +11,9 @@ public sealed record SetEvaluation(
     IReadOnlyList<int> Labels,
     IReadOnlyList<int> Predictions)
 {
+    /// <summary>Results per group (<c>data.groups</c>); null when the experiment has no groups.</summary>
+    public IReadOnlyList<GroupMetrics>? ByGroup { get; init; }
+
     /// <summary>Class probabilities per image, in the set's order (calibration, most confident mistakes).</summary>
     public IReadOnlyList<float[]> Probabilities { get; init; } = [];
 

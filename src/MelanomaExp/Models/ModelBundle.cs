@@ -34,7 +34,8 @@ public static class ModelBundle
             throw new BadInputException($"{weightsPath}: weights file missing");
         }
         var card = ReadCard(cardPath);
-        var model = ModelFactory.Create(new ModelSpec(card.Arch, card.Dropout) { BatchNorm = card.BatchNorm }, card.Classes.Count, card.ImageHeight, card.ImageWidth);
+        var preprocess = card.ColourConstancy > 0 || card.Standardize ? new PreprocessSpec(card.ColourConstancy, card.Standardize) : null;
+        var model = ModelFactory.Create(new ModelSpec(card.Arch, card.Dropout) { BatchNorm = card.BatchNorm }, card.Classes.Count, card.ImageHeight, card.ImageWidth, preprocess: preprocess);
         try
         {
             model.load(weightsPath, strict: true);
@@ -66,9 +67,9 @@ public static class ModelBundle
         {
             throw new BadInputException($"{cardPath}: unknown model format '{card?.Format}' (expected {ModelCard.CurrentFormat})");
         }
-        if (card.Arch != "seed-cnn")
+        if (!ModelFactory.Architectures.Contains(card.Arch))
         {
-            throw new BadInputException($"{cardPath}: unknown architecture '{card.Arch}' (available: seed-cnn)");
+            throw new BadInputException($"{cardPath}: unknown architecture '{card.Arch}' (available: {string.Join(", ", ModelFactory.Architectures)})");
         }
         // The same range an experiment's data.image_size accepts: a huge size would allocate the model's
         // dense layer (height x width x channels inputs) before anything could fail cleanly.

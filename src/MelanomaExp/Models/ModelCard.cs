@@ -16,6 +16,12 @@ public sealed record ModelCard
 
     public bool BatchNorm { get; init; }
 
+    /// <summary>Shades of Gray Minkowski p applied before the network (0 = none); see <see cref="Config.PreprocessSpec"/>.</summary>
+    public double ColourConstancy { get; init; }
+
+    /// <summary>Per-channel standardisation before the network (its statistics are in the weights file).</summary>
+    public bool Standardize { get; init; }
+
     public required IReadOnlyList<string> Classes { get; init; }
 
     public required int ImageHeight { get; init; }

@@ -1,5 +1,6 @@
 using MelanomaExp.Config;
 using MelanomaExp.Native;
+using MelanomaExp.Preprocessing;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,15 +9,28 @@ namespace MelanomaExp.Models;
 /// <summary>Builds the network a step's <c>model:</c> section asks for.</summary>
 public static class ModelFactory
 {
-    /// <summary>A new model with its initial weights (from torch's current seed), on <paramref name="device"/> (CPU when null).</summary>
-    public static nn.Module<Tensor, Tensor> Create(ModelSpec spec, int classes, int height, int width, Device? device = null)
+    public static readonly IReadOnlyList<string> Architectures = ["seed-cnn", "resnet-small"];
+
+    /// <summary>
+    /// A new model with its initial weights (from torch's current seed, or <c>init_from</c>), behind the
+    /// step's preprocessing when it has any, on <paramref name="device"/> (CPU when null).
+    /// </summary>
+    public static nn.Module<Tensor, Tensor> Create(ModelSpec spec, int classes, int height, int width, Device? device = null, PreprocessSpec? preprocess = null)
     {
         TorchNativeLoader.EnsureLoaded();
-        nn.Module<Tensor, Tensor> model = spec.Arch switch
+        // Standardised input is already scaled; the networks' own 1/255 would shrink it again.
+        var rescale = preprocess is not { Standardize: true };
+        nn.Module<Tensor, Tensor> network = spec.Arch switch
         {
-            "seed-cnn" => new SeedCnn(classes, height, width, spec.Dropout, spec.BatchNorm),
-            _ => throw new BadInputException($"unknown architecture '{spec.Arch}'"),
+            "seed-cnn" => new SeedCnn(classes, height, width, spec.Dropout, spec.BatchNorm, rescale),
+            "resnet-small" => new ResNetSmall(classes, spec.Dropout, rescale),
+            _ => throw new BadInputException($"unknown architecture '{spec.Arch}' (available: {string.Join(", ", Architectures)})"),
         };
+        if (spec.InitFromPath is { } weights)
+        {
+            InitialWeights.Load(network, weights, spec.Arch, classes);
+        }
+        var model = preprocess is null ? network : new Preprocessed(network, preprocess);
         if (device is not null)
         {
             model.to(device);

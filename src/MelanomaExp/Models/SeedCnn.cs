@@ -11,15 +11,17 @@ namespace MelanomaExp.Models;
 /// Optional dropout after each pooling block and before the classifier (the augmented step), and
 /// optional batch normalisation after each convolution.
 /// Weights start as Keras starts them (Glorot-uniform kernels, zero biases), not PyTorch's default.
-/// Input: float images N x 3 x H x W with values 0..255.
+/// Input: float images N x 3 x H x W with values 0..255 (already standardised when <c>rescale</c> is false).
 /// </summary>
 public sealed class SeedCnn : Module<Tensor, Tensor>
 {
     private readonly Sequential _layers;
+    private readonly bool _rescale;
 
-    public SeedCnn(int classes, int height, int width, double dropout, bool batchNorm = false)
+    public SeedCnn(int classes, int height, int width, double dropout, bool batchNorm = false, bool rescale = true)
         : base("seed_cnn")
     {
+        _rescale = rescale;
         var blocks = new List<(string, Module<Tensor, Tensor>)>();
         var channels = 3;
         var (h, w) = (height, width);
@@ -57,6 +59,10 @@ public sealed class SeedCnn : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
+        if (!_rescale)
+        {
+            return _layers.forward(input);
+        }
         using var scaled = input.div(255f);
         return ComputeType is { } type
             ? MixedPrecision.Forward(_layers.children().Cast<Module<Tensor, Tensor>>(), scaled, type)

@@ -7,7 +7,7 @@ namespace MelanomaExp.Reporting;
 /// <summary>metrics.json fragments for evaluations and step comparisons (accuracies as fractions 0..1; NaN written as null).</summary>
 public static class EvaluationJson
 {
-    public static JsonObject Set(SetEvaluation e) => new()
+    public static JsonObject Set(SetEvaluation e) => WithGroups(e, new()
     {
         ["images"] = e.Images,
         ["loss"] = N(e.Loss),
@@ -29,7 +29,17 @@ public static class EvaluationJson
         ["confusion_matrix"] = Matrix(e.Confusion),
         ["positive_class"] = e.Positive is null ? null : Binary(e.Positive),
         ["calibration"] = e.Calibration is not { } cal ? null : Calibration(cal),
-    };
+    });
+
+    /// <summary>Only experiments with groups get the key, so other metrics.json files stay as they were.</summary>
+    private static JsonObject WithGroups(SetEvaluation e, JsonObject set)
+    {
+        if (e.ByGroup is not null)
+        {
+            set["by_group"] = GroupMarkdown.Json(e.ByGroup);
+        }
+        return set;
+    }
 
     /// <summary>The bin table is under <c>reliability</c>, which verify leaves out as it does ROC points: the ECE summarises it.</summary>
     private static JsonObject Calibration(Calibration c) => new()

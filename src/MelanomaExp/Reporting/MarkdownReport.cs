@@ -22,8 +22,10 @@ public static class MarkdownReport
         Results(md, run);
         Curves(md, run);
         EvaluationMarkdown.Steps(md, run);
+        GroupMarkdown.PerGroup(md, run);
         Dataset(md, run.Dataset);
         AuditMarkdown.Write(md, run.Dataset.Audit);
+        GroupMarkdown.Association(md, run.Dataset.Groups);
         Rebalancing(md, run);
         History(md, run);
         Environment(md, run);

@@ -41,6 +41,10 @@ public static class MetricsJson
             ["steps"] = new JsonArray([.. run.Steps.Select(Step)]),
             ["comparisons"] = new JsonArray([.. run.Comparisons.Select(c => (JsonNode?)EvaluationJson.Comparison(c))]),
         };
+        if (GroupMarkdown.Json(d.Groups) is { } groups)
+        {
+            doc["groups"] = groups;
+        }
         return doc.ToJsonString(Options) + "\n";
     }
 

@@ -39,8 +39,18 @@ public static class ExperimentRunner
         }
         var data = PreparedData.Load(experiment, dataRoot);
         var trainPrint = DatasetFingerprint.Of(data.Train);
+        if (data.Association is { } association)
+        {
+            log(FormattableString.Invariant($"groups: {association.Groups.Count}, Cramér's V {association.CramersV:0.000}, group-majority rule {association.GroupMajorityAccuracy * 100:0.0}% accurate") +
+                (association.Confounded ? $" (warning: {GroupMarkdown.Warning})" : ""));
+        }
         log($"data: {data.Train.Count} images in {data.Train.Classes.Count} classes, {data.Split.Train.Length} train / {data.Split.Validation.Length} validation" +
             (data.Test is null ? "" : $", {data.Test.Count} test") + $" (fingerprint {trainPrint.Hash})");
+        // Under on_bad_image: skip a file left out is said on the console too, not only in the report at the end.
+        foreach (var bad in data.Train.Skipped.Concat(data.Test?.Skipped ?? []))
+        {
+            log($"skipped (on_bad_image: skip): {bad.Path}: {bad.Reason}");
+        }
 
         var resume = options.Resume || (options.ResumeIfInterrupted && RunState.CanResume(output, experiment, trainPrint));
         if (resume && !options.Resume)
@@ -78,24 +88,36 @@ public static class ExperimentRunner
                 using var ownSource = stepData.Rebalance is null ? null : new BatchSource(stepData.Store, device);
                 var source = ownSource ?? trainSource;
                 var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
+                var tta = step.Evaluate?.FlipTta ?? false;
                 var unchanged = previous?.Reusable(step.Name, key);
                 var (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel, unchanged);
-                var validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"));
-                var claimed = finished.History.First(e => e.Epoch == KeptEpoch.Of(step.Train.Keep, finished.History)).ValAccuracy;
-                if (unchanged is not null && claimed != validation.Metrics.Accuracy)
+                SetEvaluation? plain = null;
+                if (unchanged is not null)
                 {
                     // The reused model, re-evaluated, must give the validation accuracy its history claims; else the report was edited.
-                    log(string.Create(CultureInfo.InvariantCulture, $"{step.Name}: the previous report says validation {claimed * 100:0.00}% but its weights give {validation.Metrics.Accuracy * 100:0.00}%; training again"));
-                    model.Dispose();
-                    (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel);
-                    validation = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"));
+                    // The history's per-epoch validation is plain (no test-time augmentation), so this check is too.
+                    plain = EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"));
+                    var claimed = finished.History.First(e => e.Epoch == KeptEpoch.Of(step.Train.Keep, finished.History)).ValAccuracy;
+                    if (claimed != plain.Metrics.Accuracy)
+                    {
+                        log(string.Create(CultureInfo.InvariantCulture, $"{step.Name}: the previous report says validation {claimed * 100:0.00}% but its weights give {plain.Metrics.Accuracy * 100:0.00}%; training again"));
+                        model.Dispose();
+                        (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel);
+                        plain = null;
+                    }
                 }
+                var validationGroups = data.Groups is null ? null : stepData.Split.Validation.Select(i => i < data.Groups.Length ? data.Groups[i] : "(generated)").ToArray();
+                var validation = (plain is not null && !tta
+                    ? plain
+                    : EvaluateOn("validation", model, source, stepData.Split.Validation, stepData.Store.Labels, data.Train.Classes, settings, seeds.For("evaluate", step.Name, "validation"), tta))
+                    .WithGroups(validationGroups, settings);
                 using (model)
                 {
                     // The test set is scored at the threshold chosen on validation, as predict would score new images.
                     var test = testSource is null || data.Test is null
                         ? null
-                        : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings with { OperatingThreshold = validation.Positive?.YoudenThreshold }, seeds.For("evaluate", step.Name, "test"));
+                        : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings with { OperatingThreshold = validation.Positive?.YoudenThreshold }, seeds.For("evaluate", step.Name, "test"), tta)
+                            .WithGroups(data.TestGroups, settings);
                     // In evaluation mode, unaugmented, on the kept weights: comparable with validation accuracy,
                     // unlike the running training-mode average of the epoch's batches.
                     TorchSeeding.Reseed(seeds.For("evaluate", step.Name, "train"));
@@ -165,11 +187,11 @@ public static class ExperimentRunner
     }
 
     private static SetEvaluation EvaluateOn(
-        string set, nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices, int[] allLabels, IReadOnlyList<string> classes, EvaluationSettings settings, int seed)
+        string set, nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices, int[] allLabels, IReadOnlyList<string> classes, EvaluationSettings settings, int seed, bool tta = false)
     {
         // Evaluation draws nothing random today; reseeding keeps it that way if a layer ever does (on any device).
         TorchSeeding.Reseed(seed);
-        var pass = Evaluator.Run(model, source, indices);
+        var pass = Evaluator.Run(model, source, indices, tta);
         return Evaluate.Set(set, classes, indices.Select(i => allLabels[i]).ToArray(), pass.Predictions, pass.Probabilities, pass.Loss, settings);
     }
 
@@ -178,6 +200,8 @@ public static class ExperimentRunner
         Arch = step.Model.Arch,
         Dropout = step.Model.Dropout,
         BatchNorm = step.Model.BatchNorm,
+        ColourConstancy = step.Preprocess?.ColourConstancy ?? 0,
+        Standardize = step.Preprocess?.Standardize ?? false,
         Classes = data.Train.Classes,
         ImageHeight = data.Train.Height,
         ImageWidth = data.Train.Width,

@@ -1,5 +1,6 @@
 using MelanomaExp.Config;
 using MelanomaExp.Data;
+using MelanomaExp.Data.Groups;
 using MelanomaExp.Seeding;
 
 namespace MelanomaExp.Running;
@@ -31,7 +32,9 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
             }
             test = ImageStoreLoader.Load(testIndex, spec.ImageHeight, spec.ImageWidth, spec.OnBadImage);
         }
-        var (train, split, audit) = Data.Audit.AuditStage.Apply(loaded, test, spec, new Seeds(experiment.Seed).Rng("split"), index.Root, experiment.Seed);
+        (string[] Values, Dictionary<string, string> Of)? groupOf = spec.Groups is { } g ? GroupsOf(g, loaded, root) : null;
+        var (train, split, audit) = Data.Audit.AuditStage.Apply(loaded, test, spec, new Seeds(experiment.Seed).Rng("split"), index.Root, experiment.Seed, groupOf?.Values);
+        var ofPath = groupOf?.Of;
         if (split.Train.Length == 0 || split.Validation.Length == 0)
         {
             throw new BadInputException($"{index.Root}: {train.Count} image(s) are too few for a {spec.ValidationSplit:0.##} validation split");
@@ -45,7 +48,34 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
             }
             positive = null;
         }
-        return new PreparedData(train, split, test, root, positive) { Audit = audit };
+        var groups = ofPath is null ? null : train.Paths.Select(p => ofPath[p]).ToArray();
+        return new PreparedData(train, split, test, root, positive)
+        {
+            Audit = audit,
+            Groups = groups,
+            TestGroups = spec.Groups is { } tg && test is not null ? GroupAssigner.Assign(tg, test.Paths, root) : null,
+            Association = groups is null ? null : GroupAssociation.Of(train.Classes, train.Labels, groups),
+        };
+    }
+
+    /// <summary>Each training image's group (<c>data.groups</c>), aligned with <see cref="Train"/>; null without groups.</summary>
+    public string[]? Groups { get; init; }
+
+    /// <summary>Each test image's group, aligned with <see cref="Test"/>.</summary>
+    public string[]? TestGroups { get; init; }
+
+    /// <summary>How far the group alone predicts the class in the training folder (after the audit's removals).</summary>
+    public GroupAssociation? Association { get; init; }
+
+    private static (string[] Values, Dictionary<string, string> Of) GroupsOf(GroupsSpec spec, ImageStore store, string root)
+    {
+        var values = GroupAssigner.Assign(spec, store.Paths, root);
+        var of = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Length; i++)
+        {
+            of[store.Paths[i]] = values[i];
+        }
+        return (values, of);
     }
 
     public DatasetSummary Summarize()
@@ -66,6 +96,7 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
             samples)
         {
             Audit = Audit,
+            Groups = Association,
         };
     }
 }

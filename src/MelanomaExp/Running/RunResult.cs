@@ -33,6 +33,9 @@ public sealed record DatasetSummary(
     IReadOnlyList<byte[]> SampleImages)
 {
     public Data.Audit.AuditSummary? Audit { get; init; }
+
+    /// <summary>Class by group in the training folder, when the experiment has <c>data.groups</c>.</summary>
+    public Data.Groups.GroupAssociation? Groups { get; init; }
 }
 
 /// <summary>A finished step: its history, the evaluation of its final model, and where that model was saved (relative to the report).</summary>

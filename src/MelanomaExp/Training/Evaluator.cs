@@ -13,7 +13,8 @@ public static class Evaluator
     /// </summary>
     public const int BatchSize = 32;
 
-    public static EvaluationPass Run(nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices)
+    /// <param name="flipTta">Average the class probabilities over the image and its horizontal, vertical and double flips (test-time augmentation).</param>
+    public static EvaluationPass Run(nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices, bool flipTta = false)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -25,12 +26,21 @@ public static class Evaluator
             using var scope = NewDisposeScope();
             var count = Math.Min(BatchSize, indices.Length - start);
             var (images, labels) = source.Gather(indices.AsSpan(start, count));
-            var logits = model.forward(images);
-            lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
-            var probs = nn.functional.softmax(logits, 1).cpu();
-            var argmax = logits.argmax(1).cpu().data<long>().ToArray();
-            var flat = probs.data<float>().ToArray();
-            var classes = (int)logits.shape[1];
+            Tensor probs;
+            if (flipTta)
+            {
+                probs = FlipAverage(model, images);
+                lossSum += nn.functional.nll_loss(probs.clamp_min(1e-12).log(), labels, reduction: nn.Reduction.Sum).item<float>();
+            }
+            else
+            {
+                var logits = model.forward(images);
+                lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
+                probs = nn.functional.softmax(logits, 1);
+            }
+            var argmax = probs.argmax(1).cpu().data<long>().ToArray();
+            var flat = probs.cpu().data<float>().ToArray();
+            var classes = (int)probs.shape[1];
             for (var i = 0; i < count; i++)
             {
                 predictions[start + i] = (int)argmax[i];
@@ -38,6 +48,19 @@ public static class Evaluator
             }
         }
         return new EvaluationPass(lossSum / Math.Max(1, indices.Length), predictions, probabilities);
+    }
+
+    /// <summary>Mean softmax over the four flips of each image; a lesion has no up, down, left or right.</summary>
+    public static Tensor FlipAverage(nn.Module<Tensor, Tensor> model, Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        long[][] flips = [[], [3], [2], [2, 3]];
+        var sum = zeros_like(nn.functional.softmax(model.forward(images), 1));
+        foreach (var dims in flips)
+        {
+            sum.add_(nn.functional.softmax(model.forward(dims.Length == 0 ? images : images.flip(dims)), 1));
+        }
+        return sum.div(flips.Length).MoveToOuterDisposeScope();
     }
 }
 

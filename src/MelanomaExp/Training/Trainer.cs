@@ -55,6 +55,7 @@ public sealed class Trainer
         var augmenter = step.Augment is null ? null : new Augmentation.Online.BatchAugmenter(step.Augment);
         var batches = (trainIndices.Length + step.Train.BatchSize - 1) / step.Train.BatchSize;
         var labelsOfValidation = validationIndices.Select(i => labels[i]).ToArray();
+        using var loss = new TrainingLoss(step.Train, trainIndices.Select(i => labels[i]).ToArray());
         for (var epoch = history.Count + 1; epoch <= step.Train.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
@@ -86,8 +87,8 @@ public sealed class Trainer
                 split.Lap(ref data);
                 optimizer.zero_grad();
                 var logits = model.forward(images);
-                var loss = nn.functional.cross_entropy(logits, targets);
-                loss.backward();
+                var batchLossTensor = loss.Of(logits, targets);
+                batchLossTensor.backward();
                 split.Lap(ref forwardBackward);
                 if (step.Train.Optimizer == "adam-keras")
                 {
@@ -95,7 +96,7 @@ public sealed class Trainer
                 }
                 optimizer.step();
                 split.Lap(ref optimizerSeconds);
-                var batchLoss = loss.item<float>();
+                var batchLoss = batchLossTensor.item<float>();
                 lossSum += batchLoss * count;
                 correct += logits.argmax(1).eq(targets).sum().item<long>();
                 hooks.Progress?.Report(new TrainProgress(step.Name, epoch, step.Train.Epochs, b + 1, batches, batchLoss, (start + count) / clock.Elapsed.TotalSeconds));

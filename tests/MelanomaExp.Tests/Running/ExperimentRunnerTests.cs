@@ -216,6 +216,21 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
+    public void Skipped_files_are_named_on_the_console_as_well_as_in_the_report()
+    {
+        using var dir = Data();
+        var fifo = dir.Combine("data", "Train", "class_1", "pipe.jpg");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+        }
+        var lines = new List<string>();
+        ExperimentRunner.Run(Tiny("data.on_bad_image=skip", "steps.first.train.epochs=1", "steps.second.train.epochs=1"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Log = lines.Add });
+        Assert.Contains($"skipped (on_bad_image: skip): {fifo}: empty file, or not a regular file (FIFO, socket or device)", lines);
+        Assert.Contains(fifo, File.ReadAllText(dir.Combine("out", "README.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_damaged_checkpoint_is_a_clear_error()
     {
         using var dir = Data();

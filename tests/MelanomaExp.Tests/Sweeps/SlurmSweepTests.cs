@@ -114,5 +114,8 @@ public class SlurmSweepTests(SlurmClusterFixture cluster) : IClassFixture<SlurmC
         (code, output) = Sweep([.. args, "--output", local, "--backend", "local", "--jobs", "2"]);
         Assert.True(code == 0, output);
         Assert.Equal(Figures(SweepPlan.RunDir(local, row.Id)), Figures(SweepPlan.RunDir(sweep, row.Id)));
+        // The cores are divided between the runs at once (OMP_NUM_THREADS), and the run honours it: its manifest says so.
+        var threads = ReportFolder.Read(SweepPlan.RunDir(local, row.Id)).Manifest.GetProperty("environment").GetProperty("torch_threads").GetInt32();
+        Assert.Equal(LocalBackend.Threads(2), threads);
     }
 }

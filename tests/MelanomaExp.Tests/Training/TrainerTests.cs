@@ -41,6 +41,26 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Class_weights_and_label_smoothing_train_over_many_batches()
+    {
+        // 45 training images in batches of 16: three batches per epoch, two epochs, all with the weighted loss.
+        using var dir = new TempDir();
+        var (store, split) = Dataset(dir);
+        var step = new StepSpec("t", new ModelSpec("seed-cnn", 0), new TrainSpec(2, 16, "adam", 0.001) { BalancedClassWeights = true, LabelSmoothing = 0.1 });
+        var seeds = new Seeds(42);
+        TorchSeeding.Reseed(seeds.For("init", step.Name));
+        using var model = ModelFactory.Create(step.Model, store.Classes.Count, store.Height, store.Width);
+        using var source = new BatchSource(store, CPU);
+        using var optimizer = Trainer.CreateOptimizer(step.Train, model);
+        var history = new Trainer(source, seeds).Train(step, model, optimizer, split.Train, split.Validation, store.Labels, new TrainingHooks());
+        Assert.True(split.Train.Length > 2 * 16, $"{split.Train.Length} training images");
+        Assert.Equal(2, history.Count);
+        Assert.All(history, e => Assert.True(double.IsFinite(e.TrainLoss) && e.TrainLoss > 0, $"loss {e.TrainLoss}"));
+        // Without the weights and smoothing the same seed trains to other numbers: the setting took effect.
+        Assert.NotEqual(TrainOnce(store, split, epochs: 2)[^1].TrainLoss, history[^1].TrainLoss);
+    }
+
+    [Fact]
     public void Same_seed_gives_bit_identical_history_on_cpu()
     {
         using var dir = new TempDir();

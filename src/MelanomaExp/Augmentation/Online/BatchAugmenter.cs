@@ -36,6 +36,15 @@ public sealed class BatchAugmenter
         {
             output = Photometric(output, n, rng);
         }
+        if (_spec.Colour)
+        {
+            var jittered = ColourJitter.Apply(output, ColourJitter.Draw(rng, n, _spec.Hue, _spec.Saturation));
+            if (!ReferenceEquals(output, images))
+            {
+                output.Dispose();
+            }
+            output = jittered;
+        }
         return ChannelsLast.Is(images) && !ChannelsLast.Is(output) ? ChannelsLast.Of(output) : output;
     }
 
@@ -53,11 +62,14 @@ public sealed class BatchAugmenter
         var tx = Uniform(rng, _spec.Translation) * 2;
         var ty = Uniform(rng, _spec.Translation) * 2;
         var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
-        return
+        double[] affine =
         [
-            (float)(cos * scale * flipX), (float)(-sin * scale / aspect * flipY), (float)tx,
-            (float)(sin * scale * aspect * flipX), (float)(cos * scale * flipY), (float)ty,
+            cos * scale * flipX, -sin * scale / aspect * flipY, tx,
+            sin * scale * aspect * flipX, cos * scale * flipY, ty,
         ];
+        // The crop is taken first (as torchvision's RandomResizedCrop before its other transforms): output -> affine -> crop window -> input.
+        var m = _spec.CropScale > 0 ? RandomResizedCrop.Compose(RandomResizedCrop.Draw(rng, _spec.CropScale), affine) : affine;
+        return m.Select(v => (float)v).ToArray();
     }
 
     private Tensor Photometric(Tensor images, int n, Random rng)

@@ -4,13 +4,13 @@ namespace MelanomaExp.Data.Audit;
 
 /// <summary>
 /// The audit every run performs before training: find duplicates and conflicts, apply the experiment's
-/// policies (dedupe, drop conflicts), then split, group-aware when asked, and count what still
+/// policies (dedupe, drop conflicts), then split (group-aware, or by held-out <c>imageGroups</c>, when asked), and count what still
 /// straddles train, validation and test.
 /// </summary>
 public static class AuditStage
 {
     public static (ImageStore Train, Split Split, AuditSummary Summary) Apply(
-        ImageStore train, ImageStore? test, DataSpec data, Random splitRng, string source, int seed = 0)
+        ImageStore train, ImageStore? test, DataSpec data, Random splitRng, string source, int seed = 0, IReadOnlyList<string>? imageGroups = null)
     {
         var policy = data.Audit;
         var findings = AuditCache.GetOrCompute(train, policy.NearDuplicateThreshold);
@@ -49,7 +49,9 @@ public static class AuditStage
             kept.Labels);
 
         var groups = remaining.Groups();
-        var split = policy.Leakage == LeakagePolicy.Group
+        var split = data.Validation is { } byGroup && imageGroups is not null
+            ? Groups.HoldOutSplitter.Make(keep.Select(i => imageGroups[i]).ToArray(), byGroup.HoldOut, source)
+            : policy.Leakage == LeakagePolicy.Group
             ? GroupSplitter.Make(kept.Labels, groups, data.ValidationSplit, data.Stratify, splitRng)
             : Splitter.Make(data, kept, kept.Count, splitRng, seed);
         var straddling = remaining.Straddling(split.Train, split.Validation).Count();

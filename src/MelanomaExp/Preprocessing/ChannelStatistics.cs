@@ -1,0 +1,34 @@
+using MelanomaExp.Training;
+using static TorchSharp.torch;
+
+namespace MelanomaExp.Preprocessing;
+
+/// <summary>Per-channel mean and standard deviation (population) of a set of images, as they reach the network.</summary>
+public static class ChannelStatistics
+{
+    /// <param name="transform">What is applied before the network (colour constancy), or null.</param>
+    public static (float[] Mean, float[] Std) Of(BatchSource source, int[] indices, Func<Tensor, Tensor>? transform)
+    {
+        var sum = new double[3];
+        var squares = new double[3];
+        long pixels = 0;
+        for (var start = 0; start < indices.Length; start += Evaluator.BatchSize)
+        {
+            using var scope = NewDisposeScope();
+            var count = Math.Min(Evaluator.BatchSize, indices.Length - start);
+            var (images, _) = source.Gather(indices.AsSpan(start, count));
+            var x = (transform is null ? images : transform(images)).to(ScalarType.Float64);
+            var s = x.sum([0, 2, 3]).cpu().data<double>().ToArray();
+            var q = x.pow(2).sum([0, 2, 3]).cpu().data<double>().ToArray();
+            for (var c = 0; c < 3; c++)
+            {
+                sum[c] += s[c];
+                squares[c] += q[c];
+            }
+            pixels += x.shape[0] * x.shape[2] * x.shape[3];
+        }
+        var mean = sum.Select(v => v / pixels).ToArray();
+        var std = squares.Select((q, c) => Math.Sqrt(Math.Max(q / pixels - (mean[c] * mean[c]), 0))).ToArray();
+        return (mean.Select(m => (float)m).ToArray(), std.Select(v => (float)Math.Max(v, 1e-3)).ToArray());
+    }
+}
