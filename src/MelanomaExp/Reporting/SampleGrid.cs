@@ -32,7 +32,7 @@ public static class SampleGrid
             var y = c / columns * (Tile + Caption);
             if (images[c] is { } pixels)
             {
-                using var tile = ToBitmap(pixels, height, width);
+                using var tile = TileGrid.Bitmap(pixels, height, width);
                 canvas.DrawBitmap(tile, new SKRect(x, y, x + Tile, y + Tile), new SKPaint());
             }
             canvas.DrawText(captions[c], x + (Tile / 2f), y + Tile + 19, SKTextAlign.Center, font, ink);
@@ -40,20 +40,5 @@ public static class SampleGrid
         using var image = SKImage.FromBitmap(canvasBitmap);
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
         return png.ToArray();
-    }
-
-    private static SKBitmap ToBitmap(byte[] rgb, int height, int width)
-    {
-        var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
-        var rgba = new byte[width * height * 4];
-        for (int i = 0, j = 0; i < rgb.Length; i += 3, j += 4)
-        {
-            rgba[j] = rgb[i];
-            rgba[j + 1] = rgb[i + 1];
-            rgba[j + 2] = rgb[i + 2];
-            rgba[j + 3] = 255;
-        }
-        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, bitmap.GetPixels(), rgba.Length);
-        return bitmap;
     }
 }
