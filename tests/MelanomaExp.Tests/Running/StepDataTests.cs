@@ -7,7 +7,7 @@ namespace MelanomaExp.Tests.Running;
 
 public class StepDataTests
 {
-    private static (PreparedData, Experiment) Prepare(TempDir dir, string scope)
+    private static (PreparedData, Experiment) Prepare(TempDir dir, string scope, double probability = 1)
     {
         SyntheticImages.WriteDataset(dir.Combine("Train"), classes: 2, perClass: 10, size: 16);
         var experiment = ExperimentLoader.Parse($$"""
@@ -22,7 +22,7 @@ public class StepDataTests
                   samples_per_class: 10
                   scope: {{scope}}
                   pipeline:
-                    - rotate: { probability: 1, max_left: 10, max_right: 10 }
+                    - rotate: { probability: {{probability}}, max_left: 10, max_right: 10 }
             """, "t.yaml");
         return (PreparedData.Load(experiment, dir.Path), experiment);
     }
@@ -51,5 +51,20 @@ public class StepDataTests
         Assert.Equal([10, 10], step.Rebalance!.SourcesPerClass);
         Assert.Contains(step.Split.Validation, i => i >= data.Train.Count);
         Assert.True(step.Rebalance.ValidationImagesWithCopyInTraining > 0);
+    }
+
+    [Fact]
+    public void The_leak_count_matches_copies_found_by_their_pixels()
+    {
+        // With probability 0 every generated image is a lossless copy of its source, so which validation
+        // images have a copy in training can be found from the pixels alone, without the generator's bookkeeping.
+        using var dir = new TempDir();
+        var (data, experiment) = Prepare(dir, "source-folder", probability: 0);
+        var step = StepData.For(experiment.Steps[0], data, experiment, new Seeds(3), dir.Combine("cache"));
+        var store = step.Store;
+        var generatedInTraining = step.Split.Train.Where(i => i >= data.Train.Count).Select(i => Convert.ToHexString(store.Image(i))).ToHashSet();
+        var expected = step.Split.Validation.Count(i => i < data.Train.Count && generatedInTraining.Contains(Convert.ToHexString(store.Image(i))));
+        Assert.True(expected > 0, "the planted case must leak, or the comparison proves nothing");
+        Assert.Equal(expected, step.Rebalance!.ValidationImagesWithCopyInTraining);
     }
 }

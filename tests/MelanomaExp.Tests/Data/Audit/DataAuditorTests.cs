@@ -84,8 +84,22 @@ public class DataAuditorTests
         {
             var split = GroupSplitter.Make(store.Labels, findings.Groups(), 0.4, stratify: true, new Random(seed));
             Assert.Empty(findings.Straddling(split.Train, split.Validation));
+            // Checked from the pairs themselves too, not only through the auditor's own counter.
+            var (train, validation) = (split.Train.ToHashSet(), split.Validation.ToHashSet());
+            Assert.DoesNotContain(findings.Pairs, p => (train.Contains(p.A) && validation.Contains(p.B)) || (train.Contains(p.B) && validation.Contains(p.A)));
             Assert.Equal(store.Count, split.Train.Length + split.Validation.Length);
         }
+    }
+
+    [Fact]
+    public void A_split_that_separates_a_pair_is_counted_as_straddling()
+    {
+        using var dir = new TempDir();
+        var store = Planted(dir);
+        var findings = DataAuditor.Audit(store, AuditDefaults.Threshold);
+        var pair = findings.Pairs[0];
+        var train = Enumerable.Range(0, store.Count).Where(i => i != pair.B).ToArray();
+        Assert.Contains(findings.Straddling(train, [pair.B]), p => p == pair);
     }
 
     [Fact]
