@@ -53,6 +53,11 @@ public sealed record DataSpec(
     BadImagePolicy OnBadImage,
     int? MaxPerClass)
 {
+    /// <summary>The image sides an experiment accepts (and a saved model card, which records them).</summary>
+    public const int MinImageSide = 8;
+
+    public const int MaxImageSide = 1024;
+
     public AuditSpec Audit { get; init; } = AuditSpec.Default;
 
     /// <summary><c>data.groups</c>: each image's group (collection, site); null when not given.</summary>

@@ -119,7 +119,7 @@ public static partial class ExperimentLoader
 
     private static DataSpec BindData(YamlSection data)
     {
-        var size = data.IntList("image_size", 8, 1024, 2, 2, distinct: false, "[height, width], each a whole number from 8 to 1024") ?? [180, 180];
+        var size = data.IntList("image_size", DataSpec.MinImageSide, DataSpec.MaxImageSide, 2, 2, distinct: false, $"[height, width], each a whole number from {DataSpec.MinImageSide} to {DataSpec.MaxImageSide}") ?? [180, 180];
         var spec = new DataSpec(
             Root: data.String("root") ?? "data/isic",
             Train: data.String("train") ?? "Train",

@@ -73,9 +73,10 @@ public static class ModelBundle
         }
         // The same range an experiment's data.image_size accepts: a huge size would allocate the model's
         // dense layer (height x width x channels inputs) before anything could fail cleanly.
-        if (card.Classes.Count < 2 || card.ImageHeight is < 8 or > 1024 || card.ImageWidth is < 8 or > 1024)
+        static bool Usable(int side) => side is >= DataSpec.MinImageSide and <= DataSpec.MaxImageSide;
+        if (card.Classes.Count < 2 || !Usable(card.ImageHeight) || !Usable(card.ImageWidth))
         {
-            throw new BadInputException($"{cardPath}: needs at least 2 classes and image_height and image_width from 8 to 1024 (found {card.Classes.Count} classes, {card.ImageHeight}x{card.ImageWidth})");
+            throw new BadInputException($"{cardPath}: needs at least 2 classes and image_height and image_width from {DataSpec.MinImageSide} to {DataSpec.MaxImageSide} (found {card.Classes.Count} classes, {card.ImageHeight}x{card.ImageWidth})");
         }
         return card;
     }

@@ -128,7 +128,8 @@ public sealed class RunState
             }
             else if (File.Exists(history))
             {
-                kept.Add($"{name} checkpointed after epoch {JsonDocument.Parse(File.ReadAllText(history)).RootElement.GetArrayLength()}");
+                using var epochs = JsonDocument.Parse(File.ReadAllText(history));
+                kept.Add($"{name} checkpointed after epoch {epochs.RootElement.GetArrayLength()}");
             }
         }
         return kept.Count == 0

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MelanomaExp.Safety;
 
 namespace MelanomaExp.Sweeps;
@@ -57,16 +56,15 @@ public static class SweepFolder
         }
     }
 
-    /// <summary>A sweep folder from before markers: its plan.json is one this tool writes.</summary>
+    /// <summary>A sweep folder from before markers: its plan.json reads as the plan this tool writes.</summary>
     private static bool IsEarlierSweep(string dir)
     {
-        var plan = Path.Combine(dir, SweepPlan.FileName);
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(plan));
-            return doc.RootElement.TryGetProperty("experiment_file", out _) && doc.RootElement.TryGetProperty("rows", out var rows) && rows.ValueKind == JsonValueKind.Array;
+            var plan = SweepPlan.Read(dir);
+            return plan.ExperimentFile is not null && plan.Rows is not null;
         }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        catch (Exception e) when (e is BadInputException or IOException or UnauthorizedAccessException)
         {
             return false;
         }

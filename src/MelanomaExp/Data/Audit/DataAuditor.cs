@@ -23,8 +23,7 @@ public static class DataAuditor
         {
             for (var b = a + 1; b < n; b++)
             {
-                var exact = (store.Hashes.Length == n && store.Hashes[a] == store.Hashes[b]) || pixelKeys[a] == pixelKeys[b];
-                var distance = exact ? 0 : MinDistance(hashes[a], hashes[b][0]);
+                var (exact, distance) = Measure(SameFile(store, a, b) || pixelKeys[a] == pixelKeys[b], hashes[a], hashes[b]);
                 if (exact || distance <= threshold)
                 {
                     pairs.Add(new ImagePair(a, b, distance, exact));
@@ -41,11 +40,18 @@ public static class DataAuditor
         {
             return false;
         }
-        var exact = (store.Hashes.Length == store.Count && store.Hashes[pair.A] == store.Hashes[pair.B])
-            || store.Image(pair.A).SequenceEqual(store.Image(pair.B));
-        var distance = exact ? 0 : MinDistance(PerceptualHash.Dihedral(store.Image(pair.A), store.Height, store.Width), PerceptualHash.Dihedral(store.Image(pair.B), store.Height, store.Width)[0]);
+        var (exact, distance) = Measure(
+            SameFile(store, pair.A, pair.B) || store.Image(pair.A).SequenceEqual(store.Image(pair.B)),
+            PerceptualHash.Dihedral(store.Image(pair.A), store.Height, store.Width),
+            PerceptualHash.Dihedral(store.Image(pair.B), store.Height, store.Width));
         return exact == pair.Exact && distance == pair.Distance && (exact || distance <= threshold);
     }
+
+    private static bool SameFile(ImageStore store, int a, int b) => store.Hashes.Length == store.Count && store.Hashes[a] == store.Hashes[b];
+
+    /// <summary>One pair's finding: identical bytes or pixels, else the closest of <paramref name="a"/>'s flips and turns to <paramref name="b"/>.</summary>
+    private static (bool Exact, int Distance) Measure(bool identical, ulong[] a, ulong[] b) =>
+        identical ? (true, 0) : (false, MinDistance(a, b[0]));
 
     /// <summary>All pairwise minimum distances (for choosing a threshold): how close each image's nearest other image is.</summary>
     public static int[] NearestDistances(ImageStore store)
