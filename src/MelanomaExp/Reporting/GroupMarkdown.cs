@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using MelanomaExp.Data.Groups;
 using MelanomaExp.Evaluation;
-using MelanomaExp.Running;
+using MelanomaExp.Results;
 using static MelanomaExp.Reporting.MarkdownReport;
 
 namespace MelanomaExp.Reporting;

@@ -5,6 +5,7 @@ using MelanomaExp.Evaluation;
 using MelanomaExp.Models;
 using MelanomaExp.Provenance;
 using MelanomaExp.Reporting;
+using MelanomaExp.Results;
 using MelanomaExp.Safety;
 using MelanomaExp.Seeding;
 using MelanomaExp.Training;

@@ -4,19 +4,9 @@ using System.Text.Json.Nodes;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using MelanomaExp.Config;
+using MelanomaExp.Results;
 
 namespace MelanomaExp.Running;
-
-/// <summary>One metric of one step over several seeds: mean, standard deviation and a 95% t-interval of the mean.</summary>
-public sealed record SeedStatistic(string Step, string Metric, IReadOnlyList<double> Values)
-{
-    public double Mean => Values.Mean();
-
-    public double StandardDeviation => Values.StandardDeviation();
-
-    /// <summary>NaN for a single value: one seed says nothing about the spread.</summary>
-    public double HalfWidth => Values.Count < 2 ? double.NaN : StudentT.InvCDF(0, 1, Values.Count - 1, 0.975) * StandardDeviation / Math.Sqrt(Values.Count);
-}
 
 /// <summary>
 /// Runs an experiment once per seed (each into <c>seed-N/</c> under the output) and summarises every
@@ -93,7 +83,7 @@ public static class SeedStudy
             })]),
         };
         Directory.CreateDirectory(output);
-        File.WriteAllText(Path.Combine(output, Reporting.ReportFiles.Readme), md.ToString());
-        File.WriteAllText(Path.Combine(output, Reporting.ReportFiles.SeedSummary), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(output, ReportFiles.Readme), md.ToString());
+        File.WriteAllText(Path.Combine(output, ReportFiles.SeedSummary), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MelanomaExp.Reporting;
+using MelanomaExp.Results;
 
 namespace MelanomaExp.Sweeps;
 
@@ -222,7 +223,7 @@ public static class StudyReport
 
     private static string Label(StudyMetric metric, Study study) => metric.Label.Replace("melanoma", study.PositiveClass, StringComparison.Ordinal);
 
-    private static string Interval(Running.SeedStatistic s, bool percent) =>
+    private static string Interval(SeedStatistic s, bool percent) =>
         s.Values.Count < 2 ? "–" : $"{P(s.Mean - s.HalfWidth, percent)} to {P(s.Mean + s.HalfWidth, percent)}";
 
     private static string P(double v, bool percent) => !double.IsFinite(v) ? "–" : percent ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) : v.ToString("0.000", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MelanomaExp.Config;
+using MelanomaExp.Results;
 using MelanomaExp.Running;
 using MelanomaExp.Tests.Fixtures;
 using MelanomaExp.Training;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MelanomaExp.Results;
 using MelanomaExp.Running;
 using MelanomaExp.Tests.Fixtures;
 

@@ -1,4 +1,4 @@
-namespace MelanomaExp.Reporting;
+namespace MelanomaExp.Results;
 
 /// <summary>File names inside a report folder, in one place because the Markdown links to them.</summary>
 public static class ReportFiles
