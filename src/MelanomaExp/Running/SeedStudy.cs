@@ -37,19 +37,10 @@ public static class SeedStudy
 
     public static List<SeedStatistic> Summarise(IReadOnlyList<RunResult> runs)
     {
-        var metrics = new (string Name, Func<StepResult, double?> Read)[]
-        {
-            ("train_accuracy", s => s.Last.TrainAccuracy),
-            ("val_accuracy", s => s.Last.ValAccuracy),
-            ("val_loss", s => s.Last.ValLoss),
-            ("val_balanced_accuracy", s => s.Validation.Metrics.BalancedAccuracy),
-            ("val_positive_auc", s => s.Validation.Positive?.Auc.Value),
-            ("test_accuracy", s => s.Test?.Metrics.Accuracy),
-        };
-        return runs[0].Steps.SelectMany(step => metrics.Select(m => new SeedStatistic(
+        return runs[0].Steps.SelectMany(step => ReportMetric.SeedSummary.Select(m => new SeedStatistic(
                 step.Name,
                 m.Name,
-                runs.Select(r => m.Read(r.Steps.Single(s => s.Name == step.Name))).OfType<double>().Where(double.IsFinite).ToList())))
+                runs.Select(r => m.Of(r.Steps.Single(s => s.Name == step.Name))).OfType<double>().Where(double.IsFinite).ToList())))
             .Where(s => s.Values.Count == runs.Count)
             .ToList();
     }
