@@ -10,7 +10,7 @@ namespace MelanomaExp.Reporting;
 /// <summary>The report's groups section (class by group, how well the group predicts the class) and the per-group results.</summary>
 public static class GroupMarkdown
 {
-    public const string Warning = "the collection predicts the class: a model may learn the collection";
+    public const string Warning = GroupAssociation.ConfoundWarning;
 
     public static void Association(StringBuilder md, GroupAssociation? a)
     {

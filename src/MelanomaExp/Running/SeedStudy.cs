@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-using MathNet.Numerics.Distributions;
-using MathNet.Numerics.Statistics;
 using MelanomaExp.Config;
 using MelanomaExp.Results;
 
@@ -14,7 +9,7 @@ namespace MelanomaExp.Running;
 /// </summary>
 public static class SeedStudy
 {
-    public static IReadOnlyList<SeedStatistic> Run(string file, IReadOnlyList<string> overrides, IReadOnlyList<int> seeds, RunOptions options, CancellationToken cancel = default)
+    public static SeedStudyResult Run(string file, IReadOnlyList<string> overrides, IReadOnlyList<int> seeds, RunOptions options, CancellationToken cancel = default)
     {
         var first = ExperimentLoader.Load(file, overrides);
         // Marked before the first seed runs, so an interrupted study leaves a folder the next one may take over.
@@ -29,10 +24,9 @@ public static class SeedStudy
             options.Log?.Invoke($"seed {seed}:");
             runs.Add(ExperimentRunner.Run(experiment, options with { OutputDir = Path.Combine(output, $"seed-{seed}") }, cancel));
         }
-        var statistics = Summarise(runs);
-        Write(output, seeds, statistics);
-        summary.Record("README.md", "seeds.json");
-        return statistics;
+        var study = new SeedStudyResult(seeds, Summarise(runs));
+        options.Sink?.Write(study, summary);
+        return study;
     }
 
     public static List<SeedStatistic> Summarise(IReadOnlyList<RunResult> runs)
@@ -43,38 +37,5 @@ public static class SeedStudy
                 runs.Select(r => m.Of(r.Steps.Single(s => s.Name == step.Name))).OfType<double>().Where(double.IsFinite).ToList())))
             .Where(s => s.Values.Count == runs.Count)
             .ToList();
-    }
-
-    private static void Write(string output, IReadOnlyList<int> seeds, IReadOnlyList<SeedStatistic> statistics)
-    {
-        var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"# {seeds.Count} seeds: {string.Join(", ", seeds)}");
-        md.AppendLine();
-        md.AppendLine("Each seed's full report is in `seed-N/`. Interval: mean ± t(0.975, n-1) · sd / √n.");
-        md.AppendLine();
-        md.AppendLine("| step | metric | mean | sd | 95% CI of the mean | per seed |");
-        md.AppendLine("| --- | --- | ---: | ---: | --- | --- |");
-        foreach (var s in statistics)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {s.Step} | {s.Metric} | {s.Mean:0.0000} | {s.StandardDeviation:0.0000} | {s.Mean - s.HalfWidth:0.0000} – {s.Mean + s.HalfWidth:0.0000} | {string.Join(", ", s.Values.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture)))} |");
-        }
-        var json = new JsonObject
-        {
-            ["seeds"] = new JsonArray([.. seeds.Select(x => (JsonNode?)x)]),
-            ["metrics"] = new JsonArray([.. statistics.Select(s => (JsonNode?)new JsonObject
-            {
-                ["step"] = s.Step,
-                ["metric"] = s.Metric,
-                ["mean"] = s.Mean,
-                ["sd"] = s.StandardDeviation,
-                ["ci95_low"] = s.Mean - s.HalfWidth,
-                ["ci95_high"] = s.Mean + s.HalfWidth,
-                ["values"] = new JsonArray([.. s.Values.Select(v => (JsonNode?)v)]),
-            })]),
-        };
-        Directory.CreateDirectory(output);
-        File.WriteAllText(Path.Combine(output, ReportFiles.Readme), md.ToString());
-        File.WriteAllText(Path.Combine(output, ReportFiles.SeedSummary), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 }

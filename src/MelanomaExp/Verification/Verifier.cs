@@ -1,4 +1,5 @@
 using MelanomaExp.Config;
+using MelanomaExp.Reporting;
 using MelanomaExp.Results;
 using MelanomaExp.Running;
 using MelanomaExp.Safety;
@@ -15,8 +16,8 @@ public static class Verifier
     {
         var committed = CommittedReport.Read(reportDir);
         var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, ReportFolder.ManifestPath(reportDir) + " (resolved experiment)");
-        // The rerun may never write into, or replace, the report it is checking.
-        var rerun = options with { DataRoot = options.DataRoot ?? committed.DataRoot, Inputs = [.. options.Inputs, new ProtectedPath(reportDir, "the report being verified", NoWritingInside: true)] };
+        // The rerun may never write into, or replace, the report it is checking; its report is what is compared, so it is always written.
+        var rerun = options with { Sink = options.Sink ?? ReportSink.Instance, DataRoot = options.DataRoot ?? committed.DataRoot, Inputs = [.. options.Inputs, new ProtectedPath(reportDir, "the report being verified", NoWritingInside: true)] };
         var target = ExperimentRunner.ClaimOutput(experiment, rerun, rerun.ResolveDataRoot(experiment));
         using var writer = OutputLock.Acquire(target);
         DataCheck.SameAsCommitted(committed, experiment, rerun.ResolveDataRoot(experiment));
