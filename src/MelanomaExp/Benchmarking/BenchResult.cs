@@ -20,6 +20,9 @@ public sealed record BenchResult(
 
     public IReadOnlyList<PeerTiming>? Peer { get; init; }
 
+    /// <summary>melanoma-exp and the tuned PyTorch reference in alternation: the figure the speed target is judged by.</summary>
+    public HeadToHead? HeadToHead { get; init; }
+
     /// <summary>The plain seed CNN's training step per layer (channels-last), and PyTorch's when --peer ran.</summary>
     public IReadOnlyList<LayerTiming>? Layers { get; init; }
 

@@ -87,7 +87,11 @@ public static class Benchmark
                     peer.Add(PeerBench.Run(peerScript, layout, size, batch, threads, options.Rounds, tuned));
                 }
             }
-            result = result with { Peer = peer };
+            result = result with
+            {
+                Peer = peer,
+                HeadToHead = HeadToHead.Run(peerScript, classes, size, batch, options.Rounds, HeadToHead.DefaultCycles, device, log),
+            };
         }
         // The epoch section restarts the kernel's peak counter per epoch, so the process peak is the larger of both.
         var peak = Math.Max(ProcessMemory.PeakRssBytes(), result.Epochs?.Max(e => e.PeakRssBytes) ?? 0);

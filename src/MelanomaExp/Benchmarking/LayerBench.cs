@@ -65,9 +65,9 @@ public static class LayerBench
         return timings;
     }
 
-    /// <summary>The model's leaf modules in forward order, named as in the model (conv1, relu1, pool1, ...).</summary>
+    /// <summary>The model's leaf modules in the order its forward runs them, named as in the model (conv1, pool1, relu1, ...).</summary>
     public static IEnumerable<(string Name, nn.Module<Tensor, Tensor> Layer)> Leaves(nn.Module<Tensor, Tensor> model) =>
-        model.named_modules()
+        model is SeedCnn cnn ? cnn.ExecutionOrder : model.named_modules()
             .Where(m => !m.module.children().Any() && m.module is nn.Module<Tensor, Tensor>)
             .Select(m => (m.name.Split('.')[^1], (nn.Module<Tensor, Tensor>)m.module));
 

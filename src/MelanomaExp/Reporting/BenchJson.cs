@@ -75,6 +75,16 @@ public static class BenchJson
                 ["slower_in_melanoma_exp"] = r.Layers is { } mine ? new JsonArray([.. LayerMarkdown.Slower(mine, peerLayers).Select(x => (JsonNode?)x)]) : null,
             } : null,
             ["peer"] = r.Peer is { } peer ? JsonSerializer.SerializeToNode(peer, Options) : null,
+            ["head_to_head"] = r.HeadToHead is { } duel ? new JsonObject
+            {
+                ["cycles"] = new JsonArray([.. duel.Cycles.Select(c => (JsonNode?)new JsonObject
+                {
+                    ["melanoma_exp_train_step_ms"] = c.MelanomaExpMs,
+                    ["pytorch_train_step_ms"] = c.PyTorchMs,
+                    ["ratio"] = c.Ratio,
+                })]),
+                ["median_ratio"] = duel.MedianRatio,
+            } : null,
         };
         return doc.ToJsonString(Options);
     }

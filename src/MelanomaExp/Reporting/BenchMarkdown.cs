@@ -97,6 +97,10 @@ public static class BenchMarkdown
             Line($"melanoma-exp / PyTorch with the same malloc settings: {r.TrainImagesPerS:F1} / {r.PeerTunedFastest!.TrainImagesPerS:F1} = **{r.PeerTunedRatio:F2}x**.");
             md.AppendLine();
         }
+        if (r.HeadToHead is { } duel)
+        {
+            md.Append(HeadToHeadMarkdown.Render(duel, r.Settings.Batch));
+        }
         Line($"Peak RSS of the bench process: {Mib(r.PeakRssBytes)}.");
         return md.ToString();
     }

@@ -53,6 +53,13 @@ public static class LayerMarkdown
             var theirSum = peer!.Layers.Sum(l => l.TotalMedianMs);
             Line($"Sum of the rows: melanoma-exp {sum:F0} ms, PyTorch {theirSum:F0} ms{whole}.");
             md.AppendLine();
+            var shared = layers.Select(l => l.Layer).Where(theirs.ContainsKey);
+            if (!shared.SequenceEqual(peer.Layers.Select(l => l.Layer).Where(n => layers.Any(l => l.Layer == n))))
+            {
+                md.AppendLine("Rows are in melanoma-exp's order. It runs each max pooling before its ReLU (the same result bit for bit, "
+                    + "see Models/SeedCnn.cs), so its ReLU rows work on a quarter of the values; PyTorch runs the Keras order.");
+                md.AppendLine();
+            }
             var slower = Slower(layers, peer).ToList();
             md.AppendLine(slower.Count == 0
                 ? Inv($"No layer is slower in melanoma-exp than in PyTorch by more than {SlowerBy:P0} and {SlowerByMs:F0} ms.")

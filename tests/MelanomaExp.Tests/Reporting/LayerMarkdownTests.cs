@@ -32,4 +32,14 @@ public class LayerMarkdownTests
         Assert.Contains("No layer is slower in melanoma-exp than in PyTorch", md, StringComparison.Ordinal);
         Assert.DoesNotContain("Slower in melanoma-exp", md, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Says_when_the_rows_run_in_another_order_than_the_peers()
+    {
+        var peer = new PeerLayers("1.13", 2, [Layer("conv1", 1, 1), Layer("relu1", 1, 1), Layer("pool1", 1, 1)]);
+        var sameOrder = LayerMarkdown.Render([Layer("conv1", 1, 1), Layer("relu1", 1, 1), Layer("pool1", 1, 1)], peer, batch: 32, wholeStepMs: null);
+        var poolFirst = LayerMarkdown.Render([Layer("conv1", 1, 1), Layer("pool1", 1, 1), Layer("relu1", 1, 1)], peer, batch: 32, wholeStepMs: null);
+        Assert.DoesNotContain("runs each max pooling before its ReLU", sameOrder, StringComparison.Ordinal);
+        Assert.Contains("runs each max pooling before its ReLU", poolFirst, StringComparison.Ordinal);
+    }
 }
