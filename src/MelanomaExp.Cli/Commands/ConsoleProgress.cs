@@ -1,5 +1,6 @@
 using System.Globalization;
 using MelanomaExp.Config;
+using MelanomaExp.Results;
 using MelanomaExp.Running;
 using MelanomaExp.Training;
 using Spectre.Console;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MelanomaExp.Config;
+using MelanomaExp.Reporting;
 using MelanomaExp.Running;
 
 namespace MelanomaExp.Cli.Commands;
@@ -67,14 +68,15 @@ internal static class RunCommand
                     ResumeIfInterrupted = parse.GetValue(resumeIfInterrupted),
                     AuditDeterminism = parse.GetValue(audit),
                     Force = parse.GetValue(force),
+                    Sink = ReportSink.Instance,
                 };
                 var seeds = parse.GetValue(seedCount) is { } n
                     ? (n >= 2 ? Enumerable.Range(experiment.Seed, n).ToList() : throw new BadInputException("--seeds: needs at least 2"))
                     : experiment.Seeds;
                 if (seeds.Count > 0)
                 {
-                    var statistics = SeedStudy.Run(parse.GetValue(common.File)!, parse.GetValue(common.Set) ?? [], seeds, options with { EpochDone = EpochLine(output) }, cancel.Token);
-                    foreach (var s in statistics)
+                    var study = SeedStudy.Run(parse.GetValue(common.File)!, parse.GetValue(common.Set) ?? [], seeds, options with { EpochDone = EpochLine(output) }, cancel.Token);
+                    foreach (var s in study.Statistics)
                     {
                         output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Step} {s.Metric}: {s.Mean:0.0000} ± {s.HalfWidth:0.0000} (sd {s.StandardDeviation:0.0000}, n={s.Values.Count})"));
                     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MelanomaExp.Config;
+using MelanomaExp.Reporting;
 using MelanomaExp.Running;
 using MelanomaExp.Verification;
 
@@ -30,6 +31,7 @@ internal static class VerifyCommand
                 OutputDir = parse.GetValue(outputDir) ?? Path.Combine("out", "verify", Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)))),
                 Device = parse.GetValue(device) is { } d ? Enum.Parse<DeviceChoice>(d, ignoreCase: true) : null,
                 Log = output.WriteLine,
+                Sink = ReportSink.Instance,
             };
             var result = Verifier.Verify(dir, options, parse.GetValue(seedStudy));
             foreach (var c in result.Checks)

@@ -1,7 +1,6 @@
 using MelanomaExp.Data;
 using MelanomaExp.Evaluation;
 using MelanomaExp.Models;
-using MelanomaExp.Running;
 
 namespace MelanomaExp.Explaining;
 

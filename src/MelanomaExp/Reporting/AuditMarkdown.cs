@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using MelanomaExp.Data.Audit;
+using MelanomaExp.Results;
 using static MelanomaExp.Reporting.MarkdownReport;
 
 namespace MelanomaExp.Reporting;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using MelanomaExp.Evaluation;
-using MelanomaExp.Running;
+using MelanomaExp.Results;
 
 namespace MelanomaExp.Reporting;
 

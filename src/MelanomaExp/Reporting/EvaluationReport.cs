@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using MelanomaExp.Evaluation;
 using MelanomaExp.Models;
+using MelanomaExp.Results;
 using MelanomaExp.Safety;
 using static MelanomaExp.Reporting.MarkdownReport;
 

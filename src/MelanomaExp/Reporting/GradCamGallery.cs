@@ -1,6 +1,6 @@
 using System.Text;
 using MelanomaExp.Explaining;
-using MelanomaExp.Running;
+using MelanomaExp.Results;
 using static MelanomaExp.Reporting.MarkdownReport;
 
 namespace MelanomaExp.Reporting;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using MelanomaExp.Data.Groups;
 using MelanomaExp.Evaluation;
-using MelanomaExp.Running;
+using MelanomaExp.Results;
 using static MelanomaExp.Reporting.MarkdownReport;
 
 namespace MelanomaExp.Reporting;
@@ -10,7 +10,7 @@ namespace MelanomaExp.Reporting;
 /// <summary>The report's groups section (class by group, how well the group predicts the class) and the per-group results.</summary>
 public static class GroupMarkdown
 {
-    public const string Warning = "the collection predicts the class: a model may learn the collection";
+    public const string Warning = GroupAssociation.ConfoundWarning;
 
     public static void Association(StringBuilder md, GroupAssociation? a)
     {

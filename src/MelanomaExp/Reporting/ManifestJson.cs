@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MelanomaExp.Provenance;
-using MelanomaExp.Running;
+using MelanomaExp.Results;
 
 namespace MelanomaExp.Reporting;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using MelanomaExp.Running;
+using MelanomaExp.Results;
 
 namespace MelanomaExp.Reporting;
 

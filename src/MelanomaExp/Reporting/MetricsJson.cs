@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MelanomaExp.Running;
+using MelanomaExp.Results;
 using MelanomaExp.Training;
 
 namespace MelanomaExp.Reporting;

@@ -1,4 +1,4 @@
-using MelanomaExp.Running;
+using MelanomaExp.Results;
 
 namespace MelanomaExp.Reporting;
 

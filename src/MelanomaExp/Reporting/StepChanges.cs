@@ -1,5 +1,5 @@
 using MelanomaExp.Config;
-using MelanomaExp.Running;
+using MelanomaExp.Results;
 using static MelanomaExp.Reporting.MarkdownReport;
 
 namespace MelanomaExp.Reporting;

@@ -1,6 +1,6 @@
 using System.Text;
 using MelanomaExp.Evaluation;
-using MelanomaExp.Running;
+using MelanomaExp.Results;
 using static MelanomaExp.Reporting.MarkdownReport;
 
 namespace MelanomaExp.Reporting;

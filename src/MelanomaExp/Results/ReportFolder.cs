@@ -1,6 +1,6 @@
 using System.Text.Json;
+using MelanomaExp.Models;
 using MelanomaExp.Provenance;
-using MelanomaExp.Reporting;
 using MelanomaExp.Training;
 
 namespace MelanomaExp.Results;
@@ -37,6 +37,38 @@ public sealed class ReportFolder
     public string ResolvedYaml => Manifest.GetProperty("experiment").GetProperty("resolved_yaml").GetString()!;
 
     public string DataRoot => Manifest.GetProperty("data").GetProperty("root").GetString()!;
+
+    /// <summary>The positive class the report evaluated (its first step's validation), null without one.</summary>
+    public string? PositiveClass => Steps.Count > 0 ? ReportJson.At(Steps[0].Metrics, "validation", "positive_class", "class")?.GetString() : null;
+
+    /// <summary>The machine the run used, as its manifest records it.</summary>
+    public ReportMachine Machine => new(
+        ReportJson.Text(Manifest, "environment", "cpu"),
+        (int)(ReportJson.Number(Manifest, "environment", "cores") ?? 0),
+        (int)(ReportJson.Number(Manifest, "environment", "torch_threads") ?? 0),
+        ReportJson.Text(Manifest, "environment", "device"));
+
+    /// <summary>The training data the run read (fingerprint and images per class), null when the manifest has none.</summary>
+    public ReportData? TrainData => ReportJson.At(Manifest, "data", "train") is { ValueKind: JsonValueKind.Object } train
+        ? new ReportData(
+            train.GetProperty("fingerprint").GetString()!,
+            train.GetProperty("per_class").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()))
+        : null;
+
+    /// <summary>What another run must share to reproduce this one, by name, in the order verify and compare list differences.</summary>
+    public IReadOnlyList<(string Property, string Value)> Provenance =>
+    [
+        ("training data fingerprint", ReportJson.Text(Manifest, "data", "train", "fingerprint")),
+        ("test data fingerprint", ReportJson.Text(Manifest, "data", "test", "fingerprint")),
+        ("tool version", ToolVersion),
+        .. new[] { "device", "cpu", "cores", "torch_threads", "os", "dotnet", "torch_sharp", "native_library" }
+            .Select(key => (key.Replace('_', ' '), ReportJson.Text(Manifest, "environment", key))),
+        .. new[] { "TorchSharp", "libtorch", "SixLabors.ImageSharp" }
+            .Select(package => (package, ReportJson.Text(Manifest, "packages", package))),
+    ];
+
+    /// <summary>The saved weights of <paramref name="step"/> in this report (present or not).</summary>
+    public string WeightsPath(string step) => Path.Combine(Dir, ReportFiles.ModelDir(step), ModelBundle.WeightsFile);
 
     public static string MetricsPath(string dir) => Path.Combine(dir, ReportFiles.Metrics);
 

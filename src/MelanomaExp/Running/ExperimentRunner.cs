@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using MelanomaExp.Config;
+using MelanomaExp.Data.Groups;
 using MelanomaExp.Evaluation;
 using MelanomaExp.Models;
 using MelanomaExp.Provenance;
-using MelanomaExp.Reporting;
+using MelanomaExp.Results;
 using MelanomaExp.Safety;
 using MelanomaExp.Seeding;
 using MelanomaExp.Training;
@@ -13,7 +14,7 @@ using static TorchSharp.torch;
 namespace MelanomaExp.Running;
 
 /// <summary>
-/// Runs every step of an experiment and writes its report. Data problems fail before training starts;
+/// Runs every step of an experiment and hands the result to <see cref="RunOptions.Sink"/> (the report writer). Data problems fail before training starts;
 /// progress is checkpointed after every epoch so an interrupted run can be resumed.
 /// </summary>
 public static class ExperimentRunner
@@ -42,7 +43,7 @@ public static class ExperimentRunner
         if (data.Association is { } association)
         {
             log(FormattableString.Invariant($"groups: {association.Groups.Count}, Cramér's V {association.CramersV:0.000}, group-majority rule {association.GroupMajorityAccuracy * 100:0.0}% accurate") +
-                (association.Confounded ? $" (warning: {GroupMarkdown.Warning})" : ""));
+                (association.Confounded ? $" (warning: {GroupAssociation.ConfoundWarning})" : ""));
         }
         log($"data: {data.Train.Count} images in {data.Train.Classes.Count} classes, {data.Split.Train.Length} train / {data.Split.Validation.Length} validation" +
             (data.Test is null ? "" : $", {data.Test.Count} test") + $" (fingerprint {trainPrint.Hash})");
@@ -65,7 +66,6 @@ public static class ExperimentRunner
         try
         {
             var previous = options.Force ? null : PreviousReport.Read(output);
-            using var staging = ReportStaging.Begin(target);
             using var trainSource = new BatchSource(data.Train, device);
             using var testSource = data.Test is null ? null : new BatchSource(data.Test, device);
             var audit = options.AuditDeterminism ? DeterminismAuditor.Audit(experiment.Steps[0], data, trainSource, seeds, device) : null;
@@ -123,8 +123,8 @@ public static class ExperimentRunner
                     TorchSeeding.Reseed(seeds.For("evaluate", step.Name, "train"));
                     var trainPass = Evaluator.Run(model, source, stepData.Split.Train);
                     var modelDir = ReportFiles.ModelDir(step.Name);
-                    ModelBundle.Save(Path.Combine(staging.Path, modelDir), model, Card(experiment, step, data, validation));
-                    var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(staging.Path, modelDir, ModelBundle.WeightsFile))));
+                    ModelBundle.Save(Path.Combine(state.ReportModels, modelDir), model, Card(experiment, step, data, validation));
+                    var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(state.ReportModels, modelDir, ModelBundle.WeightsFile))));
                     var result = new StepResult(step, finished.History, finished.Seconds, modelDir, validation, test)
                     {
                         WeightsSha256 = weightsSha,
@@ -154,8 +154,8 @@ public static class ExperimentRunner
                 Device = selection,
             };
             var run = new RunResult(experiment, EnvironmentProbe.Capture(device), data.Summarize(), steps, Compare(steps, experiment.Evaluation.BootstrapResamples, seeds), started, DateTimeOffset.Now) { Provenance = provenance };
-            ReportWriter.Write(run, staging.Path);
-            staging.Commit();
+            // Before the state goes: the sink takes the saved models from it.
+            options.Sink?.Write(run, state.ReportModels, target);
             state.Delete();
             return run;
         }

@@ -1,6 +1,7 @@
 using MelanomaExp.Config;
 using MelanomaExp.Data;
 using MelanomaExp.Data.Groups;
+using MelanomaExp.Results;
 using MelanomaExp.Seeding;
 
 namespace MelanomaExp.Running;

@@ -1,5 +1,3 @@
-using MelanomaExp.Models;
-using MelanomaExp.Reporting;
 using MelanomaExp.Results;
 using MelanomaExp.Training;
 
@@ -21,7 +19,7 @@ internal sealed class PreviousReport
     /// </summary>
     public (string Weights, List<EpochRecord> Epochs, double Seconds)? Reusable(string step, string key)
     {
-        var weights = Path.Combine(_report.Dir, ReportFiles.ModelDir(step), ModelBundle.WeightsFile);
+        var weights = _report.WeightsPath(step);
         if (_report.Steps.FirstOrDefault(s => s.Name == step) is not { } s || s.Key != key || s.Epochs.Count == 0
             || s.WeightsSha256 is not { } recorded || !File.Exists(weights))
         {

@@ -1,4 +1,5 @@
 using MelanomaExp.Config;
+using MelanomaExp.Results;
 using MelanomaExp.Safety;
 using MelanomaExp.Training;
 
@@ -31,6 +32,9 @@ public sealed record RunOptions
 
     /// <summary>Further inputs the output folder must keep clear of (verify: the report it verifies).</summary>
     public IReadOnlyList<ProtectedPath> Inputs { get; init; } = [];
+
+    /// <summary>Where the finished run goes (Reporting's report writer); null writes nothing, the run's result is only returned.</summary>
+    public IResultSink? Sink { get; init; }
 
     /// <summary>Called after each epoch with the step name and its numbers.</summary>
     public Action<string, EpochRecord>? EpochDone { get; init; }

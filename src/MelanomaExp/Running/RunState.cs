@@ -138,6 +138,12 @@ public sealed class RunState
     }
 
     /// <summary>Called once the report is in place: nothing is left to resume.</summary>
+    /// <summary>
+    /// Where the finished steps' models are saved for the report (under <c>models/&lt;step&gt;</c>, as in the report
+    /// folder) until the result sink takes them; a dot name, so it can never be a step's folder.
+    /// </summary>
+    public string ReportModels => Path.Combine(_dir, ".report");
+
     public void Delete()
     {
         if (Directory.Exists(_dir))

@@ -1,22 +1,7 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-using MathNet.Numerics.Distributions;
-using MathNet.Numerics.Statistics;
 using MelanomaExp.Config;
+using MelanomaExp.Results;
 
 namespace MelanomaExp.Running;
-
-/// <summary>One metric of one step over several seeds: mean, standard deviation and a 95% t-interval of the mean.</summary>
-public sealed record SeedStatistic(string Step, string Metric, IReadOnlyList<double> Values)
-{
-    public double Mean => Values.Mean();
-
-    public double StandardDeviation => Values.StandardDeviation();
-
-    /// <summary>NaN for a single value: one seed says nothing about the spread.</summary>
-    public double HalfWidth => Values.Count < 2 ? double.NaN : StudentT.InvCDF(0, 1, Values.Count - 1, 0.975) * StandardDeviation / Math.Sqrt(Values.Count);
-}
 
 /// <summary>
 /// Runs an experiment once per seed (each into <c>seed-N/</c> under the output) and summarises every
@@ -24,7 +9,7 @@ public sealed record SeedStatistic(string Step, string Metric, IReadOnlyList<dou
 /// </summary>
 public static class SeedStudy
 {
-    public static IReadOnlyList<SeedStatistic> Run(string file, IReadOnlyList<string> overrides, IReadOnlyList<int> seeds, RunOptions options, CancellationToken cancel = default)
+    public static SeedStudyResult Run(string file, IReadOnlyList<string> overrides, IReadOnlyList<int> seeds, RunOptions options, CancellationToken cancel = default)
     {
         var first = ExperimentLoader.Load(file, overrides);
         // Marked before the first seed runs, so an interrupted study leaves a folder the next one may take over.
@@ -39,61 +24,18 @@ public static class SeedStudy
             options.Log?.Invoke($"seed {seed}:");
             runs.Add(ExperimentRunner.Run(experiment, options with { OutputDir = Path.Combine(output, $"seed-{seed}") }, cancel));
         }
-        var statistics = Summarise(runs);
-        Write(output, seeds, statistics);
-        summary.Record("README.md", "seeds.json");
-        return statistics;
+        var study = new SeedStudyResult(seeds, Summarise(runs));
+        options.Sink?.Write(study, summary);
+        return study;
     }
 
     public static List<SeedStatistic> Summarise(IReadOnlyList<RunResult> runs)
     {
-        var metrics = new (string Name, Func<StepResult, double?> Read)[]
-        {
-            ("train_accuracy", s => s.Last.TrainAccuracy),
-            ("val_accuracy", s => s.Last.ValAccuracy),
-            ("val_loss", s => s.Last.ValLoss),
-            ("val_balanced_accuracy", s => s.Validation.Metrics.BalancedAccuracy),
-            ("val_positive_auc", s => s.Validation.Positive?.Auc.Value),
-            ("test_accuracy", s => s.Test?.Metrics.Accuracy),
-        };
-        return runs[0].Steps.SelectMany(step => metrics.Select(m => new SeedStatistic(
+        return runs[0].Steps.SelectMany(step => ReportMetric.SeedSummary.Select(m => new SeedStatistic(
                 step.Name,
                 m.Name,
-                runs.Select(r => m.Read(r.Steps.Single(s => s.Name == step.Name))).OfType<double>().Where(double.IsFinite).ToList())))
+                runs.Select(r => m.Of(r.Steps.Single(s => s.Name == step.Name))).OfType<double>().Where(double.IsFinite).ToList())))
             .Where(s => s.Values.Count == runs.Count)
             .ToList();
-    }
-
-    private static void Write(string output, IReadOnlyList<int> seeds, IReadOnlyList<SeedStatistic> statistics)
-    {
-        var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"# {seeds.Count} seeds: {string.Join(", ", seeds)}");
-        md.AppendLine();
-        md.AppendLine("Each seed's full report is in `seed-N/`. Interval: mean ± t(0.975, n-1) · sd / √n.");
-        md.AppendLine();
-        md.AppendLine("| step | metric | mean | sd | 95% CI of the mean | per seed |");
-        md.AppendLine("| --- | --- | ---: | ---: | --- | --- |");
-        foreach (var s in statistics)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {s.Step} | {s.Metric} | {s.Mean:0.0000} | {s.StandardDeviation:0.0000} | {s.Mean - s.HalfWidth:0.0000} – {s.Mean + s.HalfWidth:0.0000} | {string.Join(", ", s.Values.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture)))} |");
-        }
-        var json = new JsonObject
-        {
-            ["seeds"] = new JsonArray([.. seeds.Select(x => (JsonNode?)x)]),
-            ["metrics"] = new JsonArray([.. statistics.Select(s => (JsonNode?)new JsonObject
-            {
-                ["step"] = s.Step,
-                ["metric"] = s.Metric,
-                ["mean"] = s.Mean,
-                ["sd"] = s.StandardDeviation,
-                ["ci95_low"] = s.Mean - s.HalfWidth,
-                ["ci95_high"] = s.Mean + s.HalfWidth,
-                ["values"] = new JsonArray([.. s.Values.Select(v => (JsonNode?)v)]),
-            })]),
-        };
-        Directory.CreateDirectory(output);
-        File.WriteAllText(Path.Combine(output, Reporting.ReportFiles.Readme), md.ToString());
-        File.WriteAllText(Path.Combine(output, Reporting.ReportFiles.SeedSummary), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 }

@@ -1,24 +1,10 @@
 using MelanomaExp.Augmentation.Offline;
 using MelanomaExp.Config;
 using MelanomaExp.Data;
+using MelanomaExp.Results;
 using MelanomaExp.Seeding;
 
 namespace MelanomaExp.Running;
-
-/// <summary>What a rebalance step added, for the report.</summary>
-public sealed record RebalanceSummary(
-    RebalanceScope Scope,
-    int[] SourcesPerClass,
-    int[] GeneratedPerClass,
-    int[] TrainCounts,
-    int[] ValidationCounts,
-    IReadOnlyList<byte[]?> Samples,
-    string CacheDir,
-    bool FromCache)
-{
-    /// <summary>source-folder scope: validation images of which a generated copy is in training (the leakage).</summary>
-    public int ValidationImagesWithCopyInTraining { get; init; }
-}
 
 /// <summary>
 /// The images and split one step trains on: the experiment's own, or, for a rebalance step, those plus

@@ -1,3 +1,4 @@
+using MelanomaExp.Results;
 using ScottPlot;
 
 namespace MelanomaExp.Sweeps;
@@ -5,9 +6,9 @@ namespace MelanomaExp.Sweeps;
 /// <summary>A strip chart per metric: every seed's value as a point, the mean as a bar across, per grid point and step.</summary>
 public static class StudyCharts
 {
-    public static string FileName(StudyMetric metric) => $"study-{metric.Name}.png";
+    public static string FileName(ReportMetric metric) => $"study-{metric.Name}.png";
 
-    public static void Strip(IReadOnlyList<StudyCell> cells, StudyMetric metric, string path)
+    public static void Strip(IReadOnlyList<StudyCell> cells, ReportMetric metric, string path)
     {
         var plot = new Plot();
         var scale = metric.Percent ? 100.0 : 1.0;

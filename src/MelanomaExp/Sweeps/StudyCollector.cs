@@ -22,7 +22,7 @@ public static class StudyCollector
             var steps = done.SelectMany(r => r.Report.Steps.Select(s => s.Name)).Distinct().ToList();
             foreach (var step in steps)
             {
-                foreach (var metric in StudyMetric.All)
+                foreach (var metric in ReportMetric.Studied)
                 {
                     var values = done.Select(r => (r.Row.Seed, Value: r.Report.Steps.FirstOrDefault(s => s.Name == step) is { } s ? metric.Read(s.Metrics) : null))
                         .Where(v => v.Value is { } x && double.IsFinite(x))
@@ -34,7 +34,7 @@ public static class StudyCollector
                 }
             }
         }
-        var positive = reports.Select(r => r.Report.Steps.Count > 0 ? ReportJson.At(r.Report.Steps[0].Metrics, "validation", "positive_class", "class")?.GetString() : null).OfType<string>().FirstOrDefault() ?? "positive class";
+        var positive = reports.Select(r => r.Report.PositiveClass).OfType<string>().FirstOrDefault() ?? "positive class";
         return new Study(Path.GetFullPath(dir), plan, runs, cells, Compare(cells), Machines(reports), positive);
     }
 
@@ -60,12 +60,7 @@ public static class StudyCollector
         cells.SelectMany((a, i) => cells.Skip(i + 1).Select(b => (a, b)));
 
     private static List<MachineUse> Machines(IEnumerable<(SweepRow Row, string? Host, ReportFolder Report)> reports) =>
-        reports.GroupBy(r => (
-                Host: r.Host ?? "(unknown)",
-                Cpu: ReportJson.Text(r.Report.Manifest, "environment", "cpu"),
-                Cores: (int)(ReportJson.Number(r.Report.Manifest, "environment", "cores") ?? 0),
-                Threads: (int)(ReportJson.Number(r.Report.Manifest, "environment", "torch_threads") ?? 0),
-                Device: ReportJson.Text(r.Report.Manifest, "environment", "device")))
-            .Select(g => new MachineUse(g.Key.Host, g.Key.Cpu, g.Key.Cores, g.Key.Threads, g.Key.Device, g.Select(r => r.Row.Id).ToList()))
+        reports.GroupBy(r => (Host: r.Host ?? "(unknown)", r.Report.Machine))
+            .Select(g => new MachineUse(g.Key.Host, g.Key.Machine.Cpu, g.Key.Machine.Cores, g.Key.Machine.Threads, g.Key.Machine.Device, g.Select(r => r.Row.Id).ToList()))
             .ToList();
 }

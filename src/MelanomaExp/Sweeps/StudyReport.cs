@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MelanomaExp.Reporting;
+using MelanomaExp.Results;
 
 namespace MelanomaExp.Sweeps;
 
@@ -13,7 +13,7 @@ public static class StudyReport
 
     public static void Write(Study study)
     {
-        foreach (var metric in StudyMetric.All)
+        foreach (var metric in ReportMetric.Studied)
         {
             var cells = study.Cells.Where(c => c.Metric == metric).ToList();
             if (cells.Count > 0)
@@ -103,9 +103,9 @@ public static class StudyReport
         md.AppendLine("| between | A | B | metric | n | mean B - A | 95% interval | p | verdict |\n| --- | --- | --- | --- | ---: | ---: | --- | ---: | --- |");
         foreach (var c in study.Comparisons)
         {
-            var percent = StudyMetric.All.First(m => m.Name == c.Metric).Percent;
+            var percent = ReportMetric.Studied.First(m => m.Name == c.Metric).Percent;
             var interval = c.HalfWidth is { } h ? $"{P(c.Mean - h, percent)} to {P(c.Mean + h, percent)}" : "–";
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Between} | {c.A} | {c.B} | {Label(StudyMetric.All.First(m => m.Name == c.Metric), study)} | {c.N} | {P(c.Mean, percent)} | {interval} | {(c.PValue is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "–")} | {c.Verdict} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Between} | {c.A} | {c.B} | {Label(ReportMetric.Studied.First(m => m.Name == c.Metric), study)} | {c.N} | {P(c.Mean, percent)} | {interval} | {(c.PValue is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "–")} | {c.Verdict} |");
         }
         md.AppendLine();
     }
@@ -113,7 +113,7 @@ public static class StudyReport
     private static void Charts(StringBuilder md, Study study)
     {
         md.AppendLine("## Every seed, per metric\n");
-        foreach (var metric in StudyMetric.All.Where(m => study.Cells.Any(c => c.Metric == m)))
+        foreach (var metric in ReportMetric.Studied.Where(m => study.Cells.Any(c => c.Metric == m)))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"![{Label(metric, study)}]({StudyCharts.FileName(metric)})\n");
         }
@@ -220,9 +220,9 @@ public static class StudyReport
         ["mixed_hardware"] = study.MixedHardware,
     };
 
-    private static string Label(StudyMetric metric, Study study) => metric.Label.Replace("melanoma", study.PositiveClass, StringComparison.Ordinal);
+    private static string Label(ReportMetric metric, Study study) => metric.Label.Replace("melanoma", study.PositiveClass, StringComparison.Ordinal);
 
-    private static string Interval(Running.SeedStatistic s, bool percent) =>
+    private static string Interval(SeedStatistic s, bool percent) =>
         s.Values.Count < 2 ? "–" : $"{P(s.Mean - s.HalfWidth, percent)} to {P(s.Mean + s.HalfWidth, percent)}";
 
     private static string P(double v, bool percent) => !double.IsFinite(v) ? "–" : percent ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) : v.ToString("0.000", CultureInfo.InvariantCulture);

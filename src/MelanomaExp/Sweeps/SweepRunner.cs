@@ -1,4 +1,5 @@
 using System.Globalization;
+using MelanomaExp.Results;
 using MelanomaExp.Safety;
 
 namespace MelanomaExp.Sweeps;
@@ -63,7 +64,7 @@ public static class SweepRunner
         }
         var study = StudyCollector.Collect(dir);
         StudyReport.Write(study);
-        log($"study report: {Path.Combine(study.Dir, Reporting.ReportFiles.Readme)} ({study.Runs.Count(r => r.Status == RunStatus.Done)}/{plan.Rows.Count} runs done)");
+        log($"study report: {Path.Combine(study.Dir, ReportFiles.Readme)} ({study.Runs.Count(r => r.Status == RunStatus.Done)}/{plan.Rows.Count} runs done)");
         return failed;
     }
 

@@ -3,7 +3,7 @@ using MelanomaExp.Results;
 
 namespace MelanomaExp.Verification;
 
-/// <summary>A report folder as verify and compare see it: read by <see cref="ReportFolder"/>, values by <see cref="MetricPaths"/>.</summary>
+/// <summary>A report folder as verify and compare see it: read by <see cref="ReportFolder"/>, values by <see cref="ReportMetric.Verified"/>.</summary>
 public sealed class CommittedReport
 {
     private CommittedReport(ReportFolder folder) => Folder = folder;
@@ -24,5 +24,5 @@ public sealed class CommittedReport
 
     /// <summary>The committed value of every compared metric, by step, in report order.</summary>
     public IReadOnlyList<(string Step, string Metric, double? Value)> Values() =>
-        Folder.Steps.SelectMany(s => MetricPaths.All.Select(m => (s.Name, m.Name, m.Read(s.Metrics)))).ToList();
+        Folder.Steps.SelectMany(s => ReportMetric.Verified.Select(m => (s.Name, m.Name, m.Read(s.Metrics)))).ToList();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MelanomaExp.Config;
 using MelanomaExp.Provenance;
 using MelanomaExp.Running;
@@ -10,18 +9,17 @@ internal static class DataCheck
 {
     public static void SameAsCommitted(CommittedReport committed, Experiment experiment, string root)
     {
-        var recorded = committed.Manifest.GetProperty("data").GetProperty("train");
-        if (recorded.ValueKind != JsonValueKind.Object)
+        if (committed.Folder.TrainData is not { } recorded)
         {
             return;
         }
         var here = DatasetFingerprint.Of(PreparedData.Load(experiment, root).Train);
-        var expected = recorded.GetProperty("fingerprint").GetString();
+        var expected = recorded.Fingerprint;
         if (here.Hash == expected)
         {
             return;
         }
-        var counts = recorded.GetProperty("per_class").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+        var counts = recorded.PerClass;
         var differing = counts.Keys.Union(here.PerClass.Keys).Order(StringComparer.Ordinal)
             .Select(c => (c, counts.GetValueOrDefault(c), here.PerClass.GetValueOrDefault(c)))
             .Where(x => x.Item2 != x.Item3)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MelanomaExp.Reporting;
+using MelanomaExp.Results;
 using MelanomaExp.Safety;
 using ScottPlot;
 
@@ -36,7 +37,7 @@ public static class ReportComparison
         md.AppendLine();
         md.AppendLine("## Environment differences");
         md.AppendLine();
-        var differences = Verifier.EnvironmentDifferences(ra.Manifest, rb.Manifest);
+        var differences = Verifier.EnvironmentDifferences(ra.Folder, rb.Folder);
         md.AppendLine(differences.Count == 0 ? "None." : "| property | A | B |\n| --- | --- | --- |\n" + string.Join('\n', differences.Select(d => $"| {d.Property} | {d.Committed} | {d.Reproduced} |")));
         md.AppendLine();
         md.AppendLine("## Validation accuracy per epoch");
@@ -49,7 +50,7 @@ public static class ReportComparison
             md.AppendLine();
         }
         var text = md.ToString();
-        File.WriteAllText(Path.Combine(output, "COMPARE.md"), text);
+        File.WriteAllText(Path.Combine(output, ReportFiles.Comparison), text);
         staging.Commit();
         return text;
     }

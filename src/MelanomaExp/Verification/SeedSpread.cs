@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using MelanomaExp.Reporting;
 using MelanomaExp.Results;
 
 namespace MelanomaExp.Verification;

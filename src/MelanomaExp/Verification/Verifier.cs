@@ -1,5 +1,5 @@
-using System.Text.Json;
 using MelanomaExp.Config;
+using MelanomaExp.Reporting;
 using MelanomaExp.Results;
 using MelanomaExp.Running;
 using MelanomaExp.Safety;
@@ -16,8 +16,8 @@ public static class Verifier
     {
         var committed = CommittedReport.Read(reportDir);
         var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, ReportFolder.ManifestPath(reportDir) + " (resolved experiment)");
-        // The rerun may never write into, or replace, the report it is checking.
-        var rerun = options with { DataRoot = options.DataRoot ?? committed.DataRoot, Inputs = [.. options.Inputs, new ProtectedPath(reportDir, "the report being verified", NoWritingInside: true)] };
+        // The rerun may never write into, or replace, the report it is checking; its report is what is compared, so it is always written.
+        var rerun = options with { Sink = options.Sink ?? ReportSink.Instance, DataRoot = options.DataRoot ?? committed.DataRoot, Inputs = [.. options.Inputs, new ProtectedPath(reportDir, "the report being verified", NoWritingInside: true)] };
         var target = ExperimentRunner.ClaimOutput(experiment, rerun, rerun.ResolveDataRoot(experiment));
         using var writer = OutputLock.Acquire(target);
         DataCheck.SameAsCommitted(committed, experiment, rerun.ResolveDataRoot(experiment));
@@ -32,8 +32,8 @@ public static class Verifier
     /// <summary>Writes VERIFY.md beside the rerun's report and records it as the tool's own file there.</summary>
     private static void WriteVerdict(string outputDir, string markdown)
     {
-        File.WriteAllText(Path.Combine(outputDir, "VERIFY.md"), markdown);
-        OutputMarker.Add(outputDir, "run", "VERIFY.md");
+        File.WriteAllText(Path.Combine(outputDir, ReportFiles.Verdict), markdown);
+        OutputMarker.Add(outputDir, "run", ReportFiles.Verdict);
     }
 
     public static VerificationResult Compare(CommittedReport committed, CommittedReport fresh, VerifySpec tolerance)
@@ -47,7 +47,7 @@ public static class Verifier
                 continue;
             }
             var again = reproduced.GetValueOrDefault((step, metric));
-            var tol = MetricPaths.All.First(m => m.Name == metric).IsLoss ? tolerance.LossTolerance : tolerance.AccuracyTolerance;
+            var tol = ReportMetric.Named(metric).IsLoss ? tolerance.LossTolerance : tolerance.AccuracyTolerance;
             var verdict = again is null ? Verdict.NotReproduced
                 : again.Value.Equals(value.Value) ? Verdict.Identical
                 : Math.Abs(again.Value - value.Value) <= tol ? Verdict.WithinTolerance
@@ -55,32 +55,10 @@ public static class Verifier
             checks.Add(new MetricCheck(step, metric, value, again, tol, verdict));
         }
         var (figures, leftOut) = FigureComparison.Compare(committed.Metrics, fresh.Metrics, tolerance);
-        return new VerificationResult(committed.Dir, checks, EnvironmentDifferences(committed.Manifest, fresh.Manifest)) { Figures = figures, LeftOut = leftOut };
+        return new VerificationResult(committed.Dir, checks, EnvironmentDifferences(committed.Folder, fresh.Folder)) { Figures = figures, LeftOut = leftOut };
     }
 
-    public static List<EnvironmentDifference> EnvironmentDifferences(JsonElement before, JsonElement after)
-    {
-        var differences = new List<EnvironmentDifference>();
-        void Check(string name, params string[] path)
-        {
-            var a = ReportJson.Text(before, path);
-            var b = ReportJson.Text(after, path);
-            if (a != b)
-            {
-                differences.Add(new EnvironmentDifference(name, a, b));
-            }
-        }
-        Check("training data fingerprint", "data", "train", "fingerprint");
-        Check("test data fingerprint", "data", "test", "fingerprint");
-        Check("tool version", "tool_version");
-        foreach (var key in new[] { "device", "cpu", "cores", "torch_threads", "os", "dotnet", "torch_sharp", "native_library" })
-        {
-            Check(key.Replace('_', ' '), "environment", key);
-        }
-        foreach (var package in new[] { "TorchSharp", "libtorch", "SixLabors.ImageSharp" })
-        {
-            Check(package, "packages", package);
-        }
-        return differences;
-    }
+    /// <summary>Every provenance property (data fingerprints, tool version, machine, packages) on which the two reports differ.</summary>
+    public static List<EnvironmentDifference> EnvironmentDifferences(ReportFolder before, ReportFolder after) =>
+        [.. before.Provenance.Zip(after.Provenance).Where(p => p.First.Value != p.Second.Value).Select(p => new EnvironmentDifference(p.First.Property, p.First.Value, p.Second.Value))];
 }

@@ -1,7 +1,7 @@
 using MelanomaExp.Config;
 using MelanomaExp.Evaluation;
 using MelanomaExp.Provenance;
-using MelanomaExp.Running;
+using MelanomaExp.Results;
 using MelanomaExp.Training;
 
 namespace MelanomaExp.Tests.Fixtures;

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using MelanomaExp.Config;
+using MelanomaExp.Results;
+using MelanomaExp.Reporting;
 using MelanomaExp.Running;
 using MelanomaExp.Tests.Fixtures;
 using MelanomaExp.Training;
@@ -33,11 +35,46 @@ public class ExperimentRunnerTests
     }
 
     private static RunResult Run(TempDir dir, string output, bool resume = false, Experiment? experiment = null, Action<string, EpochRecord>? epochDone = null, CancellationToken cancel = default) =>
-        ExperimentRunner.Run(experiment ?? Tiny(), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine(output), Resume = resume, EpochDone = epochDone }, cancel);
+        ExperimentRunner.Run(experiment ?? Tiny(), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine(output), Resume = resume, EpochDone = epochDone, Sink = ReportSink.Instance }, cancel);
 
     /// <summary>The numbers of a run, without wall-clock times.</summary>
     private static string Numbers(RunResult r) => string.Join('\n', r.Steps.SelectMany(s =>
         s.Epochs.Select(e => $"{s.Name} {e.Epoch} {e.TrainLoss:R} {e.TrainAccuracy:R} {e.ValLoss:R} {e.ValAccuracy:R}").Append($"{s.Name} {s.WeightsSha256}")));
+
+    /// <summary>Keeps what the runner hands over: the result, and the sha256 of each model file found where the runner said.</summary>
+    private sealed class RecordingSink : IResultSink
+    {
+        public List<(RunResult Run, Dictionary<string, string> Weights, string Target)> Runs { get; } = [];
+
+        public void Write(RunResult run, string models, MelanomaExp.Safety.OutputFolder target) => Runs.Add((run, run.Steps.ToDictionary(
+            s => s.Name,
+            s => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(models, s.ModelDir, MelanomaExp.Models.ModelBundle.WeightsFile))))), target.Path));
+
+        public void Write(SeedStudyResult study, MelanomaExp.Safety.OutputFolder target) => throw new InvalidOperationException("not a seed study");
+    }
+
+    [Fact]
+    public void The_runner_writes_no_report_itself_but_hands_the_result_and_the_saved_models_to_its_sink()
+    {
+        using var dir = Data();
+        var sink = new RecordingSink();
+        var run = ExperimentRunner.Run(Tiny("steps.first.train.epochs=1", "steps.second.train.epochs=1"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Sink = sink });
+        var handed = Assert.Single(sink.Runs);
+        Assert.Same(run, handed.Run);
+        Assert.Equal(Path.GetFullPath(dir.Combine("out")), Path.GetFullPath(handed.Target));
+        // The models the sink found are the very files the result's hashes describe.
+        Assert.Equal(run.Steps.ToDictionary(s => s.Name, s => s.WeightsSha256!), handed.Weights);
+        // Nothing of a report was written, and the run's working files are gone once the sink returned.
+        Assert.False(File.Exists(dir.Combine("out", ReportFiles.Metrics)));
+        Assert.False(File.Exists(dir.Combine("out", ReportFiles.Readme)));
+        Assert.False(Directory.Exists(RunState.DirFor(dir.Combine("out"))));
+        Assert.Empty(Directory.GetDirectories(dir.Path, ".out.staging-*"));
+
+        // Without a sink the run still returns its result, and writes no report either.
+        var quiet = ExperimentRunner.Run(Tiny("steps.first.train.epochs=1", "steps.second.train.epochs=1"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("quiet") });
+        Assert.Equal(run.Steps.Select(s => s.WeightsSha256), quiet.Steps.Select(s => s.WeightsSha256));
+        Assert.False(File.Exists(dir.Combine("quiet", ReportFiles.Metrics)));
+    }
 
     [Fact]
     public void Two_runs_give_bit_identical_metrics_and_weight_files()
@@ -107,7 +144,7 @@ public class ExperimentRunnerTests
     public void Manifest_records_provenance()
     {
         using var dir = Data();
-        var run = ExperimentRunner.Run(Tiny("steps.first.train.epochs=1", "steps.second.train.epochs=1"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), AuditDeterminism = true });
+        var run = ExperimentRunner.Run(Tiny("steps.first.train.epochs=1", "steps.second.train.epochs=1"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), AuditDeterminism = true, Sink = ReportSink.Instance });
         using var manifest = JsonDocument.Parse(File.ReadAllText(dir.Combine("out", "manifest.json")));
         var root = manifest.RootElement;
         Assert.Equal(run.Experiment.Hash, root.GetProperty("experiment").GetProperty("hash").GetString());
@@ -128,7 +165,7 @@ public class ExperimentRunnerTests
         var logged = new List<string>();
         ExperimentRunner.Run(
             Tiny("steps.first.train.epochs=1", "steps.second.train.epochs=1"),
-            new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Device = DeviceChoice.Auto, Log = logged.Add });
+            new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Device = DeviceChoice.Auto, Log = logged.Add, Sink = ReportSink.Instance });
         using var manifest = JsonDocument.Parse(File.ReadAllText(dir.Combine("out", "manifest.json")));
         var device = manifest.RootElement.GetProperty("device");
         Assert.Equal("auto", device.GetProperty("requested").GetString());
@@ -154,7 +191,7 @@ public class ExperimentRunnerTests
         Assert.StartsWith("unchanged since the previous report", notes[0], StringComparison.Ordinal);
         Assert.Null(notes[1]);
 
-        var forced = ExperimentRunner.Run(Tiny("steps.second.train.epochs=1"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Force = true });
+        var forced = ExperimentRunner.Run(Tiny("steps.second.train.epochs=1"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Force = true, Sink = ReportSink.Instance });
         Assert.All(forced.Provenance!.Steps, s => Assert.Null(s.Reused));
         Assert.Equal(Numbers(edited), Numbers(forced));
     }
@@ -197,7 +234,7 @@ public class ExperimentRunnerTests
         Assert.NotEqual(original, text);
         File.WriteAllText(metrics, text);
         var lines = new List<string>();
-        var again = ExperimentRunner.Run(Tiny(), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Log = lines.Add });
+        var again = ExperimentRunner.Run(Tiny(), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Log = lines.Add, Sink = ReportSink.Instance });
         Assert.Contains(lines, l => l.Contains("the previous report says validation 97.00%", StringComparison.Ordinal));
         Assert.Null(again.Provenance!.Steps[0].Reused);
         Assert.Equal(claimed, again.Steps[0].Epochs[^1].ValAccuracy);
@@ -225,7 +262,7 @@ public class ExperimentRunnerTests
             mkfifo.WaitForExit();
         }
         var lines = new List<string>();
-        ExperimentRunner.Run(Tiny("data.on_bad_image=skip", "steps.first.train.epochs=1", "steps.second.train.epochs=1"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Log = lines.Add });
+        ExperimentRunner.Run(Tiny("data.on_bad_image=skip", "steps.first.train.epochs=1", "steps.second.train.epochs=1"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Log = lines.Add, Sink = ReportSink.Instance });
         Assert.Contains($"skipped (on_bad_image: skip): {fifo}: empty file, or not a regular file (FIFO, socket or device)", lines);
         Assert.Contains(fifo, File.ReadAllText(dir.Combine("out", "README.md")), StringComparison.Ordinal);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MelanomaExp.Config;
 using MelanomaExp.Models;
+using MelanomaExp.Reporting;
 using MelanomaExp.Running;
 using MelanomaExp.Tests.Fixtures;
 
@@ -36,7 +37,7 @@ public class GeneralizationRunTests
         using var dir = new TempDir();
         SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 3, perClass: 12, size: 32);
         var experiment = ExperimentLoader.Parse(Yaml, "gen.yaml");
-        var run = ExperimentRunner.Run(experiment, new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out") });
+        var run = ExperimentRunner.Run(experiment, new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Sink = ReportSink.Instance });
 
         Assert.Equal(new[] { 30, 6 }, new[] { run.Dataset.TrainCounts.Sum(), run.Dataset.ValidationCounts.Sum() });
         var byGroup = Assert.Single(run.Steps[0].Validation.ByGroup!);
@@ -76,7 +77,7 @@ public class GeneralizationRunTests
             .Replace("img_0(\\d)", "img_(\\d)", StringComparison.Ordinal)
             .Replace("image_size: [32, 32]", "image_size: [16, 16]", StringComparison.Ordinal)
             .Replace("arch: resnet-small", "arch: seed-cnn", StringComparison.Ordinal);
-        var run = ExperimentRunner.Run(ExperimentLoader.Parse(yaml, "gen.yaml"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out") });
+        var run = ExperimentRunner.Run(ExperimentLoader.Parse(yaml, "gen.yaml"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Sink = ReportSink.Instance });
         Assert.Equal(1, run.Dataset.Groups!.CramersV, 9);
         Assert.Contains("the collection predicts the class: a model may learn the collection", File.ReadAllText(dir.Combine("out", "README.md")), StringComparison.Ordinal);
     }
@@ -119,7 +120,7 @@ public class GeneralizationRunTests
                 evaluate: { tta: flips }
             evaluation: { bootstrap: 20 }
             """;
-        var options = new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out") };
+        var options = new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Sink = ReportSink.Instance };
         var first = ExperimentRunner.Run(ExperimentLoader.Parse(Mirror, "mirror.yaml"), options);
         var step = first.Steps[0];
         Assert.NotEqual(step.Epochs[^1].ValAccuracy, step.Validation.Metrics.Accuracy);

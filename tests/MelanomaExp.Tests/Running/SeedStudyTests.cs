@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MelanomaExp.Reporting;
 using MelanomaExp.Running;
 using MelanomaExp.Tests.Fixtures;
 
@@ -6,15 +7,6 @@ namespace MelanomaExp.Tests.Running;
 
 public class SeedStudyTests
 {
-    [Fact]
-    public void Statistic_uses_the_t_interval_of_the_mean()
-    {
-        var s = new SeedStatistic("s", "m", [1.0, 2.0, 3.0]);
-        Assert.Equal(2.0, s.Mean, 12);
-        Assert.Equal(1.0, s.StandardDeviation, 12);
-        Assert.Equal(4.302653 / Math.Sqrt(3), s.HalfWidth, 5);
-    }
-
     [Fact]
     public void Runs_once_per_seed_and_summarises()
     {
@@ -32,8 +24,8 @@ public class SeedStudyTests
                 train: { epochs: 1, batch_size: 4 }
             evaluation: { bootstrap: 10 }
             """);
-        var stats = SeedStudy.Run(file, [], [1, 2], new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out") });
-        var val = stats.Single(s => s.Metric == "val_accuracy");
+        var study = SeedStudy.Run(file, [], [1, 2], new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Sink = ReportSink.Instance });
+        var val = study.Statistics.Single(s => s.Metric == "val_accuracy");
         Assert.Equal(2, val.Values.Count);
         Assert.True(File.Exists(dir.Combine("out", "seed-1", "README.md")));
         Assert.True(File.Exists(dir.Combine("out", "seed-2", "metrics.json")));

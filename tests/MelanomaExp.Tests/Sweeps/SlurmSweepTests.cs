@@ -33,7 +33,7 @@ public class SlurmSweepTests(SlurmClusterFixture cluster) : IClassFixture<SlurmC
 
     /// <summary>Every study figure of every step, exactly (round-trip text), and the weights' hash.</summary>
     private static Dictionary<string, string?> Figures(string runDir) => ReportFolder.Read(runDir).Steps
-        .SelectMany(s => StudyMetric.All.Select(m => ($"{s.Name}.{m.Name}", m.Read(s.Metrics)?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))
+        .SelectMany(s => ReportMetric.Studied.Select(m => ($"{s.Name}.{m.Name}", m.Read(s.Metrics)?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))
             .Append(($"{s.Name}.weights", s.WeightsSha256)))
         .ToDictionary(x => x.Item1, x => x.Item2);
 

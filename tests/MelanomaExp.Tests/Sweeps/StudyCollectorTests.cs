@@ -1,4 +1,5 @@
 using MelanomaExp.Reporting;
+using MelanomaExp.Results;
 using MelanomaExp.Sweeps;
 using MelanomaExp.Tests.Fixtures;
 
@@ -38,7 +39,7 @@ public class StudyCollectorTests
     [Fact]
     public void A_paired_test_finds_a_consistent_difference_and_not_a_noisy_one()
     {
-        var a = new StudyCell("p", [], "a", StudyMetric.All[0], [1, 2, 3, 4], [0.50, 0.52, 0.49, 0.51]);
+        var a = new StudyCell("p", [], "a", ReportMetric.Studied[0], [1, 2, 3, 4], [0.50, 0.52, 0.49, 0.51]);
         var shifted = a with { Step = "b", Values = [0.55, 0.57, 0.54, 0.56] };
         var noisy = a with { Step = "c", Values = [0.56, 0.47, 0.53, 0.48] };
         Assert.Equal(0.05, PairedComparison.Of("steps", a, shifted)!.Mean, 12);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MelanomaExp.Cli.Commands;
 using MelanomaExp.Config;
+using MelanomaExp.Reporting;
 using MelanomaExp.Running;
 using MelanomaExp.Tests.Fixtures;
 using MelanomaExp.Verification;
@@ -26,17 +27,18 @@ public class VerifierTests
     {
         SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 3, perClass: 10, size: 32);
         var report = dir.Combine("committed");
-        ExperimentRunner.Run(ExperimentLoader.Parse(Yaml, "tiny.yaml"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = report });
+        ExperimentRunner.Run(ExperimentLoader.Parse(Yaml, "tiny.yaml"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = report, Sink = ReportSink.Instance });
         return report;
     }
 
-    private static void Shift(string report, string metric, double by)
+    /// <summary>Moves the figure at <paramref name="path"/> of the first step in metrics.json by <paramref name="by"/>.</summary>
+    private static void Shift(string report, double by, params string[] path)
     {
-        var path = Path.Combine(report, "metrics.json");
-        var json = JsonNode.Parse(File.ReadAllText(path))!;
-        var final = json["steps"]![0]!["final"]!;
-        final[metric] = final[metric]!.GetValue<double>() + by;
-        File.WriteAllText(path, json.ToJsonString());
+        var file = Path.Combine(report, "metrics.json");
+        var json = JsonNode.Parse(File.ReadAllText(file))!;
+        var parent = path[..^1].Aggregate(json["steps"]![0]!, (node, key) => node[key]!);
+        parent[path[^1]] = parent[path[^1]]!.GetValue<double>() + by;
+        File.WriteAllText(file, json.ToJsonString());
     }
 
     [Fact]
@@ -56,9 +58,9 @@ public class VerifierTests
     {
         using var dir = new TempDir();
         var report = Committed(dir);
-        ExperimentRunner.Run(ExperimentLoader.Parse(Yaml, "tiny.yaml"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("fresh") });
-        Shift(report, "val_accuracy", 0.01);
-        Shift(report, "train_loss", 0.2);
+        ExperimentRunner.Run(ExperimentLoader.Parse(Yaml, "tiny.yaml"), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("fresh"), Sink = ReportSink.Instance });
+        Shift(report, 0.01, "validation", "accuracy");
+        Shift(report, 0.2, "final", "train_loss");
         var result = Verifier.Compare(CommittedReport.Read(report), CommittedReport.Read(dir.Combine("fresh")), new VerifySpec(0.02, 0.05));
         Assert.Equal(Verdict.WithinTolerance, result.Checks.Single(c => c.Metric == "val_accuracy").Verdict);
         Assert.Equal(Verdict.NotReproduced, result.Checks.Single(c => c.Metric == "train_loss").Verdict);
@@ -71,7 +73,7 @@ public class VerifierTests
     {
         using var dir = new TempDir();
         var report = Committed(dir);
-        Shift(report, "val_accuracy", 0.5);
+        Shift(report, 0.5, "validation", "accuracy");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         // --data-root explicitly: CI exports MELANOMA_EXP_DATA (the real images), which verify would otherwise prefer.

@@ -22,6 +22,9 @@ public sealed record GroupAssociation(
     /// <summary>Cramér's V from which the report warns. 0.3 is the conventional lower bound of a "large" association for a table with two or more degrees of freedom per side.</summary>
     public const double WarnAt = 0.3;
 
+    /// <summary>Said on the console and in the report when <see cref="Confounded"/>.</summary>
+    public const string ConfoundWarning = "the collection predicts the class: a model may learn the collection";
+
     public bool Confounded => CramersV >= WarnAt;
 
     public int Total => Counts.Cast<int>().Sum();

@@ -1,4 +1,4 @@
-namespace MelanomaExp.Reporting;
+namespace MelanomaExp.Results;
 
 /// <summary>File names inside a report folder, in one place because the Markdown links to them.</summary>
 public static class ReportFiles
@@ -9,6 +9,8 @@ public static class ReportFiles
     public const string Manifest = "manifest.json";
     public const string SeedSummary = "seeds.json";
     public const string Study = "study.json";
+    public const string Verdict = "VERIFY.md";
+    public const string Comparison = "COMPARE.md";
     public const string ClassDistribution = "class-distribution.png";
     public const string Samples = "samples.png";
     public const string AuditPairs = "audit-pairs.png";

@@ -1,7 +1,7 @@
 using MelanomaExp.Data;
 using MelanomaExp.Evaluation;
 
-namespace MelanomaExp.Running;
+namespace MelanomaExp.Results;
 
 /// <summary>Images of <paramref name="Actual"/> called <paramref name="Predicted"/> on validation: how many, and the most confident ones.</summary>
 public sealed record MistakeGallery(string Actual, string Predicted, int Count, IReadOnlyList<ExampleImage> Images)

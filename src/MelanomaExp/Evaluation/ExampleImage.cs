@@ -1,4 +1,4 @@
-namespace MelanomaExp.Running;
+namespace MelanomaExp.Evaluation;
 
 /// <summary>
 /// One evaluated image kept for the report's galleries: its pixels (height x width x 3 bytes, as the
