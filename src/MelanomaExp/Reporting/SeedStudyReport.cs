@@ -14,14 +14,14 @@ public static class SeedStudyReport
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# {seeds.Count} seeds: {string.Join(", ", seeds)}");
         md.AppendLine();
-        md.AppendLine("Each seed's full report is in `seed-N/`. Interval: mean ± t(0.975, n-1) · sd / √n.");
+        md.AppendLine("Each seed's full report is in `seed-N/`. Interval: mean ± t(0.975, n-1) · sd / √n, cut at 0 and 1 for every metric but the losses.");
         md.AppendLine();
         md.AppendLine("| step | metric | mean | sd | 95% CI of the mean | per seed |");
         md.AppendLine("| --- | --- | ---: | ---: | --- | --- |");
         foreach (var s in statistics)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {s.Step} | {s.Metric} | {s.Mean:0.0000} | {s.StandardDeviation:0.0000} | {s.Mean - s.HalfWidth:0.0000} – {s.Mean + s.HalfWidth:0.0000} | {string.Join(", ", s.Values.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture)))} |");
+                $"| {s.Step} | {s.Metric} | {s.Mean:0.0000} | {s.StandardDeviation:0.0000} | {s.Interval95.Low:0.0000} – {s.Interval95.High:0.0000} | {string.Join(", ", s.Values.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture)))} |");
         }
         var json = new JsonObject
         {
@@ -32,8 +32,8 @@ public static class SeedStudyReport
                 ["metric"] = s.Metric,
                 ["mean"] = s.Mean,
                 ["sd"] = s.StandardDeviation,
-                ["ci95_low"] = s.Mean - s.HalfWidth,
-                ["ci95_high"] = s.Mean + s.HalfWidth,
+                ["ci95_low"] = s.Interval95.Low,
+                ["ci95_high"] = s.Interval95.High,
                 ["values"] = new JsonArray([.. s.Values.Select(v => (JsonNode?)v)]),
             })]),
         };

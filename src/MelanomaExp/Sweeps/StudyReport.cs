@@ -38,7 +38,7 @@ public static class StudyReport
         md.AppendLine();
         L($"{rows.Count} runs: {points} grid point{(points == 1 ? "" : "s")} x {seeds.Count} seeds ({string.Join(", ", seeds)}); **{done} done**, {rows.Count - done} not done. Plan: [`plan.json`](plan.json); each run's full report is in `runs/<id>/`.");
         md.AppendLine();
-        L($"Over seeds: mean, standard deviation and the 95% t-interval of the mean (mean ± t(0.975, n-1) · sd / √n). Percentages except ROC AUC.");
+        L($"Over seeds: mean, standard deviation and the 95% t-interval of the mean (mean ± t(0.975, n-1) · sd / √n), cut at 0% and 100% (0 and 1 for ROC AUC). Percentages except ROC AUC.");
         md.AppendLine();
         GridPoints(md, study);
         Ranked(md, study);
@@ -193,8 +193,8 @@ public static class StudyReport
             ["n"] = c.Values.Count,
             ["mean"] = N(c.Statistic.Mean),
             ["sd"] = N(c.Statistic.StandardDeviation),
-            ["ci95_low"] = N(c.Statistic.Mean - c.Statistic.HalfWidth),
-            ["ci95_high"] = N(c.Statistic.Mean + c.Statistic.HalfWidth),
+            ["ci95_low"] = N(c.Statistic.Interval95.Low),
+            ["ci95_high"] = N(c.Statistic.Interval95.High),
             ["values"] = new JsonArray([.. c.Seeds.Zip(c.Values, (s, v) => (JsonNode?)new JsonObject { ["seed"] = s, ["value"] = v })]),
         })]),
         ["comparisons"] = new JsonArray([.. study.Comparisons.Select(c => (JsonNode?)new JsonObject
@@ -222,8 +222,15 @@ public static class StudyReport
 
     private static string Label(ReportMetric metric, Study study) => metric.Label.Replace("melanoma", study.PositiveClass, StringComparison.Ordinal);
 
-    private static string Interval(SeedStatistic s, bool percent) =>
-        s.Values.Count < 2 ? "–" : $"{P(s.Mean - s.HalfWidth, percent)} to {P(s.Mean + s.HalfWidth, percent)}";
+    private static string Interval(SeedStatistic s, bool percent)
+    {
+        if (s.Values.Count < 2)
+        {
+            return "–";
+        }
+        var (low, high) = s.Interval95;
+        return $"{P(low, percent)} to {P(high, percent)}";
+    }
 
     private static string P(double v, bool percent) => !double.IsFinite(v) ? "–" : percent ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) : v.ToString("0.000", CultureInfo.InvariantCulture);
 
