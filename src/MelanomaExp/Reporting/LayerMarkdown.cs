@@ -53,8 +53,10 @@ public static class LayerMarkdown
             var theirSum = peer!.Layers.Sum(l => l.TotalMedianMs);
             Line($"Sum of the rows: melanoma-exp {sum:F0} ms, PyTorch {theirSum:F0} ms{whole}.");
             md.AppendLine();
-            var shared = layers.Select(l => l.Layer).Where(theirs.ContainsKey);
-            if (!shared.SequenceEqual(peer.Layers.Select(l => l.Layer).Where(n => layers.Any(l => l.Layer == n))))
+            // The layers both sides timed, each in its own order.
+            var ourOrder = layers.Select(l => l.Layer).Where(theirs.ContainsKey);
+            var peerOrder = peer.Layers.Select(l => l.Layer).Where(n => layers.Any(l => l.Layer == n));
+            if (!ourOrder.SequenceEqual(peerOrder))
             {
                 md.AppendLine("Rows are in melanoma-exp's order. It runs each max pooling before its ReLU (the same result bit for bit, "
                     + "see Models/SeedCnn.cs), so its ReLU rows work on a quarter of the values; PyTorch runs the Keras order.");
