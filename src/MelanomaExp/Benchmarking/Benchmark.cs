@@ -69,10 +69,15 @@ public static class Benchmark
         }
         if (experiment is not null && step is not null && data is not null)
         {
+            var dataTiming = MeasureData(data, step, batch, options, device, log);
+            var epochs = MeasureEpochs(experiment, data, step, options, device, log);
+            log("training step again, the step's own model, next to the epochs it is held against ...");
             result = result with
             {
-                Data = MeasureData(data, step, batch, options, device, log),
-                Epochs = MeasureEpochs(experiment, data, step, options, device, log),
+                Settings = result.Settings with { EpochFraction = epochs.Fraction },
+                Data = dataTiming,
+                Epochs = epochs.Epochs,
+                EpochReference = StepBench.Run(StepBench.Nhwc, classes, size, batch, warmup: 3, options.Rounds, device, step.Model),
             };
         }
         if (peerScript is not null)
@@ -139,12 +144,12 @@ public static class Benchmark
         return new DataTiming(files.Count, one, all, augmentation, rebalance, perClass * data.Train.Classes.Count);
     }
 
-    private static IReadOnlyList<EpochTiming> MeasureEpochs(Config.Experiment experiment, PreparedData data, Config.StepSpec step, BenchOptions options, Device device, Action<string> log)
+    private static EpochRun MeasureEpochs(Config.Experiment experiment, PreparedData data, Config.StepSpec step, BenchOptions options, Device device, Action<string> log)
     {
         var scratch = Path.Combine(Path.GetTempPath(), $"melanoma-exp-bench-epoch-{Environment.ProcessId}");
         try
         {
-            log($"step '{step.Name}': {options.Epochs} epoch(s) on {options.EpochFraction:P0} of its images ...");
+            log($"step '{step.Name}': {options.Epochs} epoch(s) on {options.EpochFraction:P0} of its images, at least {EpochBench.MinimumBatches} batches ...");
             return EpochBench.Run(experiment, data, step, options.Epochs, options.EpochFraction, !options.NoPrefetch, device, scratch);
         }
         finally

@@ -33,17 +33,10 @@ public static class BenchJson
             ["ceilings"] = JsonSerializer.SerializeToNode(r.Ceilings, Options),
             ["gflop_per_image"] = new JsonObject { ["forward"] = r.ForwardGflopPerImage, ["training"] = r.TrainGflopPerImage },
             ["epoch_reference_images_per_s"] = r.EpochReferenceImagesPerS,
+            ["epoch_overhead_epochs"] = r.Epochs is null ? null : new JsonArray([.. r.SteadyEpochs.Select(x => (JsonNode?)x.Breakdown.Epoch)]),
             ["bf16_speedup"] = r.ReducedPrecisionSpeedup,
-            ["layouts"] = new JsonArray([.. r.TimedLayouts.Select(l => (JsonNode?)new JsonObject
-            {
-                ["managed_bytes_per_step"] = l.ManagedBytesPerStep,
-                ["gen0_collections_per_step"] = l.Gen0CollectionsPerStep,
-                ["layout"] = l.Layout,
-                ["train_ms"] = Stats(l.TrainMs),
-                ["train_images_per_s"] = Stats(l.TrainImagesPerS),
-                ["inference_batch"] = l.InferenceBatch,
-                ["inference_images_per_s"] = Stats(l.InferenceImagesPerS),
-            })]),
+            ["layouts"] = new JsonArray([.. r.TimedLayouts.Select(l => (JsonNode?)Layout(l))]),
+            ["epoch_reference"] = r.EpochReference is { } reference ? Layout(reference) : null,
             ["data"] = r.Data is { } d ? new JsonObject
             {
                 ["decoded_files"] = d.DecodedFiles,
@@ -62,6 +55,7 @@ public static class BenchJson
                 ["optimizer_s"] = x.Breakdown.Optimizer,
                 ["validation_s"] = x.Breakdown.Validation,
                 ["other_s"] = x.Breakdown.Other,
+                ["overhead_fraction"] = r.OverheadOf(x.Breakdown),
                 ["peak_rss_bytes"] = x.PeakRssBytes,
             })]) : null,
             ["load_average_at_start"] = r.LoadAtStart,
@@ -95,6 +89,17 @@ public static class BenchJson
         ["forward_ms"] = Stats(l.ForwardMs),
         ["backward_ms"] = l.BackwardMs is { } b ? Stats(b) : null,
     })]);
+
+    private static JsonObject Layout(LayoutTiming l) => new()
+    {
+        ["managed_bytes_per_step"] = l.ManagedBytesPerStep,
+        ["gen0_collections_per_step"] = l.Gen0CollectionsPerStep,
+        ["layout"] = l.Layout,
+        ["train_ms"] = Stats(l.TrainMs),
+        ["train_images_per_s"] = Stats(l.TrainImagesPerS),
+        ["inference_batch"] = l.InferenceBatch,
+        ["inference_images_per_s"] = Stats(l.InferenceImagesPerS),
+    };
 
     private static JsonObject Stats(Samples s) => new() { ["min"] = s.Min, ["median"] = s.Median, ["max"] = s.Max };
 }

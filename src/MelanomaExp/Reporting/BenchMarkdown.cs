@@ -71,15 +71,20 @@ public static class BenchMarkdown
         {
             Line($"## Real epochs: step '{s.Step}' of {s.Experiment} ({s.EpochFraction:P0} of its images, next batch prepared {(s.Prefetch ? "while the current one trains" : "only when needed (--no-prefetch)")})");
             md.AppendLine();
-            md.AppendLine("| epoch | images | wall s | data s | forward+backward s | optimizer s | validation s | other s | train img/s | peak RSS |");
-            md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            md.AppendLine("| epoch | images | wall s | data s | forward+backward s | optimizer s | validation s | other s | train img/s | overhead | peak RSS |");
+            md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             foreach (var (b, rss) in epochs.Select(x => (x.Breakdown, x.PeakRssBytes)))
             {
                 var trainSeconds = b.Total - b.Validation;
-                Line($"| {b.Epoch} | {b.Images} | {b.Total:F1} | {b.Data:F1} | {b.ForwardBackward:F1} | {b.Optimizer:F1} | {b.Validation:F1} | {b.Other:F1} | {b.Images / trainSeconds:F1} | {Mib(rss)} |");
+                Line($"| {b.Epoch} | {b.Images} | {b.Total:F1} | {b.Data:F1} | {b.ForwardBackward:F1} | {b.Optimizer:F1} | {b.Validation:F1} | {b.Other:F1} | {b.Images / trainSeconds:F1} | {r.OverheadOf(b):P1} | {Mib(rss)} |");
             }
             md.AppendLine();
-            Line($"Epoch overhead: epoch 1 wall time over (its images / {r.EpochReferenceImagesPerS:F1} img/s, the pure step rate of {(r.StepModel is null ? "the same network" : "the step's own model")}), minus 1 = **{r.EpochOverheadFraction:P1}**.");
+            var steady = r.SteadyEpochs;
+            var which = steady.Count == epochs.Count
+                ? "the only epoch timed, one-time costs included (time 2 or more with --epochs for the steady figure)"
+                : steady.Count == 1 ? $"epoch {steady[0].Breakdown.Epoch}" : $"epochs {steady[0].Breakdown.Epoch}-{steady[^1].Breakdown.Epoch}";
+            Line($"Pure step rate they are held against: {r.EpochReferenceImagesPerS:F1} img/s ({(r.StepModel is null ? "the same network" : "the step's own model")}, channels-last, {(r.EpochReference is null ? "timed earlier in this bench" : "timed again right after the epochs")}).");
+            Line($"Epoch overhead: wall time (validation included) over (images / that rate), minus 1, over {which}: **{r.EpochOverheadFraction:P1}**. Epoch 1 also pays one-time costs (kernel selection, first use of memory), so it is shown but left out when later epochs exist.");
             md.AppendLine();
         }
 

@@ -26,7 +26,7 @@ public static class LocalBackend
                 log(string.Create(CultureInfo.InvariantCulture, $"[{done + failed}/{rows.Count} finished, {running} running, {failed} failed] {text}"));
             }
         }
-        log($"{rows.Count} runs, {Math.Min(jobs, rows.Count)} at a time, {threads} torch threads each; logs in {Path.Combine(dir, SweepPlan.LogsFolder)}");
+        log($"{rows.Count} runs, {Math.Min(jobs, rows.Count)} at a time, {threads} torch thread{(threads == 1 ? "" : "s")} each; logs in {Path.Combine(dir, SweepPlan.LogsFolder)}");
         try
         {
             Parallel.ForEach(rows, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancel }, row =>

@@ -50,7 +50,7 @@ public static class SweepRunner
         }
         if (request.DryRun)
         {
-            log($"dry run, nothing started: {todo.Count} runs would run here, {request.Jobs} at a time, {LocalBackend.Threads(request.Jobs)} torch threads each");
+            log($"dry run, nothing started: {todo.Count} runs would run here, {request.Jobs} at a time, {LocalBackend.Threads(request.Jobs)} torch thread{(LocalBackend.Threads(request.Jobs) == 1 ? "" : "s")} each");
             return 0;
         }
         int failed;

@@ -41,11 +41,21 @@ public class BenchCommandTests
         Assert.True(root.GetProperty("peak_fraction").GetDouble() > 0);
         Assert.True(root.GetProperty("epoch_overhead_fraction").GetDouble() > -1);
         Assert.Equal(MelanomaExp.Provenance.CpuFeatures.Current.HasBf16 ? 4 : 3, root.GetProperty("layouts").GetArrayLength());
-        Assert.Equal(root.GetProperty("layouts")[2].GetProperty("train_images_per_s").GetProperty("median").GetDouble(), root.GetProperty("epoch_reference_images_per_s").GetDouble());
+        Assert.Equal(root.GetProperty("epoch_reference").GetProperty("train_images_per_s").GetProperty("median").GetDouble(), root.GetProperty("epoch_reference_images_per_s").GetDouble());
+        Assert.Equal("channels_last, the step's model (seed-cnn, dropout 0.2)", root.GetProperty("epoch_reference").GetProperty("layout").GetString());
         Assert.True(root.GetProperty("peak_rss_bytes").GetInt64() > 10 << 20);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("peer_ratio").ValueKind);
         var epochs = root.GetProperty("epochs");
         Assert.Equal(2, epochs.GetArrayLength());
+        // 27 training images: the 32-batch floor raises --quick's eighth to all of them.
+        Assert.All(epochs.EnumerateArray(), e => Assert.Equal(27, e.GetProperty("images").GetInt32()));
+        Assert.Equal(1.0, root.GetProperty("settings").GetProperty("epoch_fraction").GetDouble());
+        // The overhead is epoch 2's alone: epoch 1 pays the one-time costs.
+        Assert.Equal([2], root.GetProperty("epoch_overhead_epochs").EnumerateArray().Select(e => e.GetInt32()));
+        var second = epochs[1];
+        var expected = (second.GetProperty("wall_s").GetDouble() / (27 / root.GetProperty("epoch_reference_images_per_s").GetDouble())) - 1;
+        Assert.Equal(expected, root.GetProperty("epoch_overhead_fraction").GetDouble(), 9);
+        Assert.Equal(expected, second.GetProperty("overhead_fraction").GetDouble(), 9);
         Assert.All(epochs.EnumerateArray(), e => Assert.True(e.GetProperty("wall_s").GetDouble() >= e.GetProperty("forward_backward_s").GetDouble()));
         Assert.True(root.GetProperty("data").GetProperty("augmentation_images_per_s").GetProperty("median").GetDouble() > 0);
     }
