@@ -34,12 +34,22 @@ public sealed record PairedComparison(string Between, string A, string B, string
         }
     }
 
-    public string Verdict => PValue switch
+    /// <summary>
+    /// <see cref="PValue"/> adjusted by Holm's method within its family (<see cref="FamilySize"/> tests: one
+    /// metric, and the steps of one grid point or the grid points of one step); the verdict reads this one.
+    /// </summary>
+    public double? AdjustedPValue { get; init; }
+
+    public int FamilySize { get; init; } = 1;
+
+    public string Verdict => (AdjustedPValue ?? PValue) switch
     {
         null => "too few seeds to tell",
-        < 0.05 => Mean > 0 ? "B higher, beyond seed noise (p < 0.05)" : "B lower, beyond seed noise (p < 0.05)",
+        < 0.05 => Mean > 0 ? $"B higher, beyond seed noise ({Threshold})" : $"B lower, beyond seed noise ({Threshold})",
         _ => "within seed noise",
     };
+
+    private string Threshold => FamilySize > 1 ? $"Holm-adjusted p < 0.05 over {FamilySize} tests" : "p < 0.05";
 
     public static PairedComparison? Of(string between, StudyCell a, StudyCell b)
     {

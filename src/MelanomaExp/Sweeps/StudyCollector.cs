@@ -46,14 +46,23 @@ public static class StudyCollector
             var of = cells.Where(c => c.Metric.Name == metric).ToList();
             foreach (var point in of.GroupBy(c => c.Point))
             {
-                comparisons.AddRange(Pairs(point.ToList()).Select(p => PairedComparison.Of("steps", p.A, p.B)).OfType<PairedComparison>());
+                comparisons.AddRange(Family("steps", point.ToList()));
             }
             foreach (var step in of.GroupBy(c => c.Step))
             {
-                comparisons.AddRange(Pairs(step.ToList()).Select(p => PairedComparison.Of("grid points", p.A, p.B)).OfType<PairedComparison>());
+                comparisons.AddRange(Family("grid points", step.ToList()));
             }
         }
         return comparisons;
+    }
+
+    /// <summary>Every pair of one family (one metric: the steps of a grid point, or the grid points of a step), Holm-adjusted together.</summary>
+    private static IEnumerable<PairedComparison> Family(string between, List<StudyCell> cells)
+    {
+        var family = Pairs(cells).Select(p => PairedComparison.Of(between, p.A, p.B)).OfType<PairedComparison>().ToList();
+        var adjusted = HolmAdjustment.Adjust([.. family.Select(c => c.PValue)]);
+        var tested = family.Count(c => c.PValue is not null);
+        return family.Select((c, i) => c with { AdjustedPValue = adjusted[i], FamilySize = tested });
     }
 
     private static IEnumerable<(StudyCell A, StudyCell B)> Pairs(List<StudyCell> cells) =>

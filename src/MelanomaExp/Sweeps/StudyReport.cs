@@ -94,18 +94,20 @@ public static class StudyReport
     private static void Comparisons(StringBuilder md, Study study)
     {
         md.AppendLine("## Paired comparisons over seeds\n");
-        md.AppendLine("B - A of the same seed, averaged; two-sided paired t-test (MathNet). Seeds pair runs that share the data split and initial weights.\n");
+        md.AppendLine("B - A of the same seed, averaged; two-sided paired t-test (MathNet). Seeds pair runs that share the data split and initial weights. " +
+            "The verdict reads the p-value Holm-adjusted within its family (one metric: the steps of one grid point, or the grid points of one step), " +
+            "so that testing several pairs does not turn seed noise into a finding.\n");
         if (study.Comparisons.Count == 0)
         {
             md.AppendLine("None (a comparison needs two steps or grid points with a seed in common).\n");
             return;
         }
-        md.AppendLine("| between | A | B | metric | n | mean B - A | 95% interval | p | verdict |\n| --- | --- | --- | --- | ---: | ---: | --- | ---: | --- |");
+        md.AppendLine("| between | A | B | metric | n | mean B - A | 95% interval | p | p (Holm) | verdict |\n| --- | --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |");
         foreach (var c in study.Comparisons)
         {
             var percent = ReportMetric.Studied.First(m => m.Name == c.Metric).Percent;
             var interval = c.HalfWidth is { } h ? $"{P(c.Mean - h, percent)} to {P(c.Mean + h, percent)}" : "–";
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Between} | {c.A} | {c.B} | {Label(ReportMetric.Studied.First(m => m.Name == c.Metric), study)} | {c.N} | {P(c.Mean, percent)} | {interval} | {(c.PValue is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "–")} | {c.Verdict} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Between} | {c.A} | {c.B} | {Label(ReportMetric.Studied.First(m => m.Name == c.Metric), study)} | {c.N} | {P(c.Mean, percent)} | {interval} | {Pv(c.PValue)} | {Pv(c.AdjustedPValue)} | {c.Verdict} |");
         }
         md.AppendLine();
     }
@@ -206,6 +208,8 @@ public static class StudyReport
             ["n"] = c.N,
             ["mean_difference"] = N(c.Mean),
             ["p_value"] = c.PValue is { } p ? N(p) : null,
+            ["p_value_holm"] = c.AdjustedPValue is { } holm ? N(holm) : null,
+            ["family_size"] = c.FamilySize,
             ["verdict"] = c.Verdict,
         })]),
         ["machines"] = new JsonArray([.. study.Machines.Select(m => (JsonNode?)new JsonObject
@@ -231,6 +235,8 @@ public static class StudyReport
         var (low, high) = s.Interval95;
         return $"{P(low, percent)} to {P(high, percent)}";
     }
+
+    private static string Pv(double? p) => p is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "–";
 
     private static string P(double v, bool percent) => !double.IsFinite(v) ? "–" : percent ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) : v.ToString("0.000", CultureInfo.InvariantCulture);
 

@@ -30,6 +30,9 @@ public class StudyCollectorTests
         var steps = study.Comparisons.Single(c => c.Metric == "val_accuracy" && c.Between == "steps");
         Assert.Equal(1 / 3.0, steps.Mean, 12);
         Assert.Equal(0, steps.PValue);
+        // Two steps make one pair per metric: a family of one test, which Holm leaves as it is.
+        Assert.Equal(1, steps.FamilySize);
+        Assert.Equal(steps.PValue, steps.AdjustedPValue);
         var readme = File.ReadAllText(dir.Combine("README.md"));
         Assert.Contains("**Mixed hardware**", readme, StringComparison.Ordinal);
         Assert.Contains("### default-seed3: pending (not started)", readme, StringComparison.Ordinal);
@@ -47,5 +50,19 @@ public class StudyCollectorTests
         // Differences 0.06, -0.05, 0.04, -0.03: t = 0.005 / (0.0532 / 2) = 0.19 on 3 degrees of freedom.
         Assert.Equal(0.86, PairedComparison.Of("steps", a, noisy)!.PValue!.Value, 2);
         Assert.Equal("within seed noise", PairedComparison.Of("steps", a, noisy)!.Verdict);
+    }
+
+    [Fact]
+    public void The_verdict_reads_the_holm_adjusted_p_of_its_family()
+    {
+        var a = new StudyCell("p", [], "a", ReportMetric.Studied[0], [1, 2, 3], [0.50, 0.52, 0.49]);
+        var b = a with { Step = "b", Values = [0.53, 0.56, 0.51] };
+        var alone = PairedComparison.Of("steps", a, b)!;
+        Assert.InRange(alone.PValue!.Value, 0.01, 0.05);
+        Assert.Equal("B higher, beyond seed noise (p < 0.05)", alone.Verdict);
+        // The same difference as one of three tests: three times its p is no longer below 0.05.
+        var inFamily = alone with { AdjustedPValue = HolmAdjustment.Adjust([alone.PValue, 0.5, 0.9])[0], FamilySize = 3 };
+        Assert.Equal("within seed noise", inFamily.Verdict);
+        Assert.Equal("B higher, beyond seed noise (Holm-adjusted p < 0.05 over 3 tests)", (alone with { AdjustedPValue = 0.01, FamilySize = 3 }).Verdict);
     }
 }
