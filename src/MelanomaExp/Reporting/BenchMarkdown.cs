@@ -76,15 +76,16 @@ public static class BenchMarkdown
             foreach (var (b, rss) in epochs.Select(x => (x.Breakdown, x.PeakRssBytes)))
             {
                 var trainSeconds = b.Total - b.Validation;
-                Line($"| {b.Epoch} | {b.Images} | {b.Total:F1} | {b.Data:F1} | {b.ForwardBackward:F1} | {b.Optimizer:F1} | {b.Validation:F1} | {b.Other:F1} | {b.Images / trainSeconds:F1} | {r.OverheadOf(b):P1} | {Mib(rss)} |");
+                Line($"| {b.Epoch} | {b.Images} | {b.Total:F1} | {b.Data:F1} | {b.ForwardBackward:F1} | {b.Optimizer:F1} | {b.Validation:F1} | {b.Other:F1} | {b.Images / trainSeconds:F1} | {BenchResult.OverheadOf(b):P1} | {Mib(rss)} |");
             }
             md.AppendLine();
             var steady = r.SteadyEpochs;
             var which = steady.Count == epochs.Count
                 ? "the only epoch timed, one-time costs included (time 2 or more with --epochs for the steady figure)"
                 : steady.Count == 1 ? $"epoch {steady[0].Breakdown.Epoch}" : $"epochs {steady[0].Breakdown.Epoch}-{steady[^1].Breakdown.Epoch}";
-            Line($"Pure step rate they are held against: {r.EpochReferenceImagesPerS:F1} img/s ({(r.StepModel is null ? "the same network" : "the step's own model")}, channels-last, {(r.EpochReference is null ? "timed earlier in this bench" : "timed again right after the epochs")}).");
-            Line($"Epoch overhead: wall time (validation included) over (images / that rate), minus 1, over {which}: **{r.EpochOverheadFraction:P1}**. Epoch 1 also pays one-time costs (kernel selection, first use of memory), so it is shown but left out when later epochs exist.");
+            Line($"Epoch overhead: time outside the training step's math (data waits, validation, bookkeeping) over the step's own time (forward+backward and optimizer), in the same epochs, over {which}: **{r.EpochOverheadFraction:P1}**. Both halves come from the same seconds, so the host's changes of speed cancel out.");
+            Line($"The step ran at {r.InLoopStepImagesPerS:F1} img/s inside these epochs, against {r.EpochReferenceImagesPerS:F1} img/s for {(r.StepModel is null ? "the same network" : "the step's own model")} alone ({(r.EpochReference is null ? "timed earlier in this bench" : "channels-last, timed right after the epochs")}): figures taken a minute apart, so read them with the load average above.");
+            md.AppendLine("Epoch 1 also pays one-time costs (kernel selection, first use of memory), so it is shown but left out when later epochs exist.");
             md.AppendLine();
         }
 

@@ -53,9 +53,11 @@ public class BenchCommandTests
         // The overhead is epoch 2's alone: epoch 1 pays the one-time costs.
         Assert.Equal([2], root.GetProperty("epoch_overhead_epochs").EnumerateArray().Select(e => e.GetInt32()));
         var second = epochs[1];
-        var expected = (second.GetProperty("wall_s").GetDouble() / (27 / root.GetProperty("epoch_reference_images_per_s").GetDouble())) - 1;
+        var step = second.GetProperty("forward_backward_s").GetDouble() + second.GetProperty("optimizer_s").GetDouble();
+        var expected = (second.GetProperty("wall_s").GetDouble() - step) / step;
         Assert.Equal(expected, root.GetProperty("epoch_overhead_fraction").GetDouble(), 9);
         Assert.Equal(expected, second.GetProperty("overhead_fraction").GetDouble(), 9);
+        Assert.Equal(27 / step, root.GetProperty("in_loop_step_images_per_s").GetDouble(), 9);
         Assert.All(epochs.EnumerateArray(), e => Assert.True(e.GetProperty("wall_s").GetDouble() >= e.GetProperty("forward_backward_s").GetDouble()));
         Assert.True(root.GetProperty("data").GetProperty("augmentation_images_per_s").GetProperty("median").GetDouble() > 0);
     }
