@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -29,7 +30,9 @@ public static class LocalBackend
         log($"{rows.Count} runs, {Math.Min(jobs, rows.Count)} at a time, {threads} torch thread{(threads == 1 ? "" : "s")} each; logs in {Path.Combine(dir, SweepPlan.LogsFolder)}");
         try
         {
-            Parallel.ForEach(rows, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancel }, row =>
+            // Without buffering each free slot takes the next row in plan order; the default range
+            // partitioning would start rows 1 and 3 of four side by side and leave row 2 for last.
+            Parallel.ForEach(Partitioner.Create(rows, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancel }, row =>
             {
                 lock (gate)
                 {
