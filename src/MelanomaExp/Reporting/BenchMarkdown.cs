@@ -84,7 +84,7 @@ public static class BenchMarkdown
                 ? "the only epoch timed, one-time costs included (time 2 or more with --epochs for the steady figure)"
                 : steady.Count == 1 ? $"epoch {steady[0].Breakdown.Epoch}" : $"epochs {steady[0].Breakdown.Epoch}-{steady[^1].Breakdown.Epoch}";
             Line($"Epoch overhead: time outside the training step's math (data waits, validation, bookkeeping) over the step's own time (forward+backward and optimizer), in the same epochs, over {which}: **{r.EpochOverheadFraction:P1}**. Both halves come from the same seconds, so the host's changes of speed cancel out.");
-            Line($"The step ran at {r.InLoopStepImagesPerS:F1} img/s inside these epochs, against {r.EpochReferenceImagesPerS:F1} img/s for {(r.StepModel is null ? "the same network" : "the step's own model")} alone ({(r.EpochReference is null ? "timed earlier in this bench" : "channels-last, timed right after the epochs")}): figures taken a minute apart, so read them with the load average above.");
+            Line($"The step ran at {r.InLoopStepImagesPerS:F1} img/s inside these epochs, against {r.EpochReferenceImagesPerS:F1} img/s for {(r.StepModel is null ? "the same network" : "the step's own model")} alone (channels-last, timed right after the epochs): figures taken a minute apart, so read them with the load average above.");
             md.AppendLine("Epoch 1 also pays one-time costs (kernel selection, first use of memory), so it is shown but left out when later epochs exist.");
             md.AppendLine();
         }

@@ -236,7 +236,7 @@ public static class StudyReport
         return $"{P(low, percent)} to {P(high, percent)}";
     }
 
-    private static string Pv(double? p) => p is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "–";
+    private static string Pv(double? p) => p is { } v ? P(v, percent: false) : "–";
 
     private static string P(double v, bool percent) => !double.IsFinite(v) ? "–" : percent ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) : v.ToString("0.000", CultureInfo.InvariantCulture);
 
