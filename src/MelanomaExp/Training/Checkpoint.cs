@@ -42,6 +42,11 @@ public static class Checkpoint
         var old = dir + ".old";
         if (Directory.Exists(dir))
         {
+            if (Directory.Exists(old))
+            {
+                // A save stopped after its second rename: the checkpoint is whole, the leftover is older.
+                Directory.Delete(old, recursive: true);
+            }
             Directory.Move(dir, old);
         }
         Directory.Move(temp, dir);

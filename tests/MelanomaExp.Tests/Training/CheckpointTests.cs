@@ -1,0 +1,69 @@
+using MelanomaExp.Config;
+using MelanomaExp.Tests.Fixtures;
+using MelanomaExp.Training;
+using static TorchSharp.torch;
+
+namespace MelanomaExp.Tests.Training;
+
+public class CheckpointTests
+{
+    private static readonly TrainSpec Adam = new(1, 4, "adam", 0.001);
+
+    private static List<EpochRecord> History(int epochs) =>
+        [.. Enumerable.Range(1, epochs).Select(e => new EpochRecord(e, 1.0 / e, 0.5, 1.0, 0.5, 1, 10))];
+
+    private static void SaveEpochs(string dir, int epochs)
+    {
+        using var model = nn.Linear(2, 3);
+        using var optimizer = Trainer.CreateOptimizer(Adam, model);
+        Checkpoint.Save(dir, model, optimizer, History(epochs));
+    }
+
+    private static int? LoadedEpochs(string dir)
+    {
+        using var model = nn.Linear(2, 3);
+        using var optimizer = Trainer.CreateOptimizer(Adam, model);
+        return Checkpoint.TryLoad(dir, model, optimizer)?.Count;
+    }
+
+    [Fact]
+    public void A_later_save_replaces_the_earlier_checkpoint()
+    {
+        using var temp = new TempDir();
+        var dir = temp.Combine("checkpoint");
+        Assert.Null(LoadedEpochs(dir));
+        SaveEpochs(dir, 1);
+        SaveEpochs(dir, 2);
+        Assert.Equal(2, LoadedEpochs(dir));
+        Assert.False(Directory.Exists(dir + ".old"));
+        Assert.False(Directory.Exists(dir + ".tmp"));
+    }
+
+    [Fact]
+    public void A_save_killed_after_its_second_rename_does_not_block_the_next_save()
+    {
+        // The process died while deleting the previous checkpoint: both folders are on disk.
+        using var temp = new TempDir();
+        var dir = temp.Combine("checkpoint");
+        SaveEpochs(dir + ".old", 1);
+        SaveEpochs(dir, 2);
+        Assert.Equal(2, LoadedEpochs(dir));
+
+        SaveEpochs(dir, 3);
+        Assert.Equal(3, LoadedEpochs(dir));
+        Assert.False(Directory.Exists(dir + ".old"));
+    }
+
+    [Fact]
+    public void A_save_killed_between_its_renames_resumes_from_the_previous_checkpoint()
+    {
+        using var temp = new TempDir();
+        var dir = temp.Combine("checkpoint");
+        SaveEpochs(dir + ".old", 1);
+        Assert.Equal(1, LoadedEpochs(dir));
+
+        SaveEpochs(dir, 2);
+        Assert.Equal(2, LoadedEpochs(dir));
+        Assert.False(Directory.Exists(dir + ".old"));
+    }
+}
