@@ -1,12 +1,11 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using MelanomaExp.Data.Audit;
 using MelanomaExp.Results;
 using static MelanomaExp.Reporting.MarkdownReport;
 
 namespace MelanomaExp.Reporting;
 
-/// <summary>The report's data-quality section and metrics.json's <c>audit</c> object.</summary>
+/// <summary>The report's data-quality section and its example pairs (metrics.json's <c>audit</c> object is <see cref="Results.AuditJson"/>).</summary>
 public static class AuditMarkdown
 {
     public static void Write(StringBuilder md, AuditSummary? a)
@@ -55,29 +54,6 @@ public static class AuditMarkdown
             md.AppendLine();
         }
     }
-
-    public static JsonObject? Json(AuditSummary? a) => a is null ? null : new JsonObject
-    {
-        ["images"] = a.Images,
-        ["exact_duplicate_pairs"] = a.ExactDuplicatePairs,
-        ["near_duplicate_pairs"] = a.NearDuplicatePairs,
-        ["label_conflict_pairs"] = a.LabelConflictPairs,
-        ["identical_label_conflict_pairs"] = a.ExactConflictPairs,
-        ["label_conflict_files"] = a.ConflictImages,
-        ["conflicts_by_class_pair"] = new JsonArray([.. a.ConflictsByClassPair.Select(c => (JsonNode?)new JsonObject { ["classes"] = new JsonArray(c.First, c.Second), ["pairs"] = c.Pairs })]),
-        ["removed_duplicates"] = a.RemovedDuplicates,
-        ["removed_conflicts"] = a.RemovedConflicts,
-        ["grouped_images"] = a.GroupedImages,
-        ["cross_split_pairs"] = a.TrainValidationPairs,
-        ["train_test_pairs"] = a.TrainTestPairs,
-        ["threshold"] = a.Policy.NearDuplicateThreshold,
-        ["policy"] = new JsonObject
-        {
-            ["duplicates"] = a.Policy.Duplicates.ToString().ToLowerInvariant(),
-            ["conflicts"] = a.Policy.Conflicts.ToString().ToLowerInvariant(),
-            ["leakage"] = a.Policy.Leakage.ToString().ToLowerInvariant(),
-        },
-    };
 
     public static void WriteExamples(AuditSummary? a, int height, int width, string path)
     {

@@ -2,7 +2,7 @@ using MelanomaExp.Results;
 
 namespace MelanomaExp.Reporting;
 
-/// <summary>Writes every file of a report into a folder: README.md, metrics.json, history.csv and the charts.</summary>
+/// <summary>Writes every file of a report into a folder: README.md and the charts around the data files of <see cref="ReportFolderWriter"/>.</summary>
 public static class ReportWriter
 {
     public static void Write(RunResult run, string folder)
@@ -37,9 +37,7 @@ public static class ReportWriter
             EvaluationCharts.RocCurves(Labelled(run), $"{first.PositiveClass} vs rest, every step", Path.Combine(folder, ReportFiles.RocSteps));
             PrecisionRecallChart.Write(Labelled(run), $"{first.PositiveClass} precision-recall, every step", Path.Combine(folder, ReportFiles.PrecisionRecallSteps));
         }
-        File.WriteAllText(Path.Combine(folder, ReportFiles.History), HistoryCsv.Render(run));
-        File.WriteAllText(Path.Combine(folder, ReportFiles.Metrics), MetricsJson.Render(run));
-        File.WriteAllText(Path.Combine(folder, ReportFiles.Manifest), ManifestJson.Render(run));
+        ReportFolderWriter.Write(run, folder);
         File.WriteAllText(Path.Combine(folder, ReportFiles.Readme), MarkdownReport.Render(run));
     }
 

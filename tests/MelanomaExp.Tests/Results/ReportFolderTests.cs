@@ -1,4 +1,3 @@
-using MelanomaExp.Reporting;
 using MelanomaExp.Results;
 using MelanomaExp.Tests.Fixtures;
 
@@ -7,11 +6,11 @@ namespace MelanomaExp.Tests.Results;
 public class ReportFolderTests
 {
     [Fact]
-    public void Reads_back_what_the_report_writer_wrote()
+    public void Reads_back_what_the_report_folder_writer_wrote()
     {
         using var dir = new TempDir();
         var run = FixedRun.Create();
-        ReportWriter.Write(run, dir.Path);
+        ReportFolderWriter.Write(run, dir.Path);
         var report = ReportFolder.Read(dir.Path);
         Assert.Equal("fixed", report.ExperimentName);
         Assert.Equal(run.Experiment.Hash, report.ExperimentHash);
@@ -28,7 +27,7 @@ public class ReportFolderTests
     {
         using var dir = new TempDir();
         Assert.Null(ReportFolder.TryRead(dir.Path));
-        ReportWriter.Write(FixedRun.Create(), dir.Path);
+        ReportFolderWriter.Write(FixedRun.Create(), dir.Path);
         Assert.NotNull(ReportFolder.TryRead(dir.Path));
         File.WriteAllText(dir.Combine(ReportFiles.Metrics), "{ \"steps\": [ { \"name\": 3 } ] }");
         Assert.Null(ReportFolder.TryRead(dir.Path));

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using MelanomaExp.Native;
 using MelanomaExp.Training;
 
-namespace MelanomaExp.Reporting;
+namespace MelanomaExp.Results;
 
 /// <summary>manifest.json's <c>device</c> block: what was asked for and used, the build, why auto fell back, the switches, the preflight.</summary>
 public static class DeviceJson

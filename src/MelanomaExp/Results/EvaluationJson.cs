@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using MelanomaExp.Evaluation;
-using MelanomaExp.Results;
 
-namespace MelanomaExp.Reporting;
+namespace MelanomaExp.Results;
 
 /// <summary>metrics.json fragments for evaluations and step comparisons (accuracies as fractions 0..1; NaN written as null).</summary>
 public static class EvaluationJson
@@ -36,7 +35,7 @@ public static class EvaluationJson
     {
         if (e.ByGroup is not null)
         {
-            set["by_group"] = GroupMarkdown.Json(e.ByGroup);
+            set["by_group"] = GroupJson.Json(e.ByGroup);
         }
         return set;
     }

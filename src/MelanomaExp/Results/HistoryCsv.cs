@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using MelanomaExp.Results;
 
-namespace MelanomaExp.Reporting;
+namespace MelanomaExp.Results;
 
 /// <summary>One row per step and epoch, the same numbers as metrics.json.</summary>
 public static class HistoryCsv

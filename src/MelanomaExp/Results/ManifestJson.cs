@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MelanomaExp.Provenance;
-using MelanomaExp.Results;
 
-namespace MelanomaExp.Reporting;
+namespace MelanomaExp.Results;
 
 /// <summary>manifest.json: everything needed to judge whether another run reproduced this one.</summary>
 public static class ManifestJson

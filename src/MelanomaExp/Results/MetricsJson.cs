@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MelanomaExp.Results;
 using MelanomaExp.Training;
 
-namespace MelanomaExp.Reporting;
+namespace MelanomaExp.Results;
 
 /// <summary>The machine-readable result. Accuracies are fractions 0..1; field names are snake_case.</summary>
 public static class MetricsJson
@@ -37,11 +36,11 @@ public static class MetricsJson
                 ["skipped_images"] = new JsonArray([.. d.Skipped.Select(s => (JsonNode?)new JsonObject { ["path"] = s.Path, ["reason"] = s.Reason })]),
                 ["image_size"] = new JsonArray(d.ImageHeight, d.ImageWidth),
             },
-            ["audit"] = AuditMarkdown.Json(d.Audit),
+            ["audit"] = AuditJson.Json(d.Audit),
             ["steps"] = new JsonArray([.. run.Steps.Select(Step)]),
             ["comparisons"] = new JsonArray([.. run.Comparisons.Select(c => (JsonNode?)EvaluationJson.Comparison(c))]),
         };
-        if (GroupMarkdown.Json(d.Groups) is { } groups)
+        if (GroupJson.Json(d.Groups) is { } groups)
         {
             doc["groups"] = groups;
         }

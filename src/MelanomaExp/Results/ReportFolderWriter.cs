@@ -1,0 +1,17 @@
+namespace MelanomaExp.Results;
+
+/// <summary>
+/// The one writer of a report folder's data files (metrics.json, manifest.json, history.csv), beside
+/// <see cref="ReportFolder"/>, their one reader: a change to the format is made and tested in one place.
+/// The Markdown and charts around them are Reporting's.
+/// </summary>
+public static class ReportFolderWriter
+{
+    public static void Write(RunResult run, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, ReportFiles.History), HistoryCsv.Render(run));
+        File.WriteAllText(Path.Combine(folder, ReportFiles.Metrics), MetricsJson.Render(run));
+        File.WriteAllText(Path.Combine(folder, ReportFiles.Manifest), ManifestJson.Render(run));
+    }
+}
