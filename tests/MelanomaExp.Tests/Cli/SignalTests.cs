@@ -7,11 +7,14 @@ namespace MelanomaExp.Tests.Cli;
 public class SignalTests
 {
     [SkippableTheory]
-    [InlineData("INT", 130)]
-    [InlineData("TERM", 143)]
-    public void A_signal_during_training_keeps_the_checkpoint_and_exits_with_its_code(string signal, int expected)
+    [InlineData("INT", 2, 130)]
+    [InlineData("TERM", 15, 143)]
+    public void A_signal_during_training_keeps_the_checkpoint_and_exits_with_its_code(string signal, int number, int expected)
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "POSIX signals");
+        // A shell starts background jobs (`dotnet test &`) with SIGINT ignored, the child inherits that, and a
+        // POSIX program keeps ignoring it, as melanoma-exp does: then there is nothing to test.
+        Skip.If(IgnoredHere(number), $"SIG{signal} is ignored in this test process (started in the background?), so the run would ignore it too");
         using var dir = new TempDir();
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "melanoma-exp"))
         {
@@ -44,5 +47,13 @@ public class SignalTests
         Assert.DoesNotContain("report:", rest, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.Combine("out", "README.md")));
         Assert.True(Directory.Exists(Path.Combine(dir.Path, ".out.run", "base", "checkpoint")));
+    }
+
+    /// <summary>Whether <paramref name="number"/> is in this process's ignored-signal mask (SigIgn in /proc/self/status).</summary>
+    private static bool IgnoredHere(int number)
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        var mask = ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        return (mask & (1UL << (number - 1))) != 0;
     }
 }
