@@ -31,8 +31,9 @@ public class SamplesTests
     {
         var ceilings = FmaCeiling.MeasureAll(0.05);
         Assert.NotEmpty(ceilings);
-        // Any x86-64 core of the last decade does more than 1 GFLOP/s; none does 10,000 per core.
-        Assert.All(ceilings, c => Assert.InRange(c.GflopsPerS, 1, 10_000.0 * c.Threads));
+        // No core does 10,000 GFLOP/s, so a higher figure means the work is miscounted. A lower bound would make this
+        // a timed test: on a loaded machine the loop gets almost no CPU (0.38 GFLOP/s was seen during a training run).
+        Assert.All(ceilings, c => Assert.InRange(c.GflopsPerS, double.Epsilon, 10_000.0 * c.Threads));
     }
 
     [Fact]

@@ -12,8 +12,11 @@ public class LocalBackendTests
         var order = dir.Combine("order.txt");
         var rows = Enumerable.Range(1, 4).Select(seed => new SweepRow($"default-seed{seed}", "default", [], seed, "hash", null)).ToList();
         var plan = new SweepPlan("order", "order.yaml", [], null, rows);
-        // Each "run" notes its seed argument as it starts and takes a moment, so both slots are busy at once.
-        string[] command = ["/bin/sh", "-c", $"for a in \"$@\"; do case \"$a\" in seed=*) echo \"$a\" >> '{order}';; esac; done; sleep 0.5", "sh"];
+        // Each "run" notes its seed argument as it starts, then waits (30 s at most) until two runs have started:
+        // the first two lines are the first two rows taken, however slowly a loaded machine starts processes.
+        var note = $"for a in \"$@\"; do case \"$a\" in seed=*) echo \"$a\" >> '{order}';; esac; done";
+        var wait = $"n=0; while [ \"$(wc -l < '{order}')\" -lt 2 ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n+1)); done";
+        string[] command = ["/bin/sh", "-c", $"{note}; {wait}", "sh"];
 
         var failed = LocalBackend.Run(dir.Path, plan, rows, jobs: 2, command, _ => { }, CancellationToken.None);
 
