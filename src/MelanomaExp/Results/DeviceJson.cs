@@ -8,8 +8,6 @@ namespace MelanomaExp.Results;
 /// <summary>manifest.json's <c>device</c> block: what was asked for and used, the build, why auto fell back, the switches, the preflight.</summary>
 public static class DeviceJson
 {
-    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public static JsonObject Render(DeviceSelection selection) => new()
     {
         ["requested"] = selection.Requested.ToString().ToLowerInvariant(),
@@ -17,7 +15,7 @@ public static class DeviceJson
         ["backend"] = selection.Backend,
         ["package"] = TorchBackendInfo.Package,
         ["fallback_reason"] = selection.FallbackReason,
-        ["libtorch_determinism"] = selection.Determinism is null ? null : JsonSerializer.SerializeToNode(selection.Determinism, SnakeCase),
-        ["cuda_preflight"] = selection.Preflight is null ? null : JsonSerializer.SerializeToNode(selection.Preflight, SnakeCase),
+        ["libtorch_determinism"] = selection.Determinism is null ? null : JsonSerializer.SerializeToNode(selection.Determinism, ReportJsonOptions.SnakeCase),
+        ["cuda_preflight"] = selection.Preflight is null ? null : JsonSerializer.SerializeToNode(selection.Preflight, ReportJsonOptions.SnakeCase),
     };
 }

@@ -7,9 +7,6 @@ namespace MelanomaExp.Results;
 /// <summary>manifest.json: everything needed to judge whether another run reproduced this one.</summary>
 public static class ManifestJson
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
-    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public static string Render(RunResult run)
     {
         var p = run.Provenance;
@@ -31,7 +28,7 @@ public static class ManifestJson
                 ["train"] = p is null ? null : Fingerprint(p.Train),
                 ["test"] = p?.Test is null ? null : Fingerprint(p.Test),
             },
-            ["environment"] = JsonSerializer.SerializeToNode(run.Environment, SnakeCase),
+            ["environment"] = JsonSerializer.SerializeToNode(run.Environment, ReportJsonOptions.SnakeCase),
             ["packages"] = p is null ? null : new JsonObject([.. p.Packages.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
             ["started"] = run.Started.ToString("o"),
             ["finished"] = run.Finished.ToString("o"),
@@ -46,10 +43,10 @@ public static class ManifestJson
                 ["finished"] = p?.Steps.FirstOrDefault(t => t.Step == s.Name)?.Finished.ToString("o"),
                 ["reused"] = p?.Steps.FirstOrDefault(t => t.Step == s.Name)?.Reused,
             })]),
-            ["determinism_audit"] = p?.Audit is null ? null : JsonSerializer.SerializeToNode(p.Audit, SnakeCase),
+            ["determinism_audit"] = p?.Audit is null ? null : JsonSerializer.SerializeToNode(p.Audit, ReportJsonOptions.SnakeCase),
             ["device"] = p?.Device is null ? null : DeviceJson.Render(p.Device),
         };
-        return doc.ToJsonString(Options) + "\n";
+        return doc.ToJsonString(ReportJsonOptions.Indented) + "\n";
     }
 
     private static JsonObject Fingerprint(DatasetFingerprint f) => new()

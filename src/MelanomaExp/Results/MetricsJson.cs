@@ -7,8 +7,6 @@ namespace MelanomaExp.Results;
 /// <summary>The machine-readable result. Accuracies are fractions 0..1; field names are snake_case.</summary>
 public static class MetricsJson
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
-
     public static string Render(RunResult run)
     {
         var e = run.Experiment;
@@ -26,7 +24,7 @@ public static class MetricsJson
             ["tool_version"] = run.Environment.ToolVersion,
             ["started"] = run.Started.ToString("o"),
             ["finished"] = run.Finished.ToString("o"),
-            ["environment"] = JsonSerializer.SerializeToNode(run.Environment, SnakeCase),
+            ["environment"] = JsonSerializer.SerializeToNode(run.Environment, ReportJsonOptions.SnakeCase),
             ["dataset"] = new JsonObject
             {
                 ["classes"] = new JsonArray([.. d.Classes.Select(c => (JsonNode?)c)]),
@@ -44,10 +42,8 @@ public static class MetricsJson
         {
             doc["groups"] = groups;
         }
-        return doc.ToJsonString(Options) + "\n";
+        return doc.ToJsonString(ReportJsonOptions.Indented) + "\n";
     }
-
-    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private static JsonNode Step(StepResult step) => new JsonObject
     {
