@@ -42,11 +42,13 @@ public class CheckpointTests
     [Fact]
     public void A_save_killed_after_its_second_rename_does_not_block_the_next_save()
     {
-        // The process died while deleting the previous checkpoint: both folders are on disk.
+        // The process died while deleting the previous checkpoint: both folders are on disk. The leftover is
+        // written second, as a save into the checkpoint folder would clear it.
         using var temp = new TempDir();
         var dir = temp.Combine("checkpoint");
-        SaveEpochs(dir + ".old", 1);
         SaveEpochs(dir, 2);
+        SaveEpochs(dir + ".old", 1);
+        Assert.True(Directory.Exists(dir + ".old"));
         Assert.Equal(2, LoadedEpochs(dir));
 
         SaveEpochs(dir, 3);
