@@ -14,7 +14,14 @@ public sealed record PeerTiming(string Layout, bool MallocTuned, double TrainMed
 /// </summary>
 public static class PeerBench
 {
-    public const string Python = "/usr/bin/python3";
+    /// <summary>
+    /// The interpreter that runs the reference: MELANOMA_EXP_PYTHON when set (a venv's or conda's python,
+    /// where PyTorch is usually installed), else the system's /usr/bin/python3.
+    /// </summary>
+    public static string Python =>
+        Environment.GetEnvironmentVariable(PythonVariable) is { Length: > 0 } chosen ? chosen : "/usr/bin/python3";
+
+    public const string PythonVariable = "MELANOMA_EXP_PYTHON";
 
     /// <summary>The same settings as <see cref="Native.MallocTuning"/>, for a process started fresh.</summary>
     public const string TunedMalloc = "glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=2147483647";
@@ -32,7 +39,7 @@ public static class PeerBench
         var (code, _, error) = Execute(["-c", "import torch"], TimeSpan.FromMinutes(1), null);
         if (code != 0)
         {
-            throw new BadInputException($"--peer: {Python} cannot import torch ({error.Trim().Split('\n')[^1]}); install it with: apt-get install -y python3-torch libopenblas0-pthread");
+            throw new BadInputException($"--peer: {Python} cannot import torch ({error.Trim().Split('\n')[^1]}); install it with: apt-get install -y python3-torch libopenblas0-pthread, or name a python that has it in {PythonVariable}");
         }
     }
 
@@ -79,7 +86,7 @@ public static class PeerBench
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new BadInputException($"--peer: could not start {Python}: {e.Message}");
+            throw new BadInputException($"--peer: could not start {Python}: {e.Message} (set {PythonVariable} to the python that has PyTorch)");
         }
         using (process)
         {

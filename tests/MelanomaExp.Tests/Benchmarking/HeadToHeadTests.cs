@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace MelanomaExp.Tests.Benchmarking;
 
+[Collection("PeerPython")] // reads MELANOMA_EXP_PYTHON, which PeerBenchTests sets
 public class HeadToHeadTests
 {
     [Fact]
