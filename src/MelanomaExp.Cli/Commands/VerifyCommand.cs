@@ -48,7 +48,7 @@ internal static class VerifyCommand
                 output.WriteLine($"not reproduced: {f.Path} ({f.Kind}): committed {f.Committed}, reproduced {f.Reproduced}, tolerance {f.Tolerance.ToString("0.####", CultureInfo.InvariantCulture)}");
             }
             output.WriteLine(result.Summary);
-            output.WriteLine($"{(result.Reproduced ? "REPRODUCED" : "NOT REPRODUCED")}: details in {Path.GetFullPath(options.OutputDir)}/VERIFY.md");
+            output.WriteLine($"{(result.Reproduced ? "REPRODUCED" : "NOT REPRODUCED")}: {result.Reason}; details in {Path.GetFullPath(options.OutputDir)}/VERIFY.md");
             return result.Reproduced ? ExitCodes.Success : ExitCodes.NotReproduced;
         }));
         return command;

@@ -28,4 +28,11 @@ public sealed class CpuFeatures
     public IReadOnlyList<string> Bf16 => [.. new[] { "avx512_bf16", "amx_bf16" }.Where(_flags.Contains)];
 
     public bool HasBf16 => Bf16.Count > 0;
+
+    /// <summary>
+    /// The highest vector instruction-set level the CPU offers (amx, avx512, avx2, baseline). oneDNN picks its
+    /// kernels by this level, so two machines of different levels sum floating-point numbers in different
+    /// orders and give different bits for the same settings; verify and collect compare it.
+    /// </summary>
+    public string IsaLevel => _flags.Contains("amx_tile") ? "amx" : _flags.Contains("avx512f") ? "avx512" : _flags.Contains("avx2") ? "avx2" : _flags.Count == 0 ? "unknown" : "baseline";
 }

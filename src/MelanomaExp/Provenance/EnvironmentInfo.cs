@@ -14,4 +14,7 @@ public sealed record EnvironmentInfo(
 {
     /// <summary>The CPU's bfloat16 flags (avx512_bf16, amx_bf16) or "none": whether train.precision bf16 may run here. Null in fixed test environments.</summary>
     public string? CpuBf16 { get; init; }
+
+    /// <summary>The CPU's instruction-set level (<see cref="CpuFeatures.IsaLevel"/>), part of what decides the bits. Null in fixed test environments.</summary>
+    public string? CpuIsa { get; init; }
 }

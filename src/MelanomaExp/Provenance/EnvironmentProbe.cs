@@ -32,6 +32,7 @@ public static class EnvironmentProbe
             } + "; " + MallocTuning.Apply())
         {
             CpuBf16 = CpuFeatures.Current.HasBf16 ? string.Join(", ", CpuFeatures.Current.Bf16) : "none",
+            CpuIsa = CpuFeatures.Current.IsaLevel,
         };
     }
 

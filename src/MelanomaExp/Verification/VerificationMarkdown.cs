@@ -11,7 +11,7 @@ public static class VerificationMarkdown
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Verification of `{result.ReportDir}`");
         md.AppendLine();
-        md.AppendLine(result.Reproduced ? "**Reproduced**: every figure is identical, within tolerance or within the seed-to-seed spread." : "**Not reproduced**: at least one figure is missing or outside its tolerance.");
+        md.AppendLine(result.Reproduced ? $"**Reproduced**: {result.Reason}." : $"**Not reproduced**: {result.Reason}.");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(result.Summary[0])}{result.Summary[1..]}.");
         md.AppendLine();

@@ -38,9 +38,46 @@ public sealed record VerificationResult(string ReportDir, IReadOnlyList<MetricCh
     /// <summary>The seed study the differences were judged against, if one was found.</summary>
     public string? SeedStudy { get; init; }
 
-    public bool Reproduced => Figures.Count > 0
-        && Figures.All(f => f.Verdict != Verdict.NotReproduced)
-        && Checks.All(c => c.Verdict != Verdict.NotReproduced);
+    /// <summary>The numerics properties (CPU family and instruction-set level, torch threads, libtorch) on which the rerun differs; empty: the same numerics.</summary>
+    public IReadOnlyList<EnvironmentDifference> Numerics { get; init; } = [];
+
+    public bool SameNumerics => Numerics.Count == 0;
+
+    /// <summary>
+    /// On the same numerics, anything short of bit-identity is not reproduced: nothing but a change can explain it.
+    /// On other numerics, a rerun behaves like a nearby seed: the headline figures decide (within tolerance or the
+    /// measured seed spread), while per-class figures, confusion cells and per-epoch figures, where one image changing
+    /// answer moves a figure by more than any tolerance, are shown but do not decide; counts, labels and a figure
+    /// missing on either side still must agree.
+    /// </summary>
+    public bool Reproduced => Figures.Count > 0 && (SameNumerics
+        ? Figures.All(f => f.Verdict == Verdict.Identical) && Checks.All(c => c.Verdict == Verdict.Identical)
+        : Figures.Where(Decides).All(f => f.Verdict != Verdict.NotReproduced) && Checks.All(c => c.Verdict != Verdict.NotReproduced));
+
+    /// <summary>Whether a figure decides the verdict on other numerics: data counts and labels, and any figure missing on one side (the kept epoch may move like any per-epoch figure).</summary>
+    public static bool Decides(FigureCheck f) => (f.Kind is "count" or "structure" && !f.Path.EndsWith(".epoch", StringComparison.Ordinal)) || f.Committed == "(missing)" || f.Reproduced == "(missing)" || !double.TryParse(f.Committed, System.Globalization.CultureInfo.InvariantCulture, out _);
+
+    /// <summary>The one line that says why the verdict is what it is.</summary>
+    public string Reason
+    {
+        get
+        {
+            if (SameNumerics)
+            {
+                var first = Figures.FirstOrDefault(f => f.Verdict != Verdict.Identical);
+                return first is null && Checks.All(c => c.Verdict == Verdict.Identical)
+                    ? "same numerics, every figure bit-identical"
+                    : $"same numerics (CPU, instruction set, torch threads, libtorch), so the figures must be bit-identical; first that differs: {first?.Path ?? Checks.First(c => c.Verdict != Verdict.Identical).Metric}";
+            }
+            var numerics = string.Join(", ", Numerics.Select(n => $"{n.Property} {n.Committed} -> {n.Reproduced}"));
+            var headline = Checks.FirstOrDefault(c => c.Verdict == Verdict.NotReproduced);
+            var deciding = Figures.FirstOrDefault(f => Decides(f) && f.Verdict == Verdict.NotReproduced);
+            var judge = SeedStudy is null ? "the fixed tolerances (no seed study found)" : "the seed-to-seed spread of " + SeedStudy;
+            return headline is not null ? $"other numerics ({numerics}): {headline.Step} {headline.Metric} is beyond {judge}"
+                : deciding is not null ? $"other numerics ({numerics}): {deciding.Path} differs and must not"
+                : $"other numerics ({numerics}): every headline figure within {judge}; {Figures.Count(f => !Decides(f) && f.Verdict == Verdict.NotReproduced)} per-class, confusion or per-epoch figures moved and do not decide";
+        }
+    }
 
     public string Summary => $"compared {Figures.Count} figures of metrics.json: {Figures.Count(f => f.Verdict == Verdict.Identical)} identical, " +
         $"{Figures.Count(f => f.Verdict == Verdict.WithinTolerance)} within tolerance, {Figures.Count(f => f.Verdict == Verdict.NotReproduced)} not reproduced " +

@@ -55,7 +55,12 @@ public static class Verifier
             checks.Add(new MetricCheck(step, metric, value, again, tol, verdict));
         }
         var (figures, leftOut) = FigureComparison.Compare(committed.Metrics, fresh.Metrics, tolerance);
-        return new VerificationResult(committed.Dir, checks, EnvironmentDifferences(committed.Folder, fresh.Folder)) { Figures = figures, LeftOut = leftOut };
+        return new VerificationResult(committed.Dir, checks, EnvironmentDifferences(committed.Folder, fresh.Folder))
+        {
+            Figures = figures,
+            LeftOut = leftOut,
+            Numerics = NumericsIdentity.Differences(committed.Folder, fresh.Folder),
+        };
     }
 
     /// <summary>Every provenance property (data fingerprints, tool version, machine, packages) on which the two reports differ.</summary>

@@ -1,3 +1,4 @@
+using MelanomaExp.Acquisition;
 using MelanomaExp.Data;
 using MelanomaExp.Tests.Fixtures;
 using MelanomaExp.Tests.Seeding;
@@ -6,15 +7,13 @@ namespace MelanomaExp.Tests.Data;
 
 /// <summary>
 /// Oracle: the 448 validation paths Keras 2 (numpy 1.24) chose for seed 123 on the real Train folder,
-/// computed from the dataset's file list (../shared/reference/isic-9class-files.tsv), so no image is needed.
+/// computed from the dataset's file list (the manifest the tool ships, src/MelanomaExp/Acquisition/isic-9class-files.tsv), so no image is needed.
 /// </summary>
 public class KerasSplitterTests
 {
     private static (int[] Labels, string[] Paths, List<string> Classes) TrainListing()
     {
-        var tsv = Path.Combine(RepoPaths.Root, "..", "shared", "reference", "isic-9class-files.tsv");
-        Assert.True(File.Exists(tsv), $"{tsv} is missing: CI lays out ../shared beside the clone");
-        var relative = File.ReadLines(tsv).Skip(1).Select(l => l.Split('\t')[0]).Where(p => p.StartsWith("Train/", StringComparison.Ordinal)).Select(p => p["Train/".Length..]).ToList();
+        var relative = DatasetManifest.Shipped().Entries.Select(e => e.Path).Where(p => p.StartsWith("Train/", StringComparison.Ordinal)).Select(p => p["Train/".Length..]).ToList();
         var classes = relative.Select(p => p[..p.IndexOf('/', StringComparison.Ordinal)]).Distinct().Order(StringComparer.Ordinal).ToList();
         // Deliberately scrambled: the splitter must impose Keras' order itself.
         var scrambled = relative.OrderByDescending(p => p, StringComparer.Ordinal).ToArray();

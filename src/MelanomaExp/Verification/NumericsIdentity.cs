@@ -1,0 +1,42 @@
+using MelanomaExp.Results;
+
+namespace MelanomaExp.Verification;
+
+/// <summary>
+/// What decides a run's floating-point bits beyond its settings: the device, the CPU (its family and
+/// instruction-set level, by which oneDNN picks kernels), torch's thread count (how sums are split) and
+/// the native library. Two runs that agree on all of these must agree bit for bit; two that differ
+/// behave like runs of nearby seeds, since training amplifies a last-bit difference.
+/// </summary>
+public static class NumericsIdentity
+{
+    private static readonly string[] EnvironmentKeys = ["device", "cpu", "cpu_isa", "cpu_bf16", "torch_threads"];
+    private static readonly string[] Packages = ["TorchSharp", "libtorch"];
+
+    /// <summary>Each numerics property on which the two reports differ.</summary>
+    public static List<EnvironmentDifference> Differences(ReportFolder before, ReportFolder after)
+    {
+        var differences = new List<EnvironmentDifference>();
+        foreach (var key in EnvironmentKeys)
+        {
+            Add(differences, key.Replace('_', ' '), ReportJson.Text(before.Manifest, "environment", key), ReportJson.Text(after.Manifest, "environment", key));
+        }
+        foreach (var package in Packages)
+        {
+            Add(differences, package, ReportJson.Text(before.Manifest, "packages", package), ReportJson.Text(after.Manifest, "packages", package));
+        }
+        return differences;
+    }
+
+    private static void Add(List<EnvironmentDifference> differences, string property, string? committed, string? reproduced)
+    {
+        // A report written before a property was recorded says nothing about it: it cannot count as a difference.
+        if (Unknown(committed) || Unknown(reproduced) || committed == reproduced)
+        {
+            return;
+        }
+        differences.Add(new EnvironmentDifference(property, committed!, reproduced!));
+    }
+
+    private static bool Unknown(string? value) => string.IsNullOrEmpty(value) || value == "(none)";
+}
