@@ -77,9 +77,11 @@ public static class ExperimentRunner
             var hooks = new TrainingHooks(options.Progress, options.EpochDone);
             var steps = new List<StepResult>();
             var timings = new List<StepTiming>();
+            // The device and build, and the machine's numerics: a key equal to a previous step's means the same bits.
+            var keyPart = $"{selection.KeyPart}/{NumericsFingerprint.Current}";
             foreach (var step in experiment.Steps)
             {
-                var key = StepKey.For(experiment, step, trainPrint, selection.KeyPart);
+                var key = StepKey.For(experiment, step, trainPrint, keyPart);
                 var stepData = StepData.For(step, data, experiment, seeds, RunState.CacheDirFor(output));
                 if (stepData.Rebalance is { } added)
                 {
