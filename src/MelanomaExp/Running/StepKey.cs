@@ -8,8 +8,9 @@ namespace MelanomaExp.Running;
 
 /// <summary>
 /// What a step's trained weights depend on: the seed, the data settings and fingerprint, the step's own
-/// settings, the tool version, and the device and libtorch build that trained it (<paramref name="device"/>,
-/// e.g. <c>cpu/cpu</c> or <c>cuda/cuda</c>: weights trained on the CPU must not be reused, and labelled, as a GPU run's). Equal keys mean training again would give the same weights, so a
+/// settings, the tool version, and the device, build and numerics that trained it (<paramref name="device"/>,
+/// e.g. <c>cpu/cpu/isa=avx2;bf16=;threads=2;libtorch=2.10.0</c>, see <see cref="NumericsFingerprint"/>: weights trained on
+/// the CPU must not be reused, and labelled, as a GPU run's, nor those of one torch thread as two threads'). Equal keys mean training again would give the same weights, so a
 /// finished result can be reused. Other steps do not enter it: adding or editing one leaves the rest reusable.
 /// </summary>
 public static class StepKey
