@@ -9,7 +9,19 @@ public sealed class CpuFeatures
 {
     private readonly HashSet<string> _flags;
 
-    public CpuFeatures(IEnumerable<string> flags) => _flags = new HashSet<string>(flags, StringComparer.Ordinal);
+    public CpuFeatures(IEnumerable<string> flags, string microarchitecture = "unknown")
+    {
+        _flags = new HashSet<string>(flags, StringComparer.Ordinal);
+        Microarchitecture = microarchitecture;
+    }
+
+    /// <summary>
+    /// The CPU's vendor, family and model numbers (e.g. <c>AuthenticAMD family 26 model 2</c>, a Zen 5 EPYC), or
+    /// "unknown". Needed beside the instruction-set level: two "AMD EPYC" machines with the same AVX-512 and bf16
+    /// flags, one Zen 4 (family 25) and one Zen 5 (family 26), were measured to give different bits for the same
+    /// step (oneDNN sizes its blocks by the caches, which differ between the two), and the model name cannot tell them apart.
+    /// </summary>
+    public string Microarchitecture { get; }
 
     /// <summary>This machine's flags; none where /proc/cpuinfo does not exist (not Linux).</summary>
     public static CpuFeatures Current { get; } = Read("/proc/cpuinfo");
@@ -20,9 +32,26 @@ public sealed class CpuFeatures
         {
             return new CpuFeatures([]);
         }
-        var line = File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("flags", StringComparison.Ordinal));
-        return new CpuFeatures(line?.Split(':', 2)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []);
+        // The first processor's block: every core of one machine reports the same.
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(cpuinfo).TakeWhile(l => l.Trim().Length > 0))
+        {
+            var parts = line.Split(':', 2);
+            if (parts.Length == 2)
+            {
+                fields.TryAdd(parts[0].Trim(), parts[1].Trim());
+            }
+        }
+        var flags = (fields.GetValueOrDefault("flags") ?? fields.GetValueOrDefault("Features") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new CpuFeatures(flags, MicroarchitectureOf(fields));
     }
+
+    private static string MicroarchitectureOf(Dictionary<string, string> fields) =>
+        fields.TryGetValue("cpu family", out var family) && fields.TryGetValue("model", out var model)
+            ? $"{fields.GetValueOrDefault("vendor_id") ?? "unknown vendor"} family {family} model {model}"
+            : fields.TryGetValue("CPU implementer", out var implementer) && fields.TryGetValue("CPU part", out var part)
+                ? $"implementer {implementer} part {part}"
+                : "unknown";
 
     /// <summary>The flags of bfloat16 arithmetic this CPU has, in a fixed order; empty when none.</summary>
     public IReadOnlyList<string> Bf16 => [.. new[] { "avx512_bf16", "amx_bf16" }.Where(_flags.Contains)];

@@ -17,4 +17,7 @@ public sealed record EnvironmentInfo(
 
     /// <summary>The CPU's instruction-set level (<see cref="CpuFeatures.IsaLevel"/>), part of what decides the bits. Null in fixed test environments.</summary>
     public string? CpuIsa { get; init; }
+
+    /// <summary>The CPU's vendor, family and model (<see cref="CpuFeatures.Microarchitecture"/>), which tells apart CPUs of one name and level that give different bits. Null in fixed test environments.</summary>
+    public string? CpuMicroarchitecture { get; init; }
 }

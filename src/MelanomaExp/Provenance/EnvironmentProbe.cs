@@ -33,6 +33,7 @@ public static class EnvironmentProbe
         {
             CpuBf16 = CpuFeatures.Current.HasBf16 ? string.Join(", ", CpuFeatures.Current.Bf16) : "none",
             CpuIsa = CpuFeatures.Current.IsaLevel,
+            CpuMicroarchitecture = CpuFeatures.Current.Microarchitecture,
         };
     }
 

@@ -205,7 +205,7 @@ public static class MarkdownReport
         md.AppendLine("| --- | --- |");
         md.AppendLine(Inv($"| tool | melanoma-exp {env.ToolVersion} |"));
         md.AppendLine(Inv($"| device | {env.Device} |"));
-        md.AppendLine(Inv($"| CPU | {env.Cpu}, {env.Cores} logical cores, {env.TorchThreads} torch threads{(env.CpuBf16 is { } bf16 ? $"; bfloat16 in hardware: {bf16}" : "")} |"));
+        md.AppendLine(Inv($"| CPU | {env.Cpu}{(env.CpuMicroarchitecture is { } micro ? $" ({micro})" : "")}, {env.Cores} logical cores, {env.TorchThreads} torch threads{(env.CpuBf16 is { } bf16 ? $"; bfloat16 in hardware: {bf16}" : "")} |"));
         md.AppendLine(Inv($"| OS | {env.Os} |"));
         md.AppendLine(Inv($"| .NET | {env.Dotnet} |"));
         md.AppendLine(Inv($"| TorchSharp | {env.TorchSharp} (native bridge: {env.NativeLibrary}) |"));

@@ -46,7 +46,10 @@ public sealed class ReportFolder
         ReportJson.Text(Manifest, "environment", "cpu"),
         (int)(ReportJson.Number(Manifest, "environment", "cores") ?? 0),
         (int)(ReportJson.Number(Manifest, "environment", "torch_threads") ?? 0),
-        ReportJson.Text(Manifest, "environment", "device"));
+        ReportJson.Text(Manifest, "environment", "device"))
+    {
+        Numerics = string.Join(';', NumericsFingerprint.EnvironmentKeys.Select(k => ReportJson.Text(Manifest, "environment", k)).Append(ReportJson.Text(Manifest, "packages", "libtorch"))),
+    };
 
     /// <summary>The training data the run read (fingerprint and images per class), null when the manifest has none.</summary>
     public ReportData? TrainData => ReportJson.At(Manifest, "data", "train") is { ValueKind: JsonValueKind.Object } train
@@ -61,7 +64,7 @@ public sealed class ReportFolder
         ("training data fingerprint", ReportJson.Text(Manifest, "data", "train", "fingerprint")),
         ("test data fingerprint", ReportJson.Text(Manifest, "data", "test", "fingerprint")),
         ("tool version", ToolVersion),
-        .. new[] { "device", "cpu", "cores", "torch_threads", "os", "dotnet", "torch_sharp", "native_library" }
+        .. new[] { "device", "cpu", "cpu_microarchitecture", "cpu_isa", "cpu_bf16", "cores", "torch_threads", "os", "dotnet", "torch_sharp", "native_library" }
             .Select(key => (key.Replace('_', ' '), ReportJson.Text(Manifest, "environment", key))),
         .. new[] { "TorchSharp", "libtorch", "SixLabors.ImageSharp" }
             .Select(package => (package, ReportJson.Text(Manifest, "packages", package))),

@@ -53,16 +53,20 @@ public static class ExperimentRunner
             log($"skipped (on_bad_image: skip): {bad.Path}: {bad.Reason}");
         }
 
-        var resume = options.Resume || (options.ResumeIfInterrupted && RunState.CanResume(output, experiment, trainPrint));
-        if (resume && !options.Resume)
+        var numerics = NumericsFingerprint.Current;
+        var resume = options.Resume;
+        if (options.ResumeIfInterrupted && !options.Resume && RunState.Exists(output))
         {
-            log($"continuing the interrupted run in {RunState.DirFor(output)}");
+            // Said either way: a sweep's resubmission that starts over must say why, not look like a fresh run.
+            var why = RunState.WhyNotResumable(output, experiment, trainPrint, numerics);
+            resume = why is null;
+            log(resume ? $"continuing the interrupted run in {RunState.DirFor(output)}" : $"not continuing the interrupted run in {RunState.DirFor(output)}: {why}; starting over");
         }
         if (cancel.IsCancellationRequested)
         {
             throw new RunInterruptedException("interrupted before training started: nothing was written (an existing report is untouched)");
         }
-        var state = RunState.Open(output, experiment, trainPrint, resume);
+        var state = RunState.Open(output, experiment, trainPrint, numerics, resume);
         try
         {
             var previous = options.Force ? null : PreviousReport.Read(output);
@@ -78,7 +82,7 @@ public static class ExperimentRunner
             var steps = new List<StepResult>();
             var timings = new List<StepTiming>();
             // The device and build, and the machine's numerics: a key equal to a previous step's means the same bits.
-            var keyPart = $"{selection.KeyPart}/{NumericsFingerprint.Current}";
+            var keyPart = $"{selection.KeyPart}/{numerics}";
             foreach (var step in experiment.Steps)
             {
                 var key = StepKey.For(experiment, step, trainPrint, keyPart);

@@ -30,30 +30,21 @@ public sealed class RunState
         return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.run");
     }
 
-    /// <summary>A fresh state (any earlier one is discarded), or, with <paramref name="resume"/>, the earlier one after checking it matches.</summary>
-    public static RunState Open(string output, Experiment experiment, DatasetFingerprint data, bool resume)
+    /// <summary>
+    /// A fresh state (any earlier one is discarded), or, with <paramref name="resume"/>, the earlier one after checking
+    /// it matches. <paramref name="numerics"/> is the machine's <see cref="NumericsFingerprint"/>: a checkpoint written
+    /// with other numerics (another torch thread count, CPU or libtorch) is never continued, since the resumed epochs
+    /// would match neither machine's run (the cause of the seed-2 base step that differed between two studies).
+    /// </summary>
+    public static RunState Open(string output, Experiment experiment, DatasetFingerprint data, string numerics, bool resume)
     {
         var dir = DirFor(output);
-        var record = new Record(experiment.Hash, experiment.ResolvedYaml, data.Hash, EnvironmentProbe.ToolVersion);
+        var record = new Record(experiment.Hash, experiment.ResolvedYaml, data.Hash, EnvironmentProbe.ToolVersion) { Numerics = numerics };
         if (resume)
         {
-            var file = Path.Combine(dir, StateFile);
-            if (!File.Exists(file))
+            if (WhyNotResumable(output, record) is { } why)
             {
-                throw new BadInputException($"--resume: no interrupted run of {output} to resume (looked for {file})");
-            }
-            var earlier = ReadRecord(file) ?? throw new BadInputException($"--resume: {file} is damaged, so the interrupted run cannot be checked; run without --resume to start over");
-            if (earlier.ExperimentHash != record.ExperimentHash)
-            {
-                throw new BadInputException($"--resume: the experiment changed since the interrupted run (hash {earlier.ExperimentHash} -> {record.ExperimentHash}); {FirstDifference(earlier.ResolvedYaml, record.ResolvedYaml)}. Run without --resume to start over.");
-            }
-            if (earlier.DataFingerprint != record.DataFingerprint)
-            {
-                throw new BadInputException($"--resume: the training data changed since the interrupted run (fingerprint {earlier.DataFingerprint} -> {record.DataFingerprint}). Run without --resume to start over.");
-            }
-            if (earlier.ToolVersion != record.ToolVersion)
-            {
-                throw new BadInputException($"--resume: the interrupted run used melanoma-exp {earlier.ToolVersion}, this is {record.ToolVersion}. Run without --resume to start over.");
+                throw new BadInputException($"--resume: {why}");
             }
             return new RunState(dir);
         }
@@ -66,16 +57,46 @@ public sealed class RunState
         return new RunState(dir);
     }
 
-    /// <summary>True when an interrupted run of this very experiment, data and tool version is there to continue.</summary>
-    public static bool CanResume(string output, Experiment experiment, DatasetFingerprint data)
+    /// <summary>True when an interrupted run of this output folder is there at all (resumable or not).</summary>
+    public static bool Exists(string output) => File.Exists(Path.Combine(DirFor(output), StateFile));
+
+    /// <summary>
+    /// Null when an interrupted run of this very experiment, data, tool version and numerics is there to continue;
+    /// else why not, in words that end with what to do.
+    /// </summary>
+    public static string? WhyNotResumable(string output, Experiment experiment, DatasetFingerprint data, string numerics) =>
+        WhyNotResumable(output, new Record(experiment.Hash, experiment.ResolvedYaml, data.Hash, EnvironmentProbe.ToolVersion) { Numerics = numerics });
+
+    private static string? WhyNotResumable(string output, Record record)
     {
         var file = Path.Combine(DirFor(output), StateFile);
         if (!File.Exists(file))
         {
-            return false;
+            return $"no interrupted run of {output} to resume (looked for {file})";
         }
         var earlier = ReadRecord(file);
-        return earlier is not null && earlier.ExperimentHash == experiment.Hash && earlier.DataFingerprint == data.Hash && earlier.ToolVersion == EnvironmentProbe.ToolVersion;
+        if (earlier is null)
+        {
+            return $"{file} is damaged, so the interrupted run cannot be checked; run without --resume to start over";
+        }
+        if (earlier.ExperimentHash != record.ExperimentHash)
+        {
+            return $"the experiment changed since the interrupted run (hash {earlier.ExperimentHash} -> {record.ExperimentHash}); {FirstDifference(earlier.ResolvedYaml, record.ResolvedYaml)}. Run without --resume to start over.";
+        }
+        if (earlier.DataFingerprint != record.DataFingerprint)
+        {
+            return $"the training data changed since the interrupted run (fingerprint {earlier.DataFingerprint} -> {record.DataFingerprint}). Run without --resume to start over.";
+        }
+        if (earlier.ToolVersion != record.ToolVersion)
+        {
+            return $"the interrupted run used melanoma-exp {earlier.ToolVersion}, this is {record.ToolVersion}. Run without --resume to start over.";
+        }
+        if (earlier.Numerics != record.Numerics)
+        {
+            return $"the interrupted run was trained with other numerics ({NumericsFingerprint.Describe(earlier.Numerics, record.Numerics!)}), and continuing it would give numbers that match neither; " +
+                "run with the same torch threads (OMP_NUM_THREADS) on the same kind of CPU, or without --resume to start over.";
+        }
+        return null;
     }
 
     public string CheckpointDir(string step) => Path.Combine(_dir, step, "checkpoint");
@@ -137,13 +158,13 @@ public sealed class RunState
             : $"interrupted: {string.Join(", ", kept)} (in {_dir}); no report was written (an existing report is untouched); run again with --resume to continue";
     }
 
-    /// <summary>Called once the report is in place: nothing is left to resume.</summary>
     /// <summary>
     /// Where the finished steps' models are saved for the report (under <c>models/&lt;step&gt;</c>, as in the report
     /// folder) until the result sink takes them; a dot name, so it can never be a step's folder.
     /// </summary>
     public string ReportModels => Path.Combine(_dir, ".report");
 
+    /// <summary>Called once the report is in place: nothing is left to resume.</summary>
     public void Delete()
     {
         if (Directory.Exists(_dir))
@@ -181,7 +202,11 @@ public sealed class RunState
         }
     }
 
-    private sealed record Record(string ExperimentHash, string ResolvedYaml, string DataFingerprint, string ToolVersion);
+    private sealed record Record(string ExperimentHash, string ResolvedYaml, string DataFingerprint, string ToolVersion)
+    {
+        /// <summary>The numerics the checkpoints were trained with; null in a state written before it was recorded.</summary>
+        public string? Numerics { get; init; }
+    }
 }
 
 /// <summary>A step that finished before an interruption.</summary>

@@ -12,8 +12,11 @@ public sealed record Study(
 {
     public const string Format = "melanoma-exp-study/1";
 
-    /// <summary>Different CPUs, devices or torch thread counts (which split the sums differently) give slightly different floating point results; such a study says so.</summary>
+    /// <summary>
+    /// Different CPUs (by name, microarchitecture or instruction-set level), devices, torch thread counts (which split the
+    /// sums differently) or libtorch versions give slightly different floating point results; such a study says so.
+    /// </summary>
     public bool MixedHardware => IsMixed(Machines);
 
-    public static bool IsMixed(IEnumerable<MachineUse> machines) => machines.Select(m => (m.Cpu, m.Device, m.TorchThreads)).Distinct().Count() > 1;
+    public static bool IsMixed(IEnumerable<MachineUse> machines) => machines.Select(m => (m.Cpu, m.Device, m.TorchThreads, m.Numerics)).Distinct().Count() > 1;
 }

@@ -70,6 +70,6 @@ public static class StudyCollector
 
     private static List<MachineUse> Machines(IEnumerable<(SweepRow Row, string? Host, ReportFolder Report)> reports) =>
         reports.GroupBy(r => (Host: r.Host ?? "(unknown)", r.Report.Machine))
-            .Select(g => new MachineUse(g.Key.Host, g.Key.Machine.Cpu, g.Key.Machine.Cores, g.Key.Machine.Threads, g.Key.Machine.Device, g.Select(r => r.Row.Id).ToList()))
+            .Select(g => new MachineUse(g.Key.Host, g.Key.Machine.Cpu, g.Key.Machine.Cores, g.Key.Machine.Threads, g.Key.Machine.Device, g.Select(r => r.Row.Id).ToList()) { Numerics = g.Key.Machine.Numerics })
             .ToList();
 }

@@ -1,3 +1,4 @@
+using MelanomaExp.Provenance;
 using MelanomaExp.Results;
 
 namespace MelanomaExp.Verification;
@@ -10,14 +11,13 @@ namespace MelanomaExp.Verification;
 /// </summary>
 public static class NumericsIdentity
 {
-    private static readonly string[] EnvironmentKeys = ["device", "cpu", "cpu_isa", "cpu_bf16", "torch_threads"];
     private static readonly string[] Packages = ["TorchSharp", "libtorch"];
 
     /// <summary>Each numerics property on which the two reports differ.</summary>
     public static List<EnvironmentDifference> Differences(ReportFolder before, ReportFolder after)
     {
         var differences = new List<EnvironmentDifference>();
-        foreach (var key in EnvironmentKeys)
+        foreach (var key in NumericsFingerprint.EnvironmentKeys)
         {
             Add(differences, key.Replace('_', ' '), ReportJson.Text(before.Manifest, "environment", key), ReportJson.Text(after.Manifest, "environment", key));
         }
@@ -30,12 +30,13 @@ public static class NumericsIdentity
 
     private static void Add(List<EnvironmentDifference> differences, string property, string? committed, string? reproduced)
     {
-        // A report written before a property was recorded says nothing about it: it cannot count as a difference.
-        if (Unknown(committed) || Unknown(reproduced) || committed == reproduced)
+        // Neither side recorded it (fixed test environments): nothing to compare. One side only (a report written before
+        // the property was recorded): same numerics cannot be shown, so it counts as a difference, "not recorded".
+        if ((Unknown(committed) && Unknown(reproduced)) || committed == reproduced)
         {
             return;
         }
-        differences.Add(new EnvironmentDifference(property, committed!, reproduced!));
+        differences.Add(new EnvironmentDifference(property, Unknown(committed) ? "not recorded" : committed!, Unknown(reproduced) ? "not recorded" : reproduced!));
     }
 
     private static bool Unknown(string? value) => string.IsNullOrEmpty(value) || value == "(none)";

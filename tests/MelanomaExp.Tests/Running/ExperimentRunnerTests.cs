@@ -140,6 +140,38 @@ public class ExperimentRunnerTests
         Assert.Contains("training data changed", data.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The seed-2 base step of study-seeds: its first epoch was trained under <c>sweep --jobs 2</c> (one torch thread),
+    /// the other 19 were resumed with two, so it matched neither run. A checkpoint written with other numerics is now
+    /// refused by --resume and started over, saying why, by --resume-if-interrupted.
+    /// </summary>
+    [Fact]
+    public void A_checkpoint_trained_with_other_numerics_is_never_continued()
+    {
+        using var dir = Data();
+        var uninterrupted = Run(dir, "whole");
+        using var cancel = new CancellationTokenSource();
+        Assert.Throws<RunInterruptedException>(() =>
+            Run(dir, "cut", epochDone: (step, e) => { if (step == "first" && e.Epoch == 1) { cancel.Cancel(); } }, cancel: cancel.Token));
+        // As if the checkpoint had been written by a process with another torch thread count.
+        var stateFile = Path.Combine(RunState.DirFor(dir.Combine("cut")), "run.json");
+        var state = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(stateFile))!.AsObject();
+        var here = MelanomaExp.Provenance.NumericsFingerprint.Current;
+        var threads = TorchSharp.torch.get_num_threads();
+        state["Numerics"] = here.Replace($"threads={threads}", $"threads={threads + 1}", StringComparison.Ordinal);
+        File.WriteAllText(stateFile, state.ToJsonString());
+
+        var refused = Assert.Throws<BadInputException>(() => Run(dir, "cut", resume: true));
+        Assert.Contains("other numerics", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"threads {threads + 1} -> {threads}", refused.Message, StringComparison.Ordinal);
+
+        var log = new List<string>();
+        var restarted = ExperimentRunner.Run(Tiny(), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("cut"), ResumeIfInterrupted = true, Sink = ReportSink.Instance, Log = log.Add });
+        Assert.Contains(log, l => l.StartsWith("not continuing the interrupted run", StringComparison.Ordinal) && l.Contains("other numerics", StringComparison.Ordinal));
+        Assert.Null(restarted.Provenance!.Steps[0].Reused);
+        Assert.Equal(Numbers(uninterrupted), Numbers(restarted));
+    }
+
     [Fact]
     public void Manifest_records_provenance()
     {
