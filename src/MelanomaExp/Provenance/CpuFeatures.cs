@@ -17,9 +17,10 @@ public sealed class CpuFeatures
 
     /// <summary>
     /// The CPU's vendor, family and model numbers (e.g. <c>AuthenticAMD family 26 model 2</c>, a Zen 5 EPYC), or
-    /// "unknown". Needed beside the instruction-set level: two "AMD EPYC" machines with the same AVX-512 and bf16
-    /// flags, one Zen 4 (family 25) and one Zen 5 (family 26), were measured to give different bits for the same
-    /// step (oneDNN sizes its blocks by the caches, which differ between the two), and the model name cannot tell them apart.
+    /// "unknown". Needed beside the instruction-set level: this Zen 5 "AMD EPYC" and the "AMD EPYC" that made
+    /// reports/smoke, with the same AVX-512 and bf16 flags and the same code (checked at a3cd8bf and now), gave
+    /// different bits for the same step; the model name cannot tell them apart (plausibly oneDNN sizes its blocks by
+    /// the caches, which differ between generations).
     /// </summary>
     public string Microarchitecture { get; }
 

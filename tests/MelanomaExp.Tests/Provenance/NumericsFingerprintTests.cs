@@ -31,7 +31,7 @@ public class NumericsFingerprintTests
         Assert.Equal("baseline", new CpuFeatures(["sse2"]).IsaLevel);
     }
 
-    /// <summary>Measured: a Zen 4 and a Zen 5 EPYC (same name, AVX-512 and bf16 flags) gave different bits for one step.</summary>
+    /// <summary>Measured: two "AMD EPYC" machines with the same AVX-512 and bf16 flags gave different bits for one step.</summary>
     [Fact]
     public void Two_cpus_of_one_name_and_level_but_another_family_are_other_numerics()
     {
