@@ -10,7 +10,11 @@ namespace MelanomaExp.Reporting;
 /// </summary>
 public static class MarkdownReport
 {
-    public static string Render(RunResult run)
+    public static string Render(RunResult run) => Render(run, []);
+
+    /// <param name="run">The run.</param>
+    /// <param name="kept">Files a person added to the report folder, kept by this rerun: listed under the title, so a reader knows they are not the tool's.</param>
+    public static string Render(RunResult run, IReadOnlyList<string> kept)
     {
         var md = new StringBuilder();
         var e = run.Experiment;
@@ -18,6 +22,12 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine(Inv($"melanoma-exp {run.Environment.ToolVersion} · experiment hash `{e.Hash}` · seed {e.Seed} · device **{run.Environment.Device}** · started {run.Started.UtcDateTime:yyyy-MM-dd HH:mm} UTC · took {Duration(run.Finished - run.Started)}"));
         md.AppendLine();
+        if (kept.Count > 0)
+        {
+            var links = string.Join(", ", kept.Select(f => $"[`{f}`](<{f}>)"));
+            md.AppendLine(Inv($"Kept from the earlier folder, written by a person and not by melanoma-exp (untouched by this run): {links}."));
+            md.AppendLine();
+        }
         SummaryMarkdown.Write(md, run);
         Results(md, run);
         Curves(md, run);

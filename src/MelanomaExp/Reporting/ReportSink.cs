@@ -25,7 +25,7 @@ public sealed class ReportSink : IResultSink
             // A move, not a copy: the models sit beside the report folder (in the run's state), on the same file system.
             Directory.Move(Path.Combine(models, step.ModelDir), to);
         }
-        ReportWriter.Write(run, staging.Path);
+        ReportWriter.Write(run, staging.Path, target.Kept);
         staging.Commit();
     }
 

@@ -40,6 +40,29 @@ public sealed class ReportStaging : IDisposable
     public void Commit()
     {
         OutputMarker.WriteListing(Path, _target.Kind);
+        // After the listing, so a person's files stay unlisted (theirs) and are kept again by the next rerun; copied, not
+        // moved, so the old folder still holds them until the swap is done.
+        foreach (var file in _target.Kept)
+        {
+            var to = System.IO.Path.Combine(Path, file);
+            if (File.Exists(to))
+            {
+                // The person's file wins over a new file of the tool's with the same name.
+                File.Delete(to);
+                OutputMarker.Remove(Path, file);
+            }
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(to)!);
+            var from = System.IO.Path.Combine(_target.Path, file);
+            // A zero-length entry may be a FIFO, which a copy would wait on forever: an empty file is the same text.
+            if (new FileInfo(from).Length == 0)
+            {
+                File.WriteAllBytes(to, []);
+            }
+            else
+            {
+                File.Copy(from, to);
+            }
+        }
         var old = $"{Path}.old";
         if (Directory.Exists(_target.Path))
         {

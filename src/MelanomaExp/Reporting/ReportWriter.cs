@@ -5,7 +5,8 @@ namespace MelanomaExp.Reporting;
 /// <summary>Writes every file of a report into a folder: README.md and the charts around the data files of <see cref="ReportFolderWriter"/>.</summary>
 public static class ReportWriter
 {
-    public static void Write(RunResult run, string folder)
+    /// <param name="kept">Files a person added to the folder, which the rerun keeps (<see cref="Safety.OutputFolder.Kept"/>): the README names them.</param>
+    public static void Write(RunResult run, string folder, IReadOnlyList<string>? kept = null)
     {
         Directory.CreateDirectory(folder);
         Charts.ClassDistribution(run.Dataset, Path.Combine(folder, ReportFiles.ClassDistribution));
@@ -38,7 +39,7 @@ public static class ReportWriter
             PrecisionRecallChart.Write(Labelled(run), $"{first.PositiveClass} precision-recall, every step", Path.Combine(folder, ReportFiles.PrecisionRecallSteps));
         }
         ReportFolderWriter.Write(run, folder);
-        File.WriteAllText(Path.Combine(folder, ReportFiles.Readme), MarkdownReport.Render(run));
+        File.WriteAllText(Path.Combine(folder, ReportFiles.Readme), MarkdownReport.Render(run, kept ?? []));
     }
 
     /// <summary>Every step's evaluations, labelled for a chart legend ("base validation"; the set alone for a single step).</summary>

@@ -11,11 +11,12 @@ namespace MelanomaExp.Safety;
 /// </summary>
 public sealed class OutputFolder
 {
-    private OutputFolder(string path, string kind, string label)
+    private OutputFolder(string path, string kind, string label, IReadOnlyList<string> kept)
     {
         Path = path;
         Kind = kind;
         Label = label;
+        Kept = kept;
     }
 
     /// <summary>The absolute path of the folder.</summary>
@@ -26,6 +27,12 @@ public sealed class OutputFolder
 
     /// <summary>How the user named it (<c>--output x</c>, <c>report.dir x</c>), for messages.</summary>
     public string Label { get; }
+
+    /// <summary>
+    /// Files a person added to a folder of the tool's (a NOTE.md beside a committed report), relative to it: a rerun
+    /// keeps them untouched and replaces only the files its marker lists as the tool's.
+    /// </summary>
+    public IReadOnlyList<string> Kept { get; }
 
     /// <summary>
     /// Checks that <paramref name="requested"/> may be written (created, or replaced as a whole) and returns
@@ -56,11 +63,12 @@ public sealed class OutputFolder
         {
             throw new BadInputException($"{label}: is a file, not a folder (nothing was touched)");
         }
-        if (Directory.Exists(full) && Foreign(full, kind) is { } foreign)
+        var kept = new List<string>();
+        if (Directory.Exists(full) && Foreign(full, kind, kept) is { } foreign)
         {
             throw new BadInputException($"{label}: refused, {foreign}; choose a new or empty folder, or remove it yourself (nothing was touched)");
         }
-        return new OutputFolder(full, kind, label);
+        return new OutputFolder(full, kind, label, kept);
     }
 
     /// <summary>For commands that write files one by one (bench, seed summaries): creates the folder and marks it now, so an interrupted run leaves a folder the next one may take over.</summary>
@@ -143,8 +151,11 @@ public sealed class OutputFolder
         }
     }
 
-    /// <summary>Why an existing folder is not the tool's to replace, or null when it is empty or ours.</summary>
-    private static string? Foreign(string folder, string kind)
+    /// <summary>
+    /// Why an existing folder is not the tool's to replace, or null when it is empty or ours; in a folder of ours, the
+    /// plain files a person added go to <paramref name="kept"/> (a link, or any addition to downloaded data, still refuses).
+    /// </summary>
+    private static string? Foreign(string folder, string kind, List<string> kept)
     {
         string[] entries;
         try
@@ -165,9 +176,17 @@ public sealed class OutputFolder
             {
                 return $"it holds melanoma-exp {marker.Kind}, not {kind}";
             }
-            return Unlisted(folder, folder, marker) is { } stray
-                ? $"it holds {stray}, which melanoma-exp did not write there"
-                : null;
+            var added = new List<string>();
+            if (Unlisted(folder, folder, marker, added) is { } link)
+            {
+                return $"it holds {link}, which melanoma-exp did not write there";
+            }
+            if (kind == "data" && added.Count > 0)
+            {
+                return $"it holds {added[0]}, which melanoma-exp did not write there";
+            }
+            kept.AddRange(added);
+            return null;
         }
         if (kind != "data" && IsManifestReport(folder))
         {
@@ -177,19 +196,27 @@ public sealed class OutputFolder
         return $"it is not empty and was not written by melanoma-exp (it holds {entries.Length} entr{(entries.Length == 1 ? "y" : "ies")}: {string.Join(", ", names)}{(entries.Length > 3 ? ", ..." : "")})";
     }
 
-    /// <summary>The first file under <paramref name="dir"/> the marker does not list; sub-folders with their own marker answer for themselves.</summary>
-    private static string? Unlisted(string root, string dir, OutputMarker marker)
+    /// <summary>
+    /// Collects every plain file under <paramref name="dir"/> the marker does not list into <paramref name="added"/> and
+    /// returns the first link found (never followed, never kept), or null; sub-folders with their own marker answer for themselves.
+    /// </summary>
+    private static string? Unlisted(string root, string dir, OutputMarker marker, List<string> added)
     {
         var listed = marker.Files.ToHashSet(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(dir))
+        foreach (var file in Directory.EnumerateFiles(dir).Order(StringComparer.Ordinal))
         {
             var relative = System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (relative != OutputMarker.FileName && !listed.Contains(relative))
+            if (relative == OutputMarker.FileName || listed.Contains(relative))
             {
-                return relative;
+                continue;
             }
+            if (new FileInfo(file).LinkTarget is not null)
+            {
+                return relative + " (a link)";
+            }
+            added.Add(relative);
         }
-        foreach (var sub in Directory.EnumerateDirectories(dir))
+        foreach (var sub in Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal))
         {
             if (new DirectoryInfo(sub).LinkTarget is not null)
             {
@@ -199,9 +226,9 @@ public sealed class OutputFolder
             {
                 continue;
             }
-            if (Unlisted(root, sub, marker) is { } stray)
+            if (Unlisted(root, sub, marker, added) is { } link)
             {
-                return stray;
+                return link;
             }
         }
         return null;

@@ -55,6 +55,15 @@ public sealed record OutputMarker(
         Write(folder, new OutputMarker(ToolName, kind, EnvironmentProbe.ToolVersion, [.. listed.Union(files).Order(StringComparer.Ordinal)]));
     }
 
+    /// <summary>Drops a file from the listing (a person's file of that name took its place).</summary>
+    public static void Remove(string folder, string file)
+    {
+        if (Read(folder) is { } marker)
+        {
+            Write(folder, marker with { Files = [.. marker.Files.Where(f => f != file)] });
+        }
+    }
+
     private static void Write(string folder, OutputMarker marker)
     {
         var file = Path.Combine(folder, FileName);

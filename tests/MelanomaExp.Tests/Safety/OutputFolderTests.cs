@@ -87,20 +87,46 @@ public class OutputFolderTests
         Assert.Contains("is a file, not a folder", Refusal(dir.Combine("f")));
     }
 
+    private static void Commit(OutputFolder target, string weights)
+    {
+        using var staging = ReportStaging.Begin(target);
+        Directory.CreateDirectory(Path.Combine(staging.Path, "models"));
+        File.WriteAllText(Path.Combine(staging.Path, "models", "w.pt"), weights);
+        File.WriteAllText(Path.Combine(staging.Path, "README.md"), "report " + weights);
+        staging.Commit();
+    }
+
+    /// <summary>A committed report with a NOTE.md a person wrote beside it: the rerun replaces the tool's files only.</summary>
     [Fact]
-    public void A_report_the_tool_wrote_is_replaceable_until_someone_adds_a_file()
+    public void Files_a_person_added_to_a_report_are_kept_by_a_rerun_and_stay_theirs()
     {
         using var dir = new TempDir();
         var target = dir.Combine("report");
-        using (var staging = ReportStaging.Begin(OutputFolder.Claim(target, "run")))
-        {
-            Directory.CreateDirectory(Path.Combine(staging.Path, "models"));
-            File.WriteAllText(Path.Combine(staging.Path, "models", "w.pt"), "w");
-            staging.Commit();
-        }
-        OutputFolder.Claim(target, "run");
+        Commit(OutputFolder.Claim(target, "run"), "first");
+        File.WriteAllText(Path.Combine(target, "NOTE.md"), "what a reviewer should know");
         File.WriteAllText(Path.Combine(target, "models", "my-notes.txt"), "mine");
-        Assert.Contains("models/my-notes.txt, which melanoma-exp did not write", Refusal(target));
+        File.WriteAllText(Path.Combine(target, "README.md"), "edited by hand");
+
+        var claim = OutputFolder.Claim(target, "run");
+        Assert.Equal(["NOTE.md", "models/my-notes.txt"], claim.Kept);
+        Commit(claim, "second");
+        Assert.Equal("what a reviewer should know", File.ReadAllText(Path.Combine(target, "NOTE.md")));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(target, "models", "my-notes.txt")));
+        // The tool's own files are replaced (an edit of them is not kept), and the person's files are never listed as the tool's.
+        Assert.Equal("report second", File.ReadAllText(Path.Combine(target, "README.md")));
+        Assert.Equal("second", File.ReadAllText(Path.Combine(target, "models", "w.pt")));
+        Assert.DoesNotContain("NOTE.md", OutputMarker.Read(target)!.Files);
+        Assert.Equal(["NOTE.md", "models/my-notes.txt"], OutputFolder.Claim(target, "run").Kept);
+    }
+
+    [Fact]
+    public void A_link_added_to_a_report_is_refused()
+    {
+        using var dir = new TempDir();
+        var target = dir.Combine("report");
+        Commit(OutputFolder.Claim(target, "run"), "first");
+        File.CreateSymbolicLink(Path.Combine(target, "models", "elsewhere.pt"), dir.Combine("x"));
+        Assert.Contains("models/elsewhere.pt (a link), which melanoma-exp did not write", Refusal(target));
     }
 
     [Fact]

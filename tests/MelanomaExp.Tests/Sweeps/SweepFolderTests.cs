@@ -35,9 +35,13 @@ public class SweepFolderTests
         SweepFolder.Remark(sweep);
         SweepFolder.Claim(sweep, plan);
 
+        // A person's notes beside the runs are kept (never listed as the tool's); a link is refused.
         File.WriteAllText(dir.Combine("sweep", "notes.txt"), "mine");
+        Assert.Equal(["notes.txt"], SweepFolder.Claim(sweep, plan).Kept);
+        Assert.Equal("mine", File.ReadAllText(dir.Combine("sweep", "notes.txt")));
+        File.CreateSymbolicLink(dir.Combine("sweep", "elsewhere"), dir.Path);
         var e = Assert.Throws<BadInputException>(() => SweepFolder.Claim(sweep, plan));
-        Assert.Contains("notes.txt, which melanoma-exp did not write there", e.Message, StringComparison.Ordinal);
+        Assert.Contains("elsewhere (a link), which melanoma-exp did not write there", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
