@@ -34,6 +34,14 @@ internal static class VerifyCommand
                 Sink = ReportSink.Instance,
             };
             var result = Verifier.Verify(dir, options, parse.GetValue(seedStudy));
+            foreach (var problem in result.Integrity)
+            {
+                output.WriteLine($"integrity: {problem}");
+            }
+            if (result.IntegrityNote is { } note)
+            {
+                output.WriteLine($"integrity: {note}");
+            }
             foreach (var c in result.Checks)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,

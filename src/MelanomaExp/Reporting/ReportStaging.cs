@@ -1,3 +1,4 @@
+using MelanomaExp.Results;
 using MelanomaExp.Safety;
 
 namespace MelanomaExp.Reporting;
@@ -39,8 +40,9 @@ public sealed class ReportStaging : IDisposable
     /// <summary>Replaces the target folder with the staged one (the old one is removed only after the move).</summary>
     public void Commit()
     {
+        ReportChecksums.Write(Path, OutputMarker.FileName);
         OutputMarker.WriteListing(Path, _target.Kind);
-        // After the listing, so a person's files stay unlisted (theirs) and are kept again by the next rerun; copied, not
+        // After the checksums and the listing, so a person's files stay unlisted (theirs) and are kept again by the next rerun; copied, not
         // moved, so the old folder still holds them until the swap is done.
         foreach (var file in _target.Kept)
         {

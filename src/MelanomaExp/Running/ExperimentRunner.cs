@@ -95,7 +95,12 @@ public static class ExperimentRunner
                 var source = ownSource ?? trainSource;
                 var settings = new EvaluationSettings(data.PositiveClass, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name));
                 var tta = step.Evaluate?.FlipTta ?? false;
-                var unchanged = previous?.Reusable(step.Name, key);
+                string? notReused = null;
+                var unchanged = previous?.Reusable(step.Name, key, out notReused);
+                if (notReused is not null)
+                {
+                    log($"{step.Name}: not reused from the previous report, {notReused}; training it");
+                }
                 var (model, finished, reused) = StepRunner.Train(step, stepData, source, seeds, state, hooks, device, cancel, unchanged);
                 SetEvaluation? plain = null;
                 if (unchanged is not null)

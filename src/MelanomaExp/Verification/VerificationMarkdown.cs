@@ -13,6 +13,20 @@ public static class VerificationMarkdown
         md.AppendLine();
         md.AppendLine(result.Reproduced ? $"**Reproduced**: {result.Reason}." : $"**Not reproduced**: {result.Reason}.");
         md.AppendLine();
+        if (result.Integrity.Count > 0)
+        {
+            md.AppendLine("## Integrity of the committed report");
+            md.AppendLine();
+            md.AppendLine("Checked before any rerun, against `checksums.sha256` and the weights' sha256 in `manifest.json`:");
+            md.AppendLine();
+            foreach (var problem in result.Integrity)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {problem}");
+            }
+            return md.ToString();
+        }
+        md.AppendLine(result.IntegrityNote is { } note ? $"Integrity: {note}." : "Integrity: every file in `checksums.sha256` and every step's weights are as the tool wrote them.");
+        md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(result.Summary[0])}{result.Summary[1..]}.");
         md.AppendLine();
         md.AppendLine("| step | metric | committed | reproduced | difference | tolerance | verdict |");

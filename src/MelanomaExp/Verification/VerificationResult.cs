@@ -43,6 +43,12 @@ public sealed record VerificationResult(string ReportDir, IReadOnlyList<MetricCh
 
     public bool SameNumerics => Numerics.Count == 0;
 
+    /// <summary>What the integrity check found wrong with the committed report before any rerun (<see cref="ReportIntegrity"/>); non-empty: not reproduced, nothing rerun.</summary>
+    public IReadOnlyList<string> Integrity { get; init; } = [];
+
+    /// <summary>What the integrity check could not check (a report from before checksums), or null.</summary>
+    public string? IntegrityNote { get; init; }
+
     /// <summary>
     /// On the same numerics, anything short of bit-identity is not reproduced: nothing but a change can explain it.
     /// On other numerics, a rerun behaves like a nearby seed: the headline figures decide (within tolerance or the
@@ -50,7 +56,7 @@ public sealed record VerificationResult(string ReportDir, IReadOnlyList<MetricCh
     /// answer moves a figure by more than any tolerance, are shown but do not decide; counts, labels and a figure
     /// missing on either side still must agree.
     /// </summary>
-    public bool Reproduced => Figures.Count > 0 && (SameNumerics
+    public bool Reproduced => Integrity.Count == 0 && Figures.Count > 0 && (SameNumerics
         ? Figures.All(f => f.Verdict == Verdict.Identical) && Checks.All(c => c.Verdict == Verdict.Identical)
         : Figures.Where(Decides).All(f => f.Verdict != Verdict.NotReproduced) && Checks.All(c => c.Verdict != Verdict.NotReproduced));
 
@@ -62,6 +68,10 @@ public sealed record VerificationResult(string ReportDir, IReadOnlyList<MetricCh
     {
         get
         {
+            if (Integrity.Count > 0)
+            {
+                return $"the committed report was edited or damaged, so it was not rerun: {Integrity[0]}{(Integrity.Count > 1 ? $" (and {Integrity.Count - 1} more)" : "")}";
+            }
             if (SameNumerics)
             {
                 var first = Figures.FirstOrDefault(f => f.Verdict != Verdict.Identical);

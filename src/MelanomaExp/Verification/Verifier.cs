@@ -16,14 +16,23 @@ public static class Verifier
     {
         var committed = CommittedReport.Read(reportDir);
         var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, ReportFolder.ManifestPath(reportDir) + " (resolved experiment)");
+        var damage = ReportIntegrity.Check(committed, out var note);
         // The rerun may never write into, or replace, the report it is checking; its report is what is compared, so it is always written.
         var rerun = options with { Sink = options.Sink ?? ReportSink.Instance, DataRoot = options.DataRoot ?? committed.DataRoot, Inputs = [.. options.Inputs, new ProtectedPath(reportDir, "the report being verified", NoWritingInside: true)] };
         var target = ExperimentRunner.ClaimOutput(experiment, rerun, rerun.ResolveDataRoot(experiment));
         using var writer = OutputLock.Acquire(target);
+        if (damage.Count > 0)
+        {
+            // Nothing to rerun against: the figures are not the ones the tool wrote. The verdict still goes where it would have.
+            var refused = new VerificationResult(committed.Dir, [], []) { Integrity = damage };
+            target.CreateAndMark();
+            WriteVerdict(target.Path, VerificationMarkdown.Render(refused));
+            return refused;
+        }
         DataCheck.SameAsCommitted(committed, experiment, rerun.ResolveDataRoot(experiment));
         ExperimentRunner.Run(experiment, rerun, cancel);
         var fresh = CommittedReport.Read(target.Path);
-        var result = Compare(committed, fresh, experiment.Verify);
+        var result = Compare(committed, fresh, experiment.Verify) with { IntegrityNote = note };
         result = SeedSpread.Find(reportDir, experiment.Name, seedStudy) is { } spread ? spread.Judge(result) : result;
         WriteVerdict(target.Path, VerificationMarkdown.Render(result));
         return result;

@@ -267,9 +267,18 @@ public class ExperimentRunnerTests
         File.WriteAllText(metrics, text);
         var lines = new List<string>();
         var again = ExperimentRunner.Run(Tiny(), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Log = lines.Add, Sink = ReportSink.Instance });
-        Assert.Contains(lines, l => l.Contains("the previous report says validation 97.00%", StringComparison.Ordinal));
+        // Found by the checksums before anything is copied: every figure of an edited metrics.json is suspect, not only validation accuracy.
+        Assert.Contains(lines, l => l.StartsWith("first: not reused from the previous report, the previous report was edited: metrics.json was changed after melanoma-exp wrote it", StringComparison.Ordinal));
         Assert.Null(again.Provenance!.Steps[0].Reused);
         Assert.Equal(claimed, again.Steps[0].Epochs[^1].ValAccuracy);
+
+        // A report without checksums (as from before they were written): the re-evaluation still finds the edit.
+        File.WriteAllText(metrics, File.ReadAllText(metrics).Replace($"\"val_accuracy\": {claimed.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}", "\"val_accuracy\": 0.97", StringComparison.Ordinal));
+        File.Delete(dir.Combine("out", "checksums.sha256"));
+        lines.Clear();
+        again = ExperimentRunner.Run(Tiny(), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Log = lines.Add, Sink = ReportSink.Instance });
+        Assert.Contains(lines, l => l.Contains("the previous report says validation 97.00%", StringComparison.Ordinal));
+        Assert.Null(again.Provenance!.Steps[0].Reused);
     }
 
     [Fact]
@@ -279,8 +288,10 @@ public class ExperimentRunnerTests
         Run(dir, "out");
         var models = dir.Combine("out", "models");
         File.Copy(Path.Combine(models, "second", "weights.pt"), Path.Combine(models, "first", "weights.pt"), overwrite: true);
-        var again = Run(dir, "out");
+        var lines = new List<string>();
+        var again = ExperimentRunner.Run(Tiny(), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Log = lines.Add, Sink = ReportSink.Instance });
         Assert.Null(again.Provenance!.Steps[0].Reused);
+        Assert.Contains("first: not reused from the previous report, models/first/weights.pt is not the model the previous report trained (its sha256 differs from the manifest's); training it", lines);
         Assert.StartsWith("unchanged since the previous report", again.Provenance!.Steps[1].Reused, StringComparison.Ordinal);
     }
 

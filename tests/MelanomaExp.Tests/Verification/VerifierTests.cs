@@ -46,7 +46,11 @@ public class VerifierTests
     {
         using var dir = new TempDir();
         var report = Committed(dir);
+        // A note a person added beside the report is not the tool's file: it neither breaks the integrity check nor is compared.
+        File.WriteAllText(Path.Combine(report, "NOTE.md"), "made for the thesis, chapter 3");
         var result = Verifier.Verify(report, new RunOptions { OutputDir = dir.Combine("again") });
+        Assert.Empty(result.Integrity);
+        Assert.Null(result.IntegrityNote);
         Assert.True(result.Reproduced);
         Assert.NotEmpty(result.Checks);
         Assert.All(result.Checks, c => Assert.Equal(Verdict.Identical, c.Verdict));
@@ -81,6 +85,39 @@ public class VerifierTests
         Assert.Contains("NOT REPRODUCED", stdout.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(dir.Combine("again", "VERIFY.md")));
         Assert.Equal(2, CliApp.Run(["verify", dir.Combine("nothing")], stdout, stderr));
+    }
+
+    [Fact]
+    public void An_edited_readme_or_a_swapped_weights_file_is_not_reproduced_without_a_rerun()
+    {
+        using var dir = new TempDir();
+        var report = Committed(dir);
+        var readme = Path.Combine(report, "README.md");
+        var original = File.ReadAllText(readme);
+        // One image's worth of validation accuracy (1 of 6 images), in the README only: metrics.json is intact.
+        var edited = System.Text.RegularExpressions.Regex.Replace(original, @"\| (\d+\.\d\d)% \|", m => $"| {double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 16.67:0.00}% |", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        Assert.NotEqual(original, edited);
+        File.WriteAllText(readme, edited);
+        var result = Verifier.Verify(report, new RunOptions { OutputDir = dir.Combine("again") });
+        Assert.False(result.Reproduced);
+        Assert.StartsWith("README.md was changed after melanoma-exp wrote it", Assert.Single(result.Integrity), StringComparison.Ordinal);
+        Assert.StartsWith("the committed report was edited or damaged, so it was not rerun: README.md", result.Reason, StringComparison.Ordinal);
+        // Nothing was rerun: the output holds the verdict only.
+        Assert.False(File.Exists(dir.Combine("again", "metrics.json")));
+        Assert.Contains("README.md was changed", File.ReadAllText(dir.Combine("again", "VERIFY.md")), StringComparison.Ordinal);
+
+        File.WriteAllText(readme, original);
+        var weights = Path.Combine(report, "models", "only", "weights.pt");
+        var bytes = File.ReadAllBytes(weights);
+        bytes[^1] ^= 1;
+        File.WriteAllBytes(weights, bytes);
+        var swapped = Verifier.Verify(report, new RunOptions { OutputDir = dir.Combine("again2") });
+        Assert.False(swapped.Reproduced);
+        Assert.Contains(swapped.Integrity, p => p.StartsWith("models/only/weights.pt is not the model this report trained (sha256 ", StringComparison.Ordinal));
+        // Without checksums (a report from before them), the manifest's weights sha256 still catches the swap.
+        File.Delete(Path.Combine(report, "checksums.sha256"));
+        var old = Verifier.Verify(report, new RunOptions { OutputDir = dir.Combine("again3") });
+        Assert.StartsWith("models/only/weights.pt is not the model this report trained", Assert.Single(old.Integrity), StringComparison.Ordinal);
     }
 
     [Fact]
