@@ -55,6 +55,10 @@ internal static class VerifyCommand
             {
                 output.WriteLine($"not reproduced: {f.Path} ({f.Kind}): committed {f.Committed}, reproduced {f.Reproduced}, tolerance {f.Tolerance.ToString("0.####", CultureInfo.InvariantCulture)}");
             }
+            foreach (var p in result.Pairs)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Step} {p.Set}: {p.Changed} of {p.Images} images changed answer ({p.Test.OnlyFirstRight} right only before, {p.Test.OnlySecondRight} right only now, McNemar p {p.Test.PValue:0.###})"));
+            }
             output.WriteLine(result.Summary);
             output.WriteLine($"{(result.Reproduced ? "REPRODUCED" : "NOT REPRODUCED")}: {result.Reason}; details in {Path.GetFullPath(options.OutputDir)}/VERIFY.md");
             return result.Reproduced ? ExitCodes.Success : ExitCodes.NotReproduced;

@@ -7,6 +7,7 @@ public static class ReportFiles
     public const string Metrics = "metrics.json";
     public const string History = "history.csv";
     public const string Manifest = "manifest.json";
+    public const string Predictions = "predictions.csv";
     public const string SeedSummary = "seeds.json";
     public const string Study = "study.json";
     public const string Verdict = "VERIFY.md";

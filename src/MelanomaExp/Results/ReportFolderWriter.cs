@@ -1,7 +1,7 @@
 namespace MelanomaExp.Results;
 
 /// <summary>
-/// The one writer of a report folder's data files (metrics.json, manifest.json, history.csv), beside
+/// The one writer of a report folder's data files (metrics.json, manifest.json, history.csv, predictions.csv), beside
 /// <see cref="ReportFolder"/>, their one reader: a change to the format is made and tested in one place.
 /// The Markdown and charts around them are Reporting's.
 /// </summary>
@@ -13,5 +13,6 @@ public static class ReportFolderWriter
         File.WriteAllText(Path.Combine(folder, ReportFiles.History), HistoryCsv.Render(run));
         File.WriteAllText(Path.Combine(folder, ReportFiles.Metrics), MetricsJson.Render(run));
         File.WriteAllText(Path.Combine(folder, ReportFiles.Manifest), ManifestJson.Render(run));
+        PredictionsCsv.Write(run, Path.Combine(folder, ReportFiles.Predictions));
     }
 }

@@ -27,6 +27,12 @@ public sealed record StepResult(
     /// <summary>Identity of the validation images (their hashes in order), to pair steps for McNemar.</summary>
     public string ValidationImages { get; init; } = "";
 
+    /// <summary>The validation images in the evaluation's order, as paths relative to the data root ("/"-separated), for predictions.csv.</summary>
+    public IReadOnlyList<string> ValidationFiles { get; init; } = [];
+
+    /// <summary>The test images in the evaluation's order, relative to the data root; empty without a test set.</summary>
+    public IReadOnlyList<string> TestFiles { get; init; } = [];
+
     /// <summary>Null only in results made before it was measured (hand-made or reused from an old report).</summary>
     public TrainEvaluation? TrainEvaluation { get; init; }
 

@@ -142,6 +142,8 @@ public static class ExperimentRunner
                         Key = key,
                         Rebalance = stepData.Rebalance,
                         ValidationImages = string.Join('\n', stepData.Split.Validation.Select(i => stepData.Store.Hashes[i])),
+                        ValidationFiles = [.. stepData.Split.Validation.Select(i => RelativeToData(dataRoot, stepData.Store.Paths[i]))],
+                        TestFiles = data.Test is null ? [] : [.. data.Test.Paths.Select(p => RelativeToData(dataRoot, p))],
                         Mistakes = MistakeGallery.For(validation, stepData.Store, stepData.Split.Validation, data.PositiveClass),
                         GradCams = step == experiment.Steps[^1] && model is SeedCnn cnn && data.PositiveClass is { } positive
                             ? Explaining.GradCamSelection.For(cnn, validation, stepData.Store, stepData.Split.Validation, positive)
@@ -249,4 +251,11 @@ public static class ExperimentRunner
         {
             Auc = AucComparison.Of(a, b, resamples, seeds.For("paired-bootstrap", first, second, a.Set)),
         };
+
+    /// <summary>An image's path for predictions.csv: relative to the data root, so it reads the same on every machine; a generated image outside it keeps its file name.</summary>
+    private static string RelativeToData(string dataRoot, string path)
+    {
+        var relative = Path.GetRelativePath(dataRoot, path).Replace('\\', '/');
+        return relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? "(generated)/" + Path.GetFileName(path) : relative;
+    }
 }

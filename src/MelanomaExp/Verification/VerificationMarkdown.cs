@@ -25,8 +25,20 @@ public static class VerificationMarkdown
             }
             return md.ToString();
         }
-        md.AppendLine(result.IntegrityNote is { } note ? $"Integrity: {note}." : "Integrity: every file in `checksums.sha256` and every step's weights are as the tool wrote them.");
+        md.AppendLine(result.IntegrityNote is { } note ? $"Integrity: {note}." : "Integrity: every file in `checksums.sha256` and every step's weights are as the tool wrote them, and every figure recomputed from `predictions.csv` equals `metrics.json`.");
         md.AppendLine();
+        if (result.Pairs.Count > 0)
+        {
+            md.AppendLine("Images that changed answer in the rerun (paired by file; McNemar on the images right in one run only):");
+            md.AppendLine();
+            md.AppendLine("| step | set | images | changed answer | right only before | right only now | McNemar p |");
+            md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var p in result.Pairs)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Step} | {p.Set} | {p.Images} | {p.Changed} | {p.Test.OnlyFirstRight} | {p.Test.OnlySecondRight} | {p.Test.PValue:0.###} |");
+            }
+            md.AppendLine();
+        }
         md.AppendLine(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(result.Summary[0])}{result.Summary[1..]}.");
         md.AppendLine();
         md.AppendLine("| step | metric | committed | reproduced | difference | tolerance | verdict |");

@@ -46,6 +46,9 @@ public sealed record VerificationResult(string ReportDir, IReadOnlyList<MetricCh
     /// <summary>What the integrity check found wrong with the committed report before any rerun (<see cref="ReportIntegrity"/>); non-empty: not reproduced, nothing rerun.</summary>
     public IReadOnlyList<string> Integrity { get; init; } = [];
 
+    /// <summary>Each step's validation and test answers paired image by image with the rerun's (empty when a side has no predictions.csv).</summary>
+    public IReadOnlyList<ImagePairs> Pairs { get; init; } = [];
+
     /// <summary>What the integrity check could not check (a report from before checksums), or null.</summary>
     public string? IntegrityNote { get; init; }
 

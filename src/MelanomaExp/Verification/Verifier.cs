@@ -16,7 +16,7 @@ public static class Verifier
     {
         var committed = CommittedReport.Read(reportDir);
         var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, ReportFolder.ManifestPath(reportDir) + " (resolved experiment)");
-        var damage = ReportIntegrity.Check(committed, out var note);
+        var damage = ReportIntegrity.Check(committed, out var note).Concat(PredictionCheck.Recompute(committed, experiment)).ToList();
         // The rerun may never write into, or replace, the report it is checking; its report is what is compared, so it is always written.
         var rerun = options with { Sink = options.Sink ?? ReportSink.Instance, DataRoot = options.DataRoot ?? committed.DataRoot, Inputs = [.. options.Inputs, new ProtectedPath(reportDir, "the report being verified", NoWritingInside: true)] };
         var target = ExperimentRunner.ClaimOutput(experiment, rerun, rerun.ResolveDataRoot(experiment));
@@ -32,7 +32,7 @@ public static class Verifier
         DataCheck.SameAsCommitted(committed, experiment, rerun.ResolveDataRoot(experiment));
         ExperimentRunner.Run(experiment, rerun, cancel);
         var fresh = CommittedReport.Read(target.Path);
-        var result = Compare(committed, fresh, experiment.Verify) with { IntegrityNote = note };
+        var result = Compare(committed, fresh, experiment.Verify) with { IntegrityNote = note, Pairs = PredictionCheck.Pair(committed, fresh) };
         result = SeedSpread.Find(reportDir, experiment.Name, seedStudy) is { } spread ? spread.Judge(result) : result;
         WriteVerdict(target.Path, VerificationMarkdown.Render(result));
         return result;

@@ -52,6 +52,9 @@ public class VerifierTests
         Assert.Empty(result.Integrity);
         Assert.Null(result.IntegrityNote);
         Assert.True(result.Reproduced);
+        var pairs = Assert.Single(result.Pairs);
+        Assert.Equal(("only", "validation", 0), (pairs.Step, pairs.Set, pairs.Changed));
+        Assert.True(pairs.Images > 0);
         Assert.NotEmpty(result.Checks);
         Assert.All(result.Checks, c => Assert.Equal(Verdict.Identical, c.Verdict));
         Assert.Empty(result.Environment);
@@ -118,6 +121,34 @@ public class VerifierTests
         File.Delete(Path.Combine(report, "checksums.sha256"));
         var old = Verifier.Verify(report, new RunOptions { OutputDir = dir.Combine("again3") });
         Assert.StartsWith("models/only/weights.pt is not the model this report trained", Assert.Single(old.Integrity), StringComparison.Ordinal);
+    }
+
+    /// <summary>Without checksums (deleted, or a report from before them), the figures are still recomputed from predictions.csv.</summary>
+    [Fact]
+    public void Figures_that_disagree_with_the_per_image_predictions_are_not_reproduced()
+    {
+        using var dir = new TempDir();
+        var report = Committed(dir);
+        File.Delete(Path.Combine(report, "checksums.sha256"));
+        var metrics = Path.Combine(report, "metrics.json");
+        var original = File.ReadAllText(metrics);
+        // One image's worth (1 of the 6 validation images).
+        Shift(report, 1.0 / 6, "validation", "accuracy");
+        var edited = Verifier.Verify(report, new RunOptions { OutputDir = dir.Combine("again") });
+        Assert.False(edited.Reproduced);
+        Assert.Equal("metrics.json and predictions.csv disagree: only.validation.accuracy is not what the committed per-image predictions give", Assert.Single(edited.Integrity));
+
+        // The other way round: metrics.json intact, one image's answer changed in predictions.csv.
+        File.WriteAllText(metrics, original);
+        var csv = Path.Combine(report, "predictions.csv");
+        var lines = File.ReadAllLines(csv);
+        var cells = lines[1].Split(',');
+        cells[4] = cells[4] == "class_0" ? "class_1" : "class_0";
+        lines[1] = string.Join(',', cells);
+        File.WriteAllLines(csv, lines);
+        var changed = Verifier.Verify(report, new RunOptions { OutputDir = dir.Combine("again2") });
+        Assert.False(changed.Reproduced);
+        Assert.StartsWith("metrics.json and predictions.csv disagree: only.validation.", Assert.Single(changed.Integrity), StringComparison.Ordinal);
     }
 
     [Fact]
