@@ -18,9 +18,17 @@ internal static class VerifyCommand
         var device = new Option<string?>("--device") { Description = "auto, cpu or cuda" };
         device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
         var seedStudy = new Option<string?>("--seed-study") { Description = "A sweep folder with a seed study of this experiment (study.json): differences are judged against its seed-to-seed spread (default: one beside the report)" };
+        var seeds = new Option<int>("--seeds") { Description = $"On other numerics with no seed study: how many further seeds to run to measure the seed spread (default {Verifier.DefaultExtraSeeds}; 0 judges by the fixed tolerances alone)", DefaultValueFactory = _ => Verifier.DefaultExtraSeeds };
+        seeds.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 100)
+            {
+                r.AddError("--seeds: must be between 0 and 100");
+            }
+        });
         var command = new Command("verify", "Re-run the experiment of a committed report and compare every metric (exit 0 only if all reproduce, 3 if not)")
         {
-            report, dataRoot, outputDir, device, seedStudy,
+            report, dataRoot, outputDir, device, seedStudy, seeds,
         };
         command.SetAction(parse => ExitCodes.Guard(errors, () =>
         {
@@ -33,7 +41,7 @@ internal static class VerifyCommand
                 Log = output.WriteLine,
                 Sink = ReportSink.Instance,
             };
-            var result = Verifier.Verify(dir, options, parse.GetValue(seedStudy));
+            var result = Verifier.Verify(dir, options, parse.GetValue(seedStudy), parse.GetValue(seeds));
             foreach (var problem in result.Integrity)
             {
                 output.WriteLine($"integrity: {problem}");

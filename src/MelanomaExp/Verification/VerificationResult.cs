@@ -46,6 +46,9 @@ public sealed record VerificationResult(string ReportDir, IReadOnlyList<MetricCh
     /// <summary>What the integrity check found wrong with the committed report before any rerun (<see cref="ReportIntegrity"/>); non-empty: not reproduced, nothing rerun.</summary>
     public IReadOnlyList<string> Integrity { get; init; } = [];
 
+    /// <summary>On other numerics, no seed spread was found or measured (<c>verify --seeds 0</c>): the headline figures were judged by the fixed tolerances alone.</summary>
+    public bool SeedsSkipped { get; init; }
+
     /// <summary>Each step's validation and test answers paired image by image with the rerun's (empty when a side has no predictions.csv).</summary>
     public IReadOnlyList<ImagePairs> Pairs { get; init; } = [];
 
@@ -85,7 +88,7 @@ public sealed record VerificationResult(string ReportDir, IReadOnlyList<MetricCh
             var numerics = string.Join(", ", Numerics.Select(n => $"{n.Property} {n.Committed} -> {n.Reproduced}"));
             var headline = Checks.FirstOrDefault(c => c.Verdict == Verdict.NotReproduced);
             var deciding = Figures.FirstOrDefault(f => Decides(f) && f.Verdict == Verdict.NotReproduced);
-            var judge = SeedStudy is null ? "the fixed tolerances (no seed study found)" : "the seed-to-seed spread of " + SeedStudy;
+            var judge = SeedStudy is null ? "the fixed tolerances (no seed study found, and no seeds run: the verdict rests on tolerances)" : "the seed-to-seed spread of " + SeedStudy;
             return headline is not null ? $"other numerics ({numerics}): {headline.Step} {headline.Metric} is beyond {judge}"
                 : deciding is not null ? $"other numerics ({numerics}): {deciding.Path} differs and must not"
                 : $"other numerics ({numerics}): every headline figure within {judge}; {Figures.Count(f => !Decides(f) && f.Verdict == Verdict.NotReproduced)} per-class, confusion or per-epoch figures moved and do not decide";

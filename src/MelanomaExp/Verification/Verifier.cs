@@ -9,10 +9,20 @@ namespace MelanomaExp.Verification;
 /// <summary>Re-runs the experiment recorded in a committed report and compares every metric and the environment.</summary>
 public static class Verifier
 {
-    public static VerificationResult Verify(string reportDir, RunOptions options, CancellationToken cancel = default) => Verify(reportDir, options, null, cancel);
+    /// <summary>How many extra seeds verify runs by default to measure the seed spread itself, when the numerics differ and no seed study is found.</summary>
+    public const int DefaultExtraSeeds = 3;
 
+    public static VerificationResult Verify(string reportDir, RunOptions options, CancellationToken cancel = default) => Verify(reportDir, options, null, DefaultExtraSeeds, cancel);
+
+    /// <param name="reportDir">The committed report.</param>
+    /// <param name="options">How to run the rerun (its output folder, data root, device).</param>
     /// <param name="seedStudy">A sweep folder with a seed study of this experiment; null looks for one beside the report.</param>
-    public static VerificationResult Verify(string reportDir, RunOptions options, string? seedStudy, CancellationToken cancel = default)
+    /// <param name="extraSeeds">
+    /// On other numerics without a seed study: how many further seeds to run (under <c>seeds/</c> in the output) to
+    /// measure the spread the headline figures are judged against; 0 judges by the fixed tolerances alone, and says so.
+    /// </param>
+    /// <param name="cancel">Stops the reruns.</param>
+    public static VerificationResult Verify(string reportDir, RunOptions options, string? seedStudy, int extraSeeds, CancellationToken cancel = default)
     {
         var committed = CommittedReport.Read(reportDir);
         var experiment = ExperimentLoader.Parse(committed.ResolvedYaml, ReportFolder.ManifestPath(reportDir) + " (resolved experiment)");
@@ -33,9 +43,36 @@ public static class Verifier
         ExperimentRunner.Run(experiment, rerun, cancel);
         var fresh = CommittedReport.Read(target.Path);
         var result = Compare(committed, fresh, experiment.Verify) with { IntegrityNote = note, Pairs = PredictionCheck.Pair(committed, fresh) };
-        result = SeedSpread.Find(reportDir, experiment.Name, seedStudy) is { } spread ? spread.Judge(result) : result;
+        var spread = SeedSpread.Find(reportDir, experiment.Name, seedStudy);
+        if (spread is null && !result.SameNumerics && extraSeeds > 0)
+        {
+            spread = MeasureSpread(experiment, fresh, rerun, target.Path, extraSeeds, cancel);
+        }
+        result = spread is not null ? spread.Judge(result) : result with { SeedsSkipped = !result.SameNumerics };
         WriteVerdict(target.Path, VerificationMarkdown.Render(result));
         return result;
+    }
+
+    /// <summary>
+    /// Runs the experiment with <paramref name="count"/> further seeds (seed+1, seed+2...) and measures each headline
+    /// figure's standard deviation over them and the rerun: the spread another seed gives on this machine.
+    /// </summary>
+    private static SeedSpread MeasureSpread(Experiment experiment, CommittedReport rerun, RunOptions options, string output, int count, CancellationToken cancel)
+    {
+        var runs = new List<CommittedReport> { rerun };
+        for (var n = 1; n <= count; n++)
+        {
+            var seed = experiment.Seed + n;
+            var dir = Path.Combine(output, "seeds", $"seed{seed}");
+            options.Log?.Invoke($"seed spread: running seed {seed} ({n} of {count}) into {dir}");
+            var other = ExperimentLoader.Parse(experiment.ResolvedYaml, experiment.SourcePath, [$"seed={seed}"]);
+            ExperimentRunner.Run(other, options with { OutputDir = dir, Force = true, Resume = false }, cancel);
+            runs.Add(CommittedReport.Read(dir));
+        }
+        var cells = runs.SelectMany(r => r.Values()).Where(v => v.Value is not null).GroupBy(v => (v.Step, v.Metric))
+            .Where(g => g.Count() == runs.Count)
+            .ToDictionary(g => g.Key, g => (MathNet.Numerics.Statistics.Statistics.StandardDeviation(g.Select(v => v.Value!.Value)), runs.Count));
+        return new SeedSpread($"{count} further seeds run by verify here ({Path.Combine(output, "seeds")})", cells);
     }
 
     /// <summary>Writes VERIFY.md beside the rerun's report and records it as the tool's own file there.</summary>

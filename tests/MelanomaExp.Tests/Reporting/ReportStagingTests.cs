@@ -1,3 +1,4 @@
+using MelanomaExp.Results;
 using MelanomaExp.Reporting;
 using MelanomaExp.Safety;
 using MelanomaExp.Tests.Fixtures;
@@ -34,8 +35,11 @@ public class ReportStagingTests
         var target = dir.Combine("report");
         WriteReport(target, "stale.png", "old");
         WriteReport(target, "README.md", "new");
-        Assert.Equal([OutputMarker.FileName, "README.md"], Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Equal(["README.md"], OutputMarker.Read(target)!.Files);
+        Assert.Equal([OutputMarker.FileName, "README.md", ReportChecksums.FileName], Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["README.md", ReportChecksums.FileName], OutputMarker.Read(target)!.Files);
+        // The checksums list the report's files (not the marker, not themselves), and they match.
+        Assert.EndsWith("  README.md\n", File.ReadAllText(Path.Combine(target, ReportChecksums.FileName)), StringComparison.Ordinal);
+        Assert.Empty(ReportChecksums.Check(target)!);
         Assert.Equal(["report"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
     }
 

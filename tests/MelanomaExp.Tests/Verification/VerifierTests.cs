@@ -151,6 +151,34 @@ public class VerifierTests
         Assert.StartsWith("metrics.json and predictions.csv disagree: only.validation.", Assert.Single(changed.Integrity), StringComparison.Ordinal);
     }
 
+    /// <summary>On other numerics with no seed study, verify runs further seeds and judges the headline figures by their spread.</summary>
+    [Fact]
+    public void On_other_numerics_without_a_study_verify_measures_the_seed_spread_itself()
+    {
+        using var dir = new TempDir();
+        var report = Committed(dir);
+        // As if made with another torch thread count (the manifest is edited, so its checksums go too: an older report).
+        File.Delete(Path.Combine(report, "checksums.sha256"));
+        var manifest = Path.Combine(report, "manifest.json");
+        var json = JsonNode.Parse(File.ReadAllText(manifest))!;
+        json["environment"]!["torch_threads"] = 99;
+        File.WriteAllText(manifest, json.ToJsonString());
+
+        var measured = Verifier.Verify(report, new RunOptions { OutputDir = dir.Combine("again") }, null, 2);
+        Assert.False(measured.SameNumerics);
+        Assert.StartsWith("2 further seeds run by verify here", measured.SeedStudy, StringComparison.Ordinal);
+        Assert.All(measured.Checks, c => Assert.Equal(3, c.Seeds));
+        Assert.True(File.Exists(dir.Combine("again", "seeds", "seed6", "metrics.json")));
+        Assert.True(File.Exists(dir.Combine("again", "seeds", "seed7", "metrics.json")));
+        Assert.Contains("the seed-to-seed spread of 2 further seeds", File.ReadAllText(dir.Combine("again", "VERIFY.md")), StringComparison.Ordinal);
+
+        var skipped = Verifier.Verify(report, new RunOptions { OutputDir = dir.Combine("again2") }, null, 0);
+        Assert.True(skipped.SeedsSkipped);
+        Assert.Null(skipped.SeedStudy);
+        Assert.Contains("the verdict rests on tolerances", skipped.Reason, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.Combine("again2", "seeds")));
+    }
+
     [Fact]
     public void Unknown_manifests_and_changed_data_are_refused_before_rerunning()
     {
