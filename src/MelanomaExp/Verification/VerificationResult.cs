@@ -95,7 +95,7 @@ public sealed record VerificationResult(string ReportDir, IReadOnlyList<MetricCh
         }
     }
 
-    public string Summary => $"compared {Figures.Count} figures of metrics.json: {Figures.Count(f => f.Verdict == Verdict.Identical)} identical, " +
+    public string Summary => Integrity.Count > 0 ? $"nothing compared: the integrity check found {Integrity.Count} problem{(Integrity.Count == 1 ? "" : "s")} with the committed report" : $"compared {Figures.Count} figures of metrics.json: {Figures.Count(f => f.Verdict == Verdict.Identical)} identical, " +
         $"{Figures.Count(f => f.Verdict == Verdict.WithinTolerance)} within tolerance, {Figures.Count(f => f.Verdict == Verdict.NotReproduced)} not reproduced " +
         $"({LeftOut} timings and curve points not compared)";
 }
