@@ -16,8 +16,12 @@ public static class ReportIntegrity
     public static IReadOnlyList<string> Check(CommittedReport report, out string? note)
     {
         var problems = new List<string>();
+        var notes = new List<string>();
         var checksums = ReportChecksums.Check(report.Dir);
-        note = checksums is null ? $"no {ReportChecksums.FileName} (the report was written before checksums were recorded): only the weights were checked against the manifest" : null;
+        if (checksums is null)
+        {
+            notes.Add($"no {ReportChecksums.FileName} (the report was written before checksums were recorded): only the weights and the figures recomputed from predictions.csv, where present, were checked");
+        }
         problems.AddRange(checksums?.Select(p => p.Message) ?? []);
         foreach (var step in report.Folder.Steps)
         {
@@ -29,13 +33,15 @@ public static class ReportIntegrity
             }
             if (!File.Exists(weights))
             {
-                problems.Add($"{relative} is missing (the manifest records sha256 {recorded[..12]}...)");
+                // Weights are kept out of commits (.gitignore): the rerun's are compared by their figures instead.
+                notes.Add($"{relative} is not here (weights are not committed), so it was not checked");
             }
             else if (ReportChecksums.Sha256(weights) is var actual && actual != recorded)
             {
                 problems.Add($"{relative} is not the model this report trained (sha256 {actual[..12]}..., the manifest records {recorded[..12]}...)");
             }
         }
+        note = notes.Count == 0 ? null : string.Join("; ", notes);
         return problems.Distinct().ToList();
     }
 }

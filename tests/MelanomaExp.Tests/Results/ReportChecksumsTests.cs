@@ -12,19 +12,24 @@ public class ReportChecksumsTests
         Directory.CreateDirectory(dir.Combine("models"));
         File.WriteAllText(dir.Combine("README.md"), "accuracy 23.61%");
         File.WriteAllText(dir.Combine("models", "w.pt"), "weights");
+        File.WriteAllText(dir.Combine("models", "card.json"), "{}");
         File.WriteAllText(dir.Combine(".marker"), "skipped");
         ReportChecksums.Write(dir.Path, ".marker");
-        Assert.Equal(["README.md", "models/w.pt"], File.ReadAllLines(dir.Combine(ReportChecksums.FileName)).Select(l => l.Split("  ")[1]));
+        Assert.Equal(["README.md", "models/card.json", "models/w.pt"], File.ReadAllLines(dir.Combine(ReportChecksums.FileName)).Select(l => l.Split("  ")[1]));
         Assert.Empty(ReportChecksums.Check(dir.Path)!);
 
         File.WriteAllText(dir.Combine("NOTE.md"), "a person's");
         Assert.Empty(ReportChecksums.Check(dir.Path)!);
         File.WriteAllText(dir.Combine("README.md"), "accuracy 40.28%");
+        File.Delete(dir.Combine("models", "card.json"));
+        // Weights are kept out of commits (.gitignore's *.pt): one missing is not damage, one changed is.
         File.Delete(dir.Combine("models", "w.pt"));
         var problems = ReportChecksums.Check(dir.Path)!;
-        Assert.Equal(["README.md", "models/w.pt"], problems.Select(p => p.File));
+        Assert.Equal(["README.md", "models/card.json"], problems.Select(p => p.File));
         Assert.StartsWith("README.md was changed after melanoma-exp wrote it", problems[0].Message, StringComparison.Ordinal);
-        Assert.Equal("models/w.pt is missing (listed in checksums.sha256)", problems[1].Message);
+        Assert.Equal("models/card.json is missing (listed in checksums.sha256)", problems[1].Message);
+        File.WriteAllText(dir.Combine("models", "w.pt"), "other weights");
+        Assert.Contains(ReportChecksums.Check(dir.Path)!, p => p.File == "models/w.pt");
         Assert.Equal("README.md", ReportChecksums.FirstProblem(dir.Path, "README.md")!.File);
         Assert.Null(ReportChecksums.FirstProblem(dir.Path, "metrics.json"));
     }

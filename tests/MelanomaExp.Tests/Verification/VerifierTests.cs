@@ -123,6 +123,19 @@ public class VerifierTests
         Assert.StartsWith("models/only/weights.pt is not the model this report trained", Assert.Single(old.Integrity), StringComparison.Ordinal);
     }
 
+    /// <summary>A committed report has no weights (.gitignore keeps *.pt out of commits): that is not damage.</summary>
+    [Fact]
+    public void A_report_committed_without_its_weights_is_verified_and_says_they_were_not_checked()
+    {
+        using var dir = new TempDir();
+        var report = Committed(dir);
+        File.Delete(Path.Combine(report, "models", "only", "weights.pt"));
+        var result = Verifier.Verify(report, new RunOptions { OutputDir = dir.Combine("again") });
+        Assert.Empty(result.Integrity);
+        Assert.True(result.Reproduced);
+        Assert.Equal("models/only/weights.pt is not here (weights are not committed), so it was not checked", result.IntegrityNote);
+    }
+
     /// <summary>Without checksums (deleted, or a report from before them), the figures are still recomputed from predictions.csv.</summary>
     [Fact]
     public void Figures_that_disagree_with_the_per_image_predictions_are_not_reproduced()
