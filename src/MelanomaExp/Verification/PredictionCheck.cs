@@ -75,6 +75,10 @@ public static class PredictionCheck
     public static IReadOnlyList<ImagePairs> Pair(CommittedReport committed, CommittedReport fresh)
     {
         var classes = Classes(committed);
+        if (!classes.SequenceEqual(Classes(fresh)))
+        {
+            return [];
+        }
         var before = PredictionsCsv.Read(Path.Combine(committed.Dir, ReportFiles.Predictions), classes);
         var after = PredictionsCsv.Read(Path.Combine(fresh.Dir, ReportFiles.Predictions), classes);
         if (before is null || after is null)

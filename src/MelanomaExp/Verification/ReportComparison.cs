@@ -35,6 +35,32 @@ public static class ReportComparison
             md.AppendLine(CultureInfo.InvariantCulture, $"| {step} | {metric} | {F(value)} | {F(other)} | {F(value is { } x && other is { } y ? y - x : null)} |");
         }
         md.AppendLine();
+        // verify's tiers: on the same numerics two runs of one experiment must agree bit for bit; on other numerics they
+        // differ like nearby seeds, and the per-image pairs say how many answers moved.
+        var numerics = NumericsIdentity.Differences(ra.Folder, rb.Folder);
+        md.AppendLine(numerics.Count == 0
+            ? "Numerics: the same (CPU, instruction set, torch threads, libtorch): runs of one experiment must agree bit for bit."
+            : $"Numerics: other ({string.Join(", ", numerics.Select(n => $"{n.Property} {n.Committed} -> {n.Reproduced}"))}): runs of one experiment differ like runs of nearby seeds.");
+        md.AppendLine();
+        foreach (var (name, report) in new[] { ("A", ra), ("B", rb) })
+        {
+            foreach (var problem in ReportIntegrity.Check(report, out _))
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"**{name} is not as the tool wrote it**: {problem}.");
+                md.AppendLine();
+            }
+        }
+        var pairs = PredictionCheck.Pair(ra, rb);
+        if (pairs.Count > 0)
+        {
+            md.AppendLine("| step | set | images in both | changed answer | right only in A | right only in B | McNemar p |");
+            md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var p in pairs)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Step} | {p.Set} | {p.Images} | {p.Changed} | {p.Test.OnlyFirstRight} | {p.Test.OnlySecondRight} | {p.Test.PValue:0.###} |");
+            }
+            md.AppendLine();
+        }
         md.AppendLine("## Environment differences");
         md.AppendLine();
         var differences = Verifier.EnvironmentDifferences(ra.Folder, rb.Folder);

@@ -219,6 +219,8 @@ public class VerifierTests
         var text = ReportComparison.Write(report, report, dir.Combine("cmp"));
         Assert.Contains("| only | val_accuracy |", text, StringComparison.Ordinal);
         Assert.Contains("None.", text, StringComparison.Ordinal);
+        Assert.Contains("Numerics: the same", text, StringComparison.Ordinal);
+        Assert.Matches(@"\| only \| validation \| \d+ \| 0 \| 0 \| 0 \| 1 \|", text);
         Assert.True(File.Exists(dir.Combine("cmp", "only-validation-accuracy.png")));
         Assert.True(File.Exists(dir.Combine("cmp", "COMPARE.md")));
     }
