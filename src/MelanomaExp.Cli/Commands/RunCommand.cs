@@ -8,8 +8,11 @@ namespace MelanomaExp.Cli.Commands;
 /// <summary><c>run FILE</c>: trains every step and writes the report.</summary>
 internal static class RunCommand
 {
-    public static Action<string, Training.EpochRecord> EpochLine(TextWriter output) => (step, e) => output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{step} epoch {e.Epoch}: loss {e.TrainLoss:0.0000} acc {e.TrainAccuracy * 100:0.00}% | val loss {e.ValLoss:0.0000} val acc {e.ValAccuracy * 100:0.00}% | {e.Seconds:0.0}s {e.ImagesPerSecond:0.0} img/s"));
+    public static Action<string, Training.EpochRecord> EpochLine(TextWriter output) => (step, e) => output.WriteLine(EpochText(step, e));
+
+    /// <summary>One epoch's summary line, as the log and the live display both print it.</summary>
+    public static string EpochText(string step, Training.EpochRecord e) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{step} epoch {e.Epoch}: loss {e.TrainLoss:0.0000} acc {e.TrainAccuracy * 100:0.00}% | val loss {e.ValLoss:0.0000} val acc {e.ValAccuracy * 100:0.00}% | {e.Seconds:0.0}s {e.ImagesPerSecond:0.0} img/s");
 
     public static Command Create(TextWriter output, TextWriter errors)
     {
