@@ -23,6 +23,7 @@ public static class CliApp
             SweepCommand.Create(output, errors),
             CollectCommand.Create(output, errors),
             DataCommand.Create(output, errors),
+            ResultsCommand.Create(output, errors),
         };
         var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of unexpected errors", Recursive = true };
         root.Options.Add(verbose);
