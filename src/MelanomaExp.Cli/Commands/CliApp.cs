@@ -9,6 +9,25 @@ public static class CliApp
     {
         var output = stdout ?? Console.Out;
         var errors = stderr ?? Console.Error;
+        var root = Root(output, errors);
+        var verbose = (Option<bool>)root.Options.First(o => o.Name == "--verbose");
+        var parse = root.Parse(args);
+        ExitCodes.Verbose = parse.GetValue(verbose);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                errors.WriteLine($"error: {error.Message}");
+            }
+            errors.WriteLine("Run 'melanoma-exp --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = errors, ProcessTerminationTimeout = null });
+    }
+
+    /// <summary>The whole command tree, unparsed: Run parses with it, and a test parses every command the README shows.</summary>
+    public static RootCommand Root(TextWriter output, TextWriter errors)
+    {
         var root = new RootCommand("melanoma-exp: reproducible melanoma CNN experiments from YAML files")
         {
             RunCommand.Create(output, errors),
@@ -27,17 +46,6 @@ public static class CliApp
         };
         var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of unexpected errors", Recursive = true };
         root.Options.Add(verbose);
-        var parse = root.Parse(args);
-        ExitCodes.Verbose = parse.GetValue(verbose);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                errors.WriteLine($"error: {error.Message}");
-            }
-            errors.WriteLine("Run 'melanoma-exp --help' for usage.");
-            return ExitCodes.BadInput;
-        }
-        return parse.Invoke(new InvocationConfiguration { Output = output, Error = errors, ProcessTerminationTimeout = null });
+        return root;
     }
 }
