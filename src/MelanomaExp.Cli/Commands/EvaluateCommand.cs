@@ -15,8 +15,8 @@ internal static class EvaluateCommand
         var model = new Option<string>("--model") { Description = "Model folder (models/<step> in a report) or its model.json", Required = true };
         var data = new Option<string>("--data") { Description = "Folder of class folders to evaluate on", Required = true };
         var outputDir = new Option<string>("--output") { Description = "Report folder", DefaultValueFactory = _ => "out/evaluate" };
-        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for confidence intervals", DefaultValueFactory = _ => 1000 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap", DefaultValueFactory = _ => 123 };
+        var bootstrap = NumberOptions.Whole("--bootstrap", "Bootstrap resamples for confidence intervals", 0, 100_000, 1000);
+        var seed = NumberOptions.Whole("--seed", "Seed of the bootstrap", 0, int.MaxValue, 123);
         var skip = new Option<bool>("--skip-bad-images") { Description = "Leave unreadable images out instead of failing" };
         var command = new Command("evaluate", "Evaluate a saved model on a folder of class folders and write the evaluation report") { model, data, outputDir, bootstrap, seed, skip };
         command.SetAction(parse => ExitCodes.Guard(errors, () =>
