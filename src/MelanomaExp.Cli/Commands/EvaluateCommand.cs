@@ -33,8 +33,18 @@ internal static class EvaluateCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{evaluation.Images} images: accuracy {m.Accuracy * 100:0.00}%, balanced accuracy {m.BalancedAccuracy * 100:0.00}%, macro F1 {m.MacroF1:0.000}"));
             if (evaluation.Positive is { } p)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{p.PositiveClass}: sensitivity {p.Sensitivity.Value * 100:0.0}% ({p.Sensitivity.Low * 100:0.0}-{p.Sensitivity.High * 100:0.0}), specificity {p.Specificity.Value * 100:0.0}% ({p.Specificity.Low * 100:0.0}-{p.Specificity.High * 100:0.0}), AUC {p.Auc.Value:0.000} ({p.Auc.Low:0.000}-{p.Auc.High:0.000})"));
+                // Labelled as in the report, whose headline figures are those at the threshold: an unlabelled
+                // top-class sensitivity read beside the report looked like a disagreement.
+                var auc = string.Create(CultureInfo.InvariantCulture, $"AUC {p.Auc.Value:0.000} ({p.Auc.Low:0.000}-{p.Auc.High:0.000})");
+                if (p.Operating is { } o)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.PositiveClass} at threshold {o.Threshold:0.000} (the model's, which predict uses): {Rates(o.Sensitivity, o.Specificity)}; {auc}"));
+                    output.WriteLine($"{p.PositiveClass} as top class (highest probability): {Rates(p.Sensitivity, p.Specificity)}");
+                }
+                else
+                {
+                    output.WriteLine($"{p.PositiveClass} as top class (highest probability; the model has no threshold): {Rates(p.Sensitivity, p.Specificity)}; {auc}");
+                }
             }
             output.WriteLine($"speed: {rate?.Describe()}");
             output.WriteLine($"report: {folder.Path}/README.md");
@@ -42,4 +52,7 @@ internal static class EvaluateCommand
         }));
         return command;
     }
+
+    private static string Rates(Evaluation.Interval sensitivity, Evaluation.Interval specificity) => string.Create(CultureInfo.InvariantCulture,
+        $"sensitivity {sensitivity.Value * 100:0.0}% ({sensitivity.Low * 100:0.0}-{sensitivity.High * 100:0.0}), specificity {specificity.Value * 100:0.0}% ({specificity.Low * 100:0.0}-{specificity.High * 100:0.0})");
 }

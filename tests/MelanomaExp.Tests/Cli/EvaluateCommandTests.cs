@@ -1,0 +1,30 @@
+using MelanomaExp.Tests.Fixtures;
+using static MelanomaExp.Tests.Fixtures.CliRunner;
+
+namespace MelanomaExp.Tests.Cli;
+
+public class EvaluateCommandTests
+{
+    /// <summary>Class folders named as the model's classes, which SyntheticImages numbers.</summary>
+    internal static string Data(TempDir dir)
+    {
+        var data = dir.Combine("data");
+        SyntheticImages.WriteDataset(data, classes: 2, perClass: 6, size: 8);
+        Directory.Move(Path.Combine(data, "class_0"), Path.Combine(data, "melanoma"));
+        Directory.Move(Path.Combine(data, "class_1"), Path.Combine(data, "nevus"));
+        return data;
+    }
+
+    [Fact]
+    public void The_console_labels_the_figures_at_the_threshold_and_as_top_class()
+    {
+        using var dir = new TempDir();
+        var model = Inference.PredictorTests.SaveModel(dir, "melanoma", "nevus");
+        var (code, stdout, err) = RunCli("evaluate", "--model", model, "--data", Data(dir), "--output", dir.Combine("eval"), "--bootstrap", "20");
+        Assert.True(code == 0, err);
+        var lines = stdout.Split(Environment.NewLine);
+        // The report's figures are those at the threshold predict uses; the console says which is which.
+        Assert.Contains(lines, l => l.StartsWith("melanoma at threshold 0.500 (the model's, which predict uses): sensitivity ", StringComparison.Ordinal) && l.Contains("; AUC ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("melanoma as top class (highest probability): sensitivity ", StringComparison.Ordinal));
+    }
+}
