@@ -29,6 +29,11 @@ internal static class EvaluateCommand
             InferenceRate? rate = null;
             var (card, evaluation) = SavedModelEvaluation.Run(modelPath, dataDir, parse.GetValue(bootstrap), parse.GetValue(seed), parse.GetValue(skip) ? BadImagePolicy.Skip : BadImagePolicy.Fail, r => rate = r);
             EvaluationReport.Write(card, modelPath, dataDir, evaluation, folder);
+            // Worded as run's log of on_bad_image: skip, so a skipped file is seen without opening the report.
+            foreach (var bad in evaluation.Skipped)
+            {
+                output.WriteLine($"skipped (--skip-bad-images): {bad.Path}: {bad.Reason}");
+            }
             var m = evaluation.Metrics;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{evaluation.Images} images: accuracy {m.Accuracy * 100:0.00}%, balanced accuracy {m.BalancedAccuracy * 100:0.00}%, macro F1 {m.MacroF1:0.000}"));
             if (evaluation.Positive is { } p)

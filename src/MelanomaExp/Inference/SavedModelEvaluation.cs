@@ -33,7 +33,8 @@ public static class SavedModelEvaluation
             var pass = streamed.Pass;
             // Scored at the threshold predict uses (the one saved with the model), not one chosen on these images.
             var settings = new EvaluationSettings(card.PositiveClass, bootstrap, seed) { OperatingThreshold = card.Threshold };
-            return (card, Evaluate.Set(Path.GetFileName(Path.TrimEndingDirectorySeparator(dataDir)), card.Classes, streamed.Labels, pass.Predictions, pass.Probabilities, pass.Loss, settings));
+            var evaluation = Evaluate.Set(Path.GetFileName(Path.TrimEndingDirectorySeparator(dataDir)), card.Classes, streamed.Labels, pass.Predictions, pass.Probabilities, pass.Loss, settings);
+            return (card, evaluation with { Skipped = streamed.Skipped });
         }
     }
 }

@@ -27,4 +27,22 @@ public class EvaluateCommandTests
         Assert.Contains(lines, l => l.StartsWith("melanoma at threshold 0.500 (the model's, which predict uses): sensitivity ", StringComparison.Ordinal) && l.Contains("; AUC ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("melanoma as top class (highest probability): sensitivity ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Skipped_images_are_listed_on_the_console_in_the_readme_and_in_metrics_json()
+    {
+        using var dir = new TempDir();
+        var model = Inference.PredictorTests.SaveModel(dir, "melanoma", "nevus");
+        var data = Data(dir);
+        var bad = Path.Combine(data, "nevus", "broken.jpg");
+        File.WriteAllText(bad, "not an image");
+        var (code, stdout, err) = RunCli("evaluate", "--model", model, "--data", data, "--output", dir.Combine("eval"), "--bootstrap", "0", "--skip-bad-images");
+        Assert.True(code == 0, err);
+        Assert.Contains($"skipped (--skip-bad-images): {bad}: not a recognised image format", stdout, StringComparison.Ordinal);
+        Assert.Contains($"- `{bad}`: not a recognised image format", File.ReadAllText(dir.Combine("eval", "README.md")), StringComparison.Ordinal);
+        using var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.Combine("eval", "metrics.json")));
+        var skipped = Assert.Single(metrics.RootElement.GetProperty("skipped_images").EnumerateArray());
+        Assert.Equal(bad, skipped.GetProperty("path").GetString());
+        Assert.StartsWith("not a recognised image format", skipped.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
 }
