@@ -27,7 +27,7 @@ internal static class EvaluateCommand
             var folder = OutputFolder.Claim(parse.GetValue(outputDir), "evaluation", new OutputRules().Input(modelFolder, "the model folder").Data(dataDir));
             using var writer = OutputLock.Acquire(folder);
             InferenceRate? rate = null;
-            var (card, evaluation) = SavedModelEvaluation.Run(modelPath, dataDir, parse.GetValue(bootstrap), parse.GetValue(seed), parse.GetValue(skip) ? BadImagePolicy.Skip : BadImagePolicy.Fail, r => rate = r);
+            var (card, evaluation) = SavedModelEvaluation.Run(modelPath, dataDir, parse.GetValue(bootstrap), parse.GetValue(seed), parse.GetValue(skip) ? BadImagePolicy.Skip : BadImagePolicy.Fail, r => rate = r, n => output.WriteLine($"note: {n}"));
             EvaluationReport.Write(card, modelPath, dataDir, evaluation, folder);
             // Worded as run's log of on_bad_image: skip, so a skipped file is seen without opening the report.
             foreach (var bad in evaluation.Skipped)

@@ -45,4 +45,23 @@ public class EvaluateCommandTests
         Assert.Equal(bad, skipped.GetProperty("path").GetString());
         Assert.StartsWith("not a recognised image format", skipped.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Loose_files_in_the_data_folder_are_noticed_once_by_evaluate_and_by_run()
+    {
+        using var dir = new TempDir();
+        var model = Inference.PredictorTests.SaveModel(dir, "melanoma", "nevus");
+        var data = Data(dir);
+        File.Copy(Directory.GetFiles(Path.Combine(data, "nevus"))[0], Path.Combine(data, "stray.png"));
+        var notice = $"{data}: 1 file(s) directly in this folder belong to no class folder and are ignored: stray.png";
+
+        var evaluate = RunCli("evaluate", "--model", model, "--data", data, "--output", dir.Combine("eval"), "--bootstrap", "0");
+        Assert.True(evaluate.Code == 0, evaluate.Err);
+        Assert.Single(evaluate.Out.Split(Environment.NewLine), l => l == $"note: {notice}");
+
+        using var outside = new TempDir();
+        var run = RunCli("run", RepoPaths.Experiment("smoke.yaml"), "--data-root", dir.Path, "--set", "data.train=data", "--output", outside.Combine("run"), "--device", "cpu", "--set", "steps.base.train.epochs=1");
+        Assert.True(run.Code == 0, run.Err);
+        Assert.Single(run.Out.Split(Environment.NewLine), l => l == $"note: {notice}");
+    }
 }
