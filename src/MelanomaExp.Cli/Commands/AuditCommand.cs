@@ -13,7 +13,7 @@ internal static class AuditCommand
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Folders of class folders, or experiment files (their train and test folders)", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print the counts as JSON" };
-        var threshold = new Option<int>("--threshold") { Description = "Near-duplicate threshold in bits of the 64-bit perceptual hash", DefaultValueFactory = _ => AuditDefaults.Threshold };
+        var threshold = NumberOptions.Whole("--threshold", "Near-duplicate threshold in bits of the 64-bit perceptual hash", 0, 64, AuditDefaults.Threshold);
         var pictures = new Option<string?>("--pairs-png") { Description = "Write example near-duplicate pairs side by side to this PNG" };
         var dataRoot = new Option<string?>("--data-root") { Description = "Data root for experiment files (default: MELANOMA_EXP_DATA, else data.root)" };
         var command = new Command("audit", "Find duplicate, near-duplicate and conflicting images in class folders") { inputs, json, threshold, dataRoot, pictures };

@@ -14,7 +14,7 @@ internal static class BenchCommand
         var dataRoot = new Option<string?>("--data-root") { Description = "Folder holding the data (overrides data.root and MELANOMA_EXP_DATA)" };
         var set = new Option<string[]>("--set") { Description = "Override a YAML key (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var step = new Option<string?>("--step") { Description = "The step whose first epochs are timed (default: the first)" };
-        var epochs = new Option<int>("--epochs") { Description = "Real epochs to time (2 or more shows whether memory stays flat)", DefaultValueFactory = _ => 2 };
+        var epochs = NumberOptions.Whole("--epochs", "Real epochs to time (2 or more shows whether memory stays flat)", 1, 100, 2);
         var quick = new Option<bool>("--quick") { Description = "Fewer rounds, an eighth of the images: a minute or two instead of ten" };
         var peer = new Option<string?>("--peer") { Description = "Also run the PyTorch reference script (default ../shared/bench/peer_seed_cnn.py)", Arity = ArgumentArity.ZeroOrOne };
         var noPrefetch = new Option<bool>("--no-prefetch") { Description = "Prepare each batch only when needed (to measure what overlapping buys)" };
@@ -24,10 +24,6 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure training, inference and data throughput") { file, dataRoot, set, step, epochs, quick, peer, noPrefetch, outputDir, device };
         command.SetAction(parse => ExitCodes.Guard(errors, () =>
         {
-            if (parse.GetValue(epochs) is var n and (< 1 or > 100))
-            {
-                throw new BadInputException($"--epochs: must be between 1 and 100, got {n}");
-            }
             var experiment = parse.GetValue(file) is { } path ? ExperimentLoader.Load(path, parse.GetValue(set) ?? []) : null;
             var target = parse.GetValue(outputDir) is { } requested
                 ? Safety.OutputFolder.Claim(requested, "bench", experiment is null ? null : Running.ExperimentRunner.OutputRules(experiment, DataRoot.Resolve(parse.GetValue(dataRoot), experiment.Data.Root)))

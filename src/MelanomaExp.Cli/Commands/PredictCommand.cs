@@ -14,18 +14,14 @@ internal static class PredictCommand
         var model = new Option<string>("--model") { Description = "Model folder (models/<step> in a report) or its model.json", Required = true };
         var inputs = new Argument<string[]>("images") { Description = "Image files or folders", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
-        var threshold = new Option<double?>("--threshold") { Description = "Probability of the positive class that flags an image (default: the model's, from validation)" };
-        var top = new Option<int>("--top") { Description = "How many classes to show per image", DefaultValueFactory = _ => 3 };
+        var threshold = NumberOptions.Probability("--threshold", "Probability of the positive class that flags an image (default: the model's, from validation)");
+        var top = NumberOptions.Whole("--top", "How many classes to show per image", 1, int.MaxValue, 3);
         var command = new Command("predict", "Classify images with a saved model") { model, inputs, json, threshold, top };
         command.SetAction(parse => ExitCodes.Guard(errors, () =>
         {
             var cut = parse.GetValue(threshold);
-            if (cut is < 0 or > 1)
-            {
-                throw new BadInputException($"--threshold: must be between 0 and 1, got {cut}");
-            }
             // The rate goes to stderr, so stdout stays the predictions alone (and --json stays parseable).
-            var predictions = Predictor.Run(parse.GetValue(model)!, parse.GetValue(inputs)!, cut, Math.Max(1, parse.GetValue(top)), rate => errors.WriteLine(rate.Describe()));
+            var predictions = Predictor.Run(parse.GetValue(model)!, parse.GetValue(inputs)!, cut, parse.GetValue(top), rate => errors.WriteLine(rate.Describe()));
             if (parse.GetValue(json))
             {
                 var array = new JsonArray([.. predictions.Select(p => (JsonNode?)new JsonObject

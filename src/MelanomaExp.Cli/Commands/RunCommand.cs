@@ -22,7 +22,7 @@ internal static class RunCommand
         device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run of this experiment from its last completed epoch" };
         var resumeIfInterrupted = new Option<bool>("--resume-if-interrupted") { Description = "Continue an interrupted run of this experiment when there is one, else start afresh (sweep tasks use it)" };
-        var seedCount = new Option<int?>("--seeds") { Description = "Run N times with seeds seed, seed+1, ... and report mean, sd and 95% CI per metric" };
+        var seedCount = NumberOptions.OptionalWhole("--seeds", "Run N times with seeds seed, seed+1, ... and report mean, sd and 95% CI per metric", 2, 1000);
         var force = new Option<bool>("--force") { Description = "Train every step, even those unchanged since the report in the output folder" };
         var audit = new Option<bool>("--audit-determinism") { Description = "Train the first epoch twice and record in the manifest whether losses and weights match" };
         var command = new Command("run", "Train every step of an experiment and write its Markdown report");
@@ -73,9 +73,7 @@ internal static class RunCommand
                     Force = parse.GetValue(force),
                     Sink = ReportSink.Instance,
                 };
-                var seeds = parse.GetValue(seedCount) is { } n
-                    ? (n >= 2 ? Enumerable.Range(experiment.Seed, n).ToList() : throw new BadInputException("--seeds: needs at least 2"))
-                    : experiment.Seeds;
+                var seeds = parse.GetValue(seedCount) is { } n ? Enumerable.Range(experiment.Seed, n).ToList() : experiment.Seeds;
                 if (seeds.Count > 0)
                 {
                     var study = SeedStudy.Run(parse.GetValue(common.File)!, parse.GetValue(common.Set) ?? [], seeds, options with { EpochDone = EpochLine(output) }, cancel.Token);

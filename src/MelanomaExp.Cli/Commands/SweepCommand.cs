@@ -16,13 +16,13 @@ internal static class SweepCommand
         var grid = new Option<string[]>("--grid") { Description = "Swept key: key.path=v1,v2 (values as in --set; repeatable; replaces that key of sweep.grid)", Arity = ArgumentArity.ZeroOrMore };
         var backend = new Option<string>("--backend") { Description = "local (processes here) or slurm (an array job)", DefaultValueFactory = _ => "local" };
         backend.AcceptOnlyFromAmong("local", "slurm");
-        var jobs = new Option<int>("--jobs") { Description = "local: runs at once (each gets cores / jobs torch threads)", DefaultValueFactory = _ => 1 };
+        var jobs = NumberOptions.Whole("--jobs", "local: runs at once (each gets cores / jobs torch threads)", 1, int.MaxValue, 1);
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the plan and its estimated CPU-hours and write the job scripts; start nothing" };
         var status = new Option<string?>("--status") { Description = "Show where each run of the sweep in this folder stands" };
         var command = new Option<string?>("--command") { Description = "How to start melanoma-exp (on the nodes, for slurm), e.g. '/opt/tools/melanoma-exp'; default: as this one was started" };
         var partition = new Option<string?>("--partition") { Description = "slurm: partition" };
         var time = new Option<string?>("--time") { Description = "slurm: time limit per run, e.g. 04:00:00" };
-        var cpus = new Option<int?>("--cpus-per-task") { Description = "slurm: CPUs per run (also its torch threads)" };
+        var cpus = NumberOptions.OptionalWhole("--cpus-per-task", "slurm: CPUs per run (also its torch threads)", 1, int.MaxValue);
         var mem = new Option<string?>("--mem") { Description = "slurm: memory per run, e.g. 8G" };
         var gres = new Option<string?>("--gres") { Description = "slurm: generic resources per run, e.g. gpu:1" };
         var account = new Option<string?>("--account") { Description = "slurm: account to charge" };
@@ -39,10 +39,6 @@ internal static class SweepCommand
             }
             var path = parse.GetValue(file) ?? throw new BadInputException("sweep: give the experiment file (or --status DIR)");
             var dir = parse.GetValue(outputDir) ?? throw new BadInputException("sweep: --output DIR is required (the sweep folder)");
-            if (parse.GetValue(jobs) < 1)
-            {
-                throw new BadInputException("--jobs: needs at least 1");
-            }
             var plan = SweepPlanner.Plan(path, parse.GetValue(set) ?? [], parse.GetValue(seeds), parse.GetValue(grid) ?? [], parse.GetValue(dataRoot));
             var toolCommand = ToolCommand.Resolve(parse.GetValue(command));
             var request = new SweepRequest(dir, plan, parse.GetValue(backend) == "slurm" ? SweepBackend.Slurm : SweepBackend.Local)

@@ -31,6 +31,10 @@ internal static class ValidateCommand
                 output.WriteLine($"audit: {audit.ExactDuplicatePairs} identical pairs, {audit.NearDuplicatePairs} near duplicates, {audit.LabelConflictPairs} label conflicts; " +
                     $"removed {audit.RemovedDuplicates} duplicates and {audit.RemovedConflicts} conflicting images; {audit.TrainValidationPairs} pairs straddle training and validation");
             }
+            foreach (var notice in data.Notices)
+            {
+                output.WriteLine($"note: {notice}");
+            }
             foreach (var bad in summary.Skipped)
             {
                 output.WriteLine($"skipped: {bad.Path}: {bad.Reason}");

@@ -252,12 +252,19 @@ public static partial class ExperimentLoader
     private static string Identifier(YamlSection section, string key)
     {
         var value = section.RequireString(key);
-        if (value.Length > 0 && !IdentifierPattern().IsMatch(value))
+        // Told apart from a bad character: a long name of good letters called "must be letters, digits..." misleads.
+        if (value.Length > MaxIdentifier && IdentifierPattern().IsMatch(value[..MaxIdentifier]) && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            section.Report(key, $"'{ConfigException.Shown(value)}' is too long: at most {MaxIdentifier} characters, it has {value.Length} (it names files and folders)");
+        }
+        else if (value.Length > 0 && !IdentifierPattern().IsMatch(value))
         {
             section.Report(key, $"'{ConfigException.Shown(value)}' must be letters, digits, '-' or '_' (it names files and folders)");
         }
         return value;
     }
+
+    private const int MaxIdentifier = 64;
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
     private static partial Regex IdentifierPattern();

@@ -99,6 +99,9 @@ public static class KeyDescriptions
         ["verify.tolerance.loss"] = "For losses.",
     };
 
+    /// <summary>Every described key path (<c>steps[].train.epochs</c>): the keys an experiment file can hold.</summary>
+    public static IEnumerable<string> Paths => Text.Keys;
+
     /// <summary>The description of a key path, or null when none is written.</summary>
     public static string? For(string path)
     {

@@ -3,6 +3,23 @@ namespace MelanomaExp.Config;
 /// <summary>"Did you mean" for an unknown key: the closest key the section takes, if one is close enough.</summary>
 internal static class KeySuggestion
 {
+    /// <summary>
+    /// The full key path nearest to <paramref name="path"/> (by its last segment, then the whole path) among the
+    /// keys an experiment can hold, steps addressed by <paramref name="steps"/>' names: for a key given at the wrong
+    /// level (<c>lerning_rate</c> for <c>steps.base.train.learning_rate</c>), where the section's own keys suggest nothing.
+    /// </summary>
+    public static string? ForPath(string path, IEnumerable<string> steps)
+    {
+        var names = steps.ToList();
+        var candidates = KeyDescriptions.Paths
+            .Where(p => !p.Contains('*', StringComparison.Ordinal))
+            .SelectMany(p => p.StartsWith("steps[].", StringComparison.Ordinal) ? names.Select(n => $"steps.{n}.{p["steps[].".Length..]}") : [p])
+            .Where(p => !p.Contains("[]", StringComparison.Ordinal))
+            .ToList();
+        var leaf = For(path.Split('.')[^1], candidates.Select(c => c.Split('.')[^1]).Distinct());
+        return leaf is null ? null : For(path, candidates.Where(c => c.Split('.')[^1] == leaf)) ?? candidates.First(c => c.Split('.')[^1] == leaf);
+    }
+
     public static string? For(string unknown, IEnumerable<string> candidates)
     {
         var best = candidates

@@ -26,8 +26,28 @@ public static class YamlText
         }
         catch (YamlException e)
         {
-            throw new ConfigException(source, (int)e.Start.Line, "(syntax)", e.InnerException?.Message ?? e.Message);
+            var message = e.InnerException?.Message ?? e.Message;
+            // YamlDotNet places a tab where the scalar or mapping around it starts (line 1 for a tab on line 5): name the tab's own line.
+            if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndentedLine(yaml, (int)e.Start.Line) is { } line)
+            {
+                throw new ConfigException(source, line, "(syntax)", "a tab in the indentation; YAML indents with spaces only");
+            }
+            throw new ConfigException(source, (int)e.Start.Line, "(syntax)", message);
         }
+    }
+
+    /// <summary>The first line from <paramref name="from"/> on (1-based) whose indentation holds a tab, or null.</summary>
+    private static int? TabIndentedLine(string yaml, int from)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = Math.Max(0, from - 1); i < lines.Length; i++)
+        {
+            if (lines[i].TakeWhile(char.IsWhiteSpace).Contains('\t'))
+            {
+                return i + 1;
+            }
+        }
+        return null;
     }
 
     private static void CheckDepth(string yaml, string source)

@@ -30,7 +30,9 @@ public static class DatasetScanner
             }
             images.AddRange(files.Select(f => new ImageEntry(f, label)));
         }
-        return new DatasetIndex(root, classes, images);
+        // Hidden files (.DS_Store) are the file system's, not the user's: not worth a notice.
+        var loose = Directory.GetFiles(root).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal).ToList();
+        return new DatasetIndex(root, classes, images) { Loose = loose };
     }
 
     /// <summary>Keeps the first <paramref name="maxPerClass"/> files of each class (a data slice for quick runs).</summary>

@@ -59,6 +59,36 @@ public static class ImageFiles
         return ((FileInfo)entry).Length == 0 ? "empty file, or not a regular file (FIFO, socket or device)" : null;
     }
 
+    /// <summary>
+    /// The bytes of <paramref name="path"/> read by the rules every reader shares (training, evaluate, predict),
+    /// or null with <paramref name="why"/> it is not an image: <see cref="Unreadable"/> first, so that a FIFO is
+    /// never opened and a link to a folder never read as a file.
+    /// </summary>
+    /// <param name="home">The folder its links must stay in: <see cref="HomeOf"/>.</param>
+    public static byte[]? Read(string path, string home, out string? why)
+    {
+        if ((why = Unreadable(path, home)) is not null)
+        {
+            return null;
+        }
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            why = $"cannot be read: {e.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>The folder a file's links must stay in: its class folder below <paramref name="root"/>, or for files given one by one (predict, caches) its own folder.</summary>
+    public static string HomeOf(string path, string root, string className)
+    {
+        var classDir = Path.Combine(root, className);
+        return Safety.PathRelation.IsSameOrInside(path, classDir) ? classDir : Path.GetDirectoryName(Path.GetFullPath(path))!;
+    }
+
     private static void Walk(DirectoryInfo dir, List<string> found)
     {
         foreach (var entry in dir.EnumerateFileSystemInfos())

@@ -15,7 +15,7 @@ public static class ImageStoreLoader
         Parallel.For(0, index.Images.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var entry = index.Images[i];
-            var bytes = ImageFiles.Unreadable(entry.Path, ClassFolder(index, entry)) is { } odd ? null : TryRead(entry.Path, out odd);
+            var bytes = ImageFiles.Read(entry.Path, ImageFiles.HomeOf(entry.Path, index.Root, index.Classes[entry.Label]), out var odd);
             if (bytes is null)
             {
                 hashes[i] = "";
@@ -57,26 +57,5 @@ public static class ImageStoreLoader
         var more = bad.Count > 10 ? $"{Environment.NewLine}  ... and {bad.Count - 10} more" : "";
         var hint = skipHint is null ? "" : $" ({skipHint})";
         return new BadInputException($"{bad.Count} unreadable image(s){hint}:{Environment.NewLine}{list}{more}");
-    }
-
-    /// <summary>The folder a file's links must stay in: its class folder, or for files given one by one (predict, caches) its own folder.</summary>
-    private static string ClassFolder(DatasetIndex index, ImageEntry entry)
-    {
-        var classDir = Path.Combine(index.Root, index.Classes[entry.Label]);
-        return Safety.PathRelation.IsSameOrInside(entry.Path, classDir) ? classDir : Path.GetDirectoryName(Path.GetFullPath(entry.Path))!;
-    }
-
-    private static byte[]? TryRead(string path, out string? why)
-    {
-        try
-        {
-            why = null;
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            why = $"cannot be read: {e.Message}";
-            return null;
-        }
     }
 }

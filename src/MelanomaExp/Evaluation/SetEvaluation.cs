@@ -11,6 +11,9 @@ public sealed record SetEvaluation(
     IReadOnlyList<int> Labels,
     IReadOnlyList<int> Predictions)
 {
+    /// <summary>Files of the set left out as unreadable (<c>--skip-bad-images</c>): the figures are of the others only.</summary>
+    public IReadOnlyList<Data.BadImage> Skipped { get; init; } = [];
+
     /// <summary>Results per group (<c>data.groups</c>); null when the experiment has no groups.</summary>
     public IReadOnlyList<GroupMetrics>? ByGroup { get; init; }
 

@@ -11,12 +11,17 @@ namespace MelanomaExp.Inference;
 public static class SavedModelEvaluation
 {
     /// <param name="rate">Told how fast the pass went, decoding included.</param>
-    public static (ModelCard Card, SetEvaluation Evaluation) Run(string modelPath, string dataDir, int bootstrap, int seed, BadImagePolicy onBadImage, Action<InferenceRate>? rate = null)
+    /// <param name="notice">Told, once, what the scan left out without an error (loose files beside the class folders).</param>
+    public static (ModelCard Card, SetEvaluation Evaluation) Run(string modelPath, string dataDir, int bootstrap, int seed, BadImagePolicy onBadImage, Action<InferenceRate>? rate = null, Action<string>? notice = null)
     {
         var (card, model) = ModelBundle.Load(modelPath);
         using (model)
         {
             var index = DatasetScanner.Scan(dataDir);
+            if (index.Notice is { } loose)
+            {
+                notice?.Invoke(loose);
+            }
             var unknown = index.Classes.Where(c => !card.Classes.Contains(c)).ToList();
             if (unknown.Count > 0)
             {
@@ -33,7 +38,8 @@ public static class SavedModelEvaluation
             var pass = streamed.Pass;
             // Scored at the threshold predict uses (the one saved with the model), not one chosen on these images.
             var settings = new EvaluationSettings(card.PositiveClass, bootstrap, seed) { OperatingThreshold = card.Threshold };
-            return (card, Evaluate.Set(Path.GetFileName(Path.TrimEndingDirectorySeparator(dataDir)), card.Classes, streamed.Labels, pass.Predictions, pass.Probabilities, pass.Loss, settings));
+            var evaluation = Evaluate.Set(Path.GetFileName(Path.TrimEndingDirectorySeparator(dataDir)), card.Classes, streamed.Labels, pass.Predictions, pass.Probabilities, pass.Loss, settings);
+            return (card, evaluation with { Skipped = streamed.Skipped });
         }
     }
 }

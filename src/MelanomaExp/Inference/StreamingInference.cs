@@ -18,7 +18,7 @@ public static class StreamingInference
     /// <summary>Rounded up to whole batches of <see cref="Evaluator.BatchSize"/>.</summary>
     public const int ChunkImages = 512;
 
-    /// <param name="root">Names the input in errors (a folder, or "(inputs)").</param>
+    /// <param name="root">Names the input in errors, and holds the class folders whose links must stay inside them (a folder, or "(inputs)" for files given one by one).</param>
     /// <param name="skipHint">How the user can skip unreadable files, for the error under the fail policy; null when they cannot.</param>
     public static StreamedPass Run(nn.Module<Tensor, Tensor> model, string root, IReadOnlyList<string> classes, IReadOnlyList<ImageEntry> images, int height, int width, BadImagePolicy policy, string? skipHint, int chunk = ChunkImages)
     {
@@ -28,12 +28,12 @@ public static class StreamingInference
         var bad = new List<BadImage>();
         var (predictions, probabilities, labels, paths) = (new List<int>(), new List<float[]>(), new List<int>(), new List<string>());
         double lossSum = 0;
-        var next = chunks.Count > 0 ? Task.Run(() => Decode(chunks[0], classes, height, width)) : null;
+        var next = chunks.Count > 0 ? Task.Run(() => Decode(root, chunks[0], classes, height, width)) : null;
         for (var c = 0; c < chunks.Count; c++)
         {
             var decoded = next!.Result;
             var following = c + 1 < chunks.Count ? chunks[c + 1] : null;
-            next = following is null ? null : Task.Run(() => Decode(following, classes, height, width));
+            next = following is null ? null : Task.Run(() => Decode(root, following, classes, height, width));
             bad.AddRange(decoded.Bad);
             // Under the fail policy one bad file fails the call: decode the rest only to name every bad file at once.
             if ((bad.Count > 0 && policy == BadImagePolicy.Fail) || decoded.Store.Count == 0)
@@ -61,21 +61,16 @@ public static class StreamingInference
         return new StreamedPass(new EvaluationPass(lossSum / Math.Max(1, labels.Count), [.. predictions], [.. probabilities]), [.. labels], [.. paths], bad, rate);
     }
 
-    private static (ImageStore Store, IReadOnlyList<BadImage> Bad) Decode(ImageEntry[] chunk, IReadOnlyList<string> classes, int height, int width)
+    private static (ImageStore Store, IReadOnlyList<BadImage> Bad) Decode(string root, ImageEntry[] chunk, IReadOnlyList<string> classes, int height, int width)
     {
         var size = height * width * 3;
         var pixels = new byte[(long)chunk.Length * size];
         var errors = new string?[chunk.Length];
         Parallel.For(0, chunk.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            try
-            {
-                errors[i] = ImageDecoder.TryDecode(File.ReadAllBytes(chunk[i].Path), height, width, pixels.AsSpan(i * size, size));
-            }
-            catch (IOException e)
-            {
-                errors[i] = e.Message;
-            }
+            // Training's file rules, so that a FIFO is refused rather than waited on and a link to a folder skipped rather than crashed into.
+            var bytes = ImageFiles.Read(chunk[i].Path, ImageFiles.HomeOf(chunk[i].Path, root, classes[chunk[i].Label]), out var why);
+            errors[i] = bytes is null ? why : ImageDecoder.TryDecode(bytes, height, width, pixels.AsSpan(i * size, size));
         });
         var keep = Enumerable.Range(0, chunk.Length).Where(i => errors[i] is null).ToArray();
         var bad = Enumerable.Range(0, chunk.Length).Where(i => errors[i] is not null).Select(i => new BadImage(chunk[i].Path, errors[i]!)).ToList();

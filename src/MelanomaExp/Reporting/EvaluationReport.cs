@@ -20,6 +20,17 @@ public static class EvaluationReport
         md.AppendLine();
         md.AppendLine(Inv($"Model `{modelPath}` ({card.Arch}, {card.ImageHeight}x{card.ImageWidth}, experiment hash `{card.ExperimentHash}`, trained with melanoma-exp {card.ToolVersion})."));
         md.AppendLine();
+        if (e.Skipped.Count > 0)
+        {
+            // Said before the figures, which are of the other images only.
+            md.AppendLine(Inv($"{e.Skipped.Count} unreadable file(s) were skipped (`--skip-bad-images`); the figures below leave them out:"));
+            md.AppendLine();
+            foreach (var s in e.Skipped)
+            {
+                md.AppendLine(Inv($"- `{s.Path}`: {s.Reason}"));
+            }
+            md.AppendLine();
+        }
         EvaluationMarkdown.Summary(md, [(step, e)]);
         EvaluationMarkdown.Details(md, step, e);
         EvaluationCharts.Confusion(e, $"confusion matrix ({e.Set})", Path.Combine(staging.Path, ReportFiles.Confusion(step, e.Set)));
@@ -35,7 +46,14 @@ public static class EvaluationReport
         CalibrationMarkdown.Write(md, [(step, e)], ReportFiles.ReliabilitySteps);
         ReliabilityChart.Write([(e.Set, e)], Path.Combine(staging.Path, ReportFiles.ReliabilitySteps));
         File.WriteAllText(Path.Combine(staging.Path, ReportFiles.Readme), md.ToString());
-        var json = new JsonObject { ["model"] = modelPath, ["data"] = dataDir, ["experiment_hash"] = card.ExperimentHash, ["evaluation"] = EvaluationJson.Set(e) };
+        var json = new JsonObject
+        {
+            ["model"] = modelPath,
+            ["data"] = dataDir,
+            ["experiment_hash"] = card.ExperimentHash,
+            ["evaluation"] = EvaluationJson.Set(e),
+            ["skipped_images"] = new JsonArray([.. e.Skipped.Select(s => (JsonNode?)new JsonObject { ["path"] = s.Path, ["reason"] = s.Reason })]),
+        };
         File.WriteAllText(Path.Combine(staging.Path, ReportFiles.Metrics), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
         staging.Commit();
     }

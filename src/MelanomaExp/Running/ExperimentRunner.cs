@@ -47,6 +47,10 @@ public static class ExperimentRunner
         }
         log($"data: {data.Train.Count} images in {data.Train.Classes.Count} classes, {data.Split.Train.Length} train / {data.Split.Validation.Length} validation" +
             (data.Test is null ? "" : $", {data.Test.Count} test") + $" (fingerprint {trainPrint.Hash})");
+        foreach (var notice in data.Notices)
+        {
+            log($"note: {notice}");
+        }
         // Under on_bad_image: skip a file left out is said on the console too, not only in the report at the end.
         foreach (var bad in data.Train.Skipped.Concat(data.Test?.Skipped ?? []))
         {

@@ -9,6 +9,9 @@ namespace MelanomaExp.Running;
 /// <summary>The decoded training images with their split, and the test images when the experiment names a test folder.</summary>
 public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Test, string Root, string? PositiveClass)
 {
+    /// <summary>What the scan of the train and test folders left out without an error (loose files beside the class folders), one line each, said once.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     /// <summary>The audit's findings and what its policies changed.</summary>
     public Data.Audit.AuditSummary? Audit { get; init; }
 
@@ -23,9 +26,14 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
         }
         var loaded = ImageStoreLoader.Load(index, spec.ImageHeight, spec.ImageWidth, spec.OnBadImage);
         ImageStore? test = null;
+        var notices = index.Notice is { } trainNotice ? new List<string> { trainNotice } : [];
         if (spec.Test is { } testDir)
         {
             var testIndex = DatasetScanner.Scan(Path.Combine(root, testDir));
+            if (testIndex.Notice is { } testNotice)
+            {
+                notices.Add(testNotice);
+            }
             if (!testIndex.Classes.SequenceEqual(index.Classes))
             {
                 throw new BadInputException(
@@ -53,6 +61,7 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
         return new PreparedData(train, split, test, root, positive)
         {
             Audit = audit,
+            Notices = notices,
             Groups = groups,
             TestGroups = spec.Groups is { } tg && test is not null ? GroupAssigner.Assign(tg, test.Paths, root) : null,
             Association = groups is null ? null : GroupAssociation.Of(train.Classes, train.Labels, groups),

@@ -57,8 +57,8 @@ public sealed class RunState
         return new RunState(dir);
     }
 
-    /// <summary>True when an interrupted run of this output folder is there at all (resumable or not).</summary>
-    public static bool Exists(string output) => File.Exists(Path.Combine(DirFor(output), StateFile));
+    /// <summary>True when an interrupted run of this output folder is there at all (resumable or not, its run.json lost included).</summary>
+    public static bool Exists(string output) => Directory.Exists(DirFor(output));
 
     /// <summary>
     /// Null when an interrupted run of this very experiment, data, tool version and numerics is there to continue;
@@ -70,9 +70,13 @@ public sealed class RunState
     private static string? WhyNotResumable(string output, Record record)
     {
         var file = Path.Combine(DirFor(output), StateFile);
-        if (!File.Exists(file))
+        if (!Directory.Exists(DirFor(output)))
         {
             return $"no interrupted run of {output} to resume (looked for {file})";
+        }
+        if (!File.Exists(file))
+        {
+            return $"{file} is missing, so the interrupted run cannot be checked; run without --resume to start over";
         }
         var earlier = ReadRecord(file);
         if (earlier is null)
@@ -96,7 +100,47 @@ public sealed class RunState
             return $"the interrupted run was trained with other numerics ({NumericsFingerprint.Describe(earlier.Numerics, record.Numerics!)}), and continuing it would give numbers that match neither; " +
                 "run with the same torch threads (OMP_NUM_THREADS) on the same kind of CPU, or without --resume to start over.";
         }
+        return WhyDamaged(DirFor(output)) is { } damaged ? $"{damaged}; run without --resume to start over" : null;
+    }
+
+    /// <summary>
+    /// The first damaged checkpoint or finished step's weights in <paramref name="dir"/>, or null: checked before any
+    /// step starts, so --resume refuses at once and --resume-if-interrupted starts over saying why, instead of
+    /// training the steps before it and failing on every resubmission.
+    /// </summary>
+    private static string? WhyDamaged(string dir)
+    {
+        var state = new RunState(dir);
+        foreach (var step in Directory.GetDirectories(dir).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal))
+        {
+            if (Checkpoint.WhyDamaged(state.CheckpointDir(step)) is { } checkpoint)
+            {
+                return checkpoint;
+            }
+            if (File.Exists(state.FinishedRecord(step)) && state.WhyFinishedDamaged(step) is { } finished)
+            {
+                return finished;
+            }
+        }
         return null;
+    }
+
+    /// <summary>Null when a finished step's weights are the ones recorded with it; else which file and why.</summary>
+    private string? WhyFinishedDamaged(string step)
+    {
+        FinishedStep? record;
+        try
+        {
+            record = JsonSerializer.Deserialize<FinishedStep>(File.ReadAllText(FinishedRecord(step)));
+        }
+        catch (JsonException e)
+        {
+            return $"{FinishedRecord(step)}: the finished step's record is damaged ({e.Message})";
+        }
+        var weights = FinishedWeights(step);
+        return record?.WeightsSha256 is { } sha && File.Exists(weights) && Checkpoint.Sha256(weights) == sha
+            ? null
+            : $"{weights}: the finished step's weights are damaged (their sha256 is not the one recorded when the step finished)";
     }
 
     public string CheckpointDir(string step) => Path.Combine(_dir, step, "checkpoint");
@@ -112,22 +156,18 @@ public sealed class RunState
         {
             return null;
         }
-        try
+        if (WhyFinishedDamaged(step) is { } why)
         {
-            return JsonSerializer.Deserialize<FinishedStep>(File.ReadAllText(FinishedRecord(step)))
-                ?? throw new JsonException("empty record");
+            throw new BadInputException($"--resume: {why}; run without --resume to start over");
         }
-        catch (JsonException e)
-        {
-            throw new BadInputException($"--resume: {FinishedRecord(step)} is damaged ({e.Message}); run without --resume to start over");
-        }
+        return JsonSerializer.Deserialize<FinishedStep>(File.ReadAllText(FinishedRecord(step)))!;
     }
 
-    /// <summary>Records a finished step (its weights are already at <see cref="FinishedWeights"/>) and drops its checkpoint.</summary>
+    /// <summary>Records a finished step (its weights are already at <see cref="FinishedWeights"/>, their sha256 goes in the record) and drops its checkpoint.</summary>
     public void MarkFinished(string step, FinishedStep finished)
     {
         var temp = FinishedRecord(step) + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(finished));
+        File.WriteAllText(temp, JsonSerializer.Serialize(finished with { WeightsSha256 = Checkpoint.Sha256(FinishedWeights(step)) }));
         File.Move(temp, FinishedRecord(step), overwrite: true);
         if (Directory.Exists(CheckpointDir(step)))
         {
@@ -210,4 +250,8 @@ public sealed class RunState
 }
 
 /// <summary>A step that finished before an interruption.</summary>
-public sealed record FinishedStep(List<EpochRecord> History, double Seconds, DateTimeOffset Started, DateTimeOffset Finished);
+public sealed record FinishedStep(List<EpochRecord> History, double Seconds, DateTimeOffset Started, DateTimeOffset Finished)
+{
+    /// <summary>Of the step's weights file in the run state, checked before they are reused; null outside the run state.</summary>
+    public string? WeightsSha256 { get; init; }
+}

@@ -26,6 +26,7 @@ public static class OutputFile
         var full = PathRelation.Full(requested);
         // The file's own path may hold nothing and lie inside no input: the folder rules say exactly that.
         OutputFolder.CheckPlace(full, rules, $"{option} {requested}");
+        OutputFolder.CheckWritable(Path.GetDirectoryName(full)!, $"{option} {requested}");
         if (File.Exists(full) && !IsOurs(full))
         {
             throw new BadInputException($"{option} {requested}: refused, the file exists and was not written by melanoma-exp; choose another name or remove it yourself (nothing was touched)");

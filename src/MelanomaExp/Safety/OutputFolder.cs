@@ -36,7 +36,8 @@ public sealed class OutputFolder
 
     /// <summary>
     /// Checks that <paramref name="requested"/> may be written (created, or replaced as a whole) and returns
-    /// it; otherwise throws <see cref="BadInputException"/> naming the folder and why. Touches nothing.
+    /// it; otherwise throws <see cref="BadInputException"/> naming the folder and why. Touches nothing (but for
+    /// a probe file, created and removed at once, that proves the folder can be written).
     /// </summary>
     /// <param name="requested">The folder as the user gave it.</param>
     /// <param name="kind">What will be written there.</param>
@@ -68,6 +69,8 @@ public sealed class OutputFolder
         {
             throw new BadInputException($"{label}: refused, {foreign}; choose a new or empty folder, or remove it yourself (nothing was touched)");
         }
+        // Into the folder itself when it exists (it is replaced as a whole), else into the nearest folder that does.
+        CheckWritable(full, label);
         return new OutputFolder(full, kind, label, kept);
     }
 
@@ -137,6 +140,33 @@ public sealed class OutputFolder
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Proves <paramref name="full"/>, or the nearest folder above it that exists, can be written, by creating and
+    /// removing a probe file there: a read-only mount or an immutable folder (<c>chattr +i</c>, which holds for root
+    /// too) is refused now, naming the folder, instead of after the whole training with "Access to the path is denied".
+    /// </summary>
+    internal static void CheckWritable(string full, string label)
+    {
+        var dir = full;
+        while (!Directory.Exists(dir) && System.IO.Path.GetDirectoryName(dir) is { } parent)
+        {
+            dir = parent;
+        }
+        var probe = System.IO.Path.Combine(dir, $".melanoma-exp-probe-{Environment.ProcessId}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // .NET's message for EPERM and EACCES names no path and no cause; say what it means.
+            var why = e is UnauthorizedAccessException ? "permission denied, or the folder is immutable (chattr +i)" : e.Message.Replace($" : '{probe}'", "", StringComparison.Ordinal);
+            throw new BadInputException($"{label}: cannot be written ({dir}: {why}); choose another place (nothing was touched)");
+        }
     }
 
     /// <summary>A path under a file can never be created; say so instead of failing later with a stack trace.</summary>

@@ -17,6 +17,7 @@ public static partial class SweepPlanner
             throw new BadInputException($"{file}: seeds: runs the file as a seed study of its own; for a sweep list them under sweep.seeds (or pass --seeds)");
         }
         var spec = SweepSpecReader.Read(file, seeds, grid, experiment.Seed);
+        CheckAxes(file, sets, grid, spec.Grid, experiment);
         // Resolved here, once, so tasks on other nodes or in other folders read the same data.
         var root = Path.GetFullPath(DataRoot.Resolve(dataRoot, experiment.Data.Root));
         var rows = new List<SweepRow>();
@@ -30,6 +31,34 @@ public static partial class SweepPlanner
             }
         }
         return new SweepPlan(experiment.Name, Path.GetFullPath(file), sets, root, rows);
+    }
+
+    /// <summary>
+    /// Each axis value alone, as the runs would apply it: a bad one is blamed on the --grid argument (or the file's
+    /// sweep.grid) that gave it, not on a --set that was never given, and an unknown key gets the nearest key path.
+    /// </summary>
+    private static void CheckAxes(string file, IReadOnlyList<string> sets, IReadOnlyList<string> gridOptions, IReadOnlyList<GridAxis> axes, Experiment experiment)
+    {
+        foreach (var axis in axes)
+        {
+            var origin = gridOptions.FirstOrDefault(g => GridValues.Parse(g).Key == axis.Key) is { } option ? $"--grid {option}" : $"{file}: sweep.grid.{axis.Key}";
+            foreach (var value in axis.Values)
+            {
+                var assignment = $"{axis.Key}={value}";
+                try
+                {
+                    ExperimentLoader.Load(file, [.. sets, assignment]);
+                }
+                catch (ConfigException e) when (e.File == $"{Overrides.Source} {ConfigException.Shown(assignment)}")
+                {
+                    var problem = e.Problem.StartsWith("unknown key", StringComparison.Ordinal) && !e.Problem.Contains("did you mean", StringComparison.Ordinal)
+                        && KeySuggestion.ForPath(axis.Key, experiment.Steps.Select(s => s.Name)) is { } nearest
+                        ? $"unknown key; did you mean '{nearest}'?"
+                        : e.Problem;
+                    throw new ConfigException(ConfigException.Shown(origin, 120), 0, e.Key, problem);
+                }
+            }
+        }
     }
 
     /// <summary>Every combination of the axes' values, in the order given (the first axis varies slowest).</summary>

@@ -33,7 +33,7 @@ public static class FigureComparison
         }
         foreach (var (path, value) in before)
         {
-            var kind = Kind(path);
+            var kind = Kind(path, value);
             var tol = kind switch
             {
                 "loss" => tolerance.LossTolerance,
@@ -47,7 +47,7 @@ public static class FigureComparison
         }
         foreach (var (path, value) in after.Where(a => !before.ContainsKey(a.Key)))
         {
-            checks.Add(new FigureCheck(path, Kind(path), "(missing)", Text(value), 0, Verdict.NotReproduced));
+            checks.Add(new FigureCheck(path, Kind(path, value), "(missing)", Text(value), 0, Verdict.NotReproduced));
         }
         return (checks, leftOut);
     }
@@ -62,8 +62,13 @@ public static class FigureComparison
         return a.ValueKind == b.ValueKind && Text(a) == Text(b) ? Verdict.Identical : Verdict.NotReproduced;
     }
 
-    private static string Kind(string path)
+    /// <summary>By the value first: a text, true/false or null is a label whatever its name (a step's name was called a "rate").</summary>
+    private static string Kind(string path, JsonElement value)
     {
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            return "label";
+        }
         if (path.Contains(".confusion_matrix[", StringComparison.Ordinal))
         {
             return "confusion";

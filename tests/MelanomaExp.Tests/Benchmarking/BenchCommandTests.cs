@@ -69,7 +69,7 @@ public class BenchCommandTests
         var file = Experiment(dir);
         var epochs = RunCli("bench", file, "--epochs", "0");
         Assert.Equal(2, epochs.Code);
-        Assert.Contains("--epochs: must be between 1 and 100, got 0", epochs.Err, StringComparison.Ordinal);
+        Assert.Contains("--epochs: must be a whole number from 1 to 100, got '0'", epochs.Err, StringComparison.Ordinal);
 
         var step = RunCli("bench", file, "--data-root", dir.Combine("data"), "--step", "nope", "--quick");
         Assert.Equal(2, step.Code);

@@ -36,6 +36,18 @@ public class CliTests
         Assert.False(Directory.Exists(dir.Combine("out")));
     }
 
+    [SkippableFact]
+    public void An_output_folder_that_cannot_be_written_exits_2_before_training()
+    {
+        using var dir = new TempDir();
+        SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 3, perClass: 10, size: 40, jpeg: true);
+        using var readOnly = new ReadOnlyFolder(dir.Combine("out"));
+        var (code, stdout, err) = RunCli("run", RepoPaths.Experiment("smoke.yaml"), "--data-root", dir.Combine("data"), "--output", readOnly.Path, "--device", "cpu", "--set", "steps.base.train.epochs=1");
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: --output {readOnly.Path}: cannot be written", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("epoch", stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Smoke_experiment_runs_end_to_end_on_synthetic_data()
     {

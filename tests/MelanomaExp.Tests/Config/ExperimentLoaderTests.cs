@@ -114,6 +114,17 @@ public class ExperimentLoaderTests
     }
 
     [Fact]
+    public void A_name_over_64_characters_is_refused_for_its_length_not_its_letters()
+    {
+        var name = new string('a', 65);
+        var e = Fails(Valid.Replace("name: base\nseed", $"name: {name}\nseed", StringComparison.Ordinal));
+        Assert.Equal(("name", 1), (e.Key, e.Line));
+        Assert.EndsWith("' is too long: at most 64 characters, it has 65 (it names files and folders)", e.Problem, StringComparison.Ordinal);
+        Assert.Equal(name[..64], ExperimentLoader.Parse(Valid.Replace("name: base\nseed", $"name: {name[..64]}\nseed", StringComparison.Ordinal), "exp.yaml").Name);
+        Assert.Contains("must be letters, digits, '-' or '_'", Fails(Valid.Replace("name: base\nseed", "name: a b\nseed", StringComparison.Ordinal)).Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Syntax_error_reports_a_line()
     {
         var e = Fails("name: x\nseed: [1, 2\n");

@@ -15,6 +15,17 @@ public class YamlTextTests
         Assert.Contains($"nested more than {YamlText.MaxDepth} levels", e.Problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("name: x\nseed: 1\ndata:\n  train: Train\n\tvalidation_split: 0.2\nsteps: []\n")]
+    [InlineData("name: x\nseed: 1\ndata: {train: Train}\nsteps:\n\t- name: a\n")]
+    public void A_tab_in_the_indentation_is_reported_at_its_own_line(string yaml)
+    {
+        // YamlDotNet reports where the enclosing scalar or mapping starts (line 4, or line 1).
+        var e = Assert.Throws<ConfigException>(() => YamlText.Load(yaml, "tab.yaml"));
+        Assert.Equal(5, e.Line);
+        Assert.Equal("a tab in the indentation; YAML indents with spaces only", e.Problem);
+    }
+
     [Fact]
     public void Nesting_at_the_limit_parses()
     {

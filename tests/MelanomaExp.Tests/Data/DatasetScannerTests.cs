@@ -18,6 +18,20 @@ public class DatasetScannerTests
     }
 
     [Fact]
+    public void Loose_files_beside_the_class_folders_are_ignored_with_one_notice()
+    {
+        using var dir = new TempDir();
+        SyntheticImages.WriteDataset(dir.Path, classes: 2, perClass: 2, size: 8);
+        Assert.Null(DatasetScanner.Scan(dir.Path).Notice);
+        File.Copy(dir.Combine("class_0", "img_000.png"), dir.Combine("stray.png"));
+        File.WriteAllText(dir.Combine("notes.txt"), "mine");
+        File.WriteAllText(dir.Combine(".DS_Store"), "");
+        var index = DatasetScanner.Scan(dir.Path);
+        Assert.Equal($"{dir.Path}: 2 file(s) directly in this folder belong to no class folder and are ignored: notes.txt, stray.png", index.Notice);
+        Assert.Equal(4, index.Images.Count);
+    }
+
+    [Fact]
     public void Missing_folder_is_bad_input()
     {
         var e = Assert.Throws<BadInputException>(() => DatasetScanner.Scan("/nonexistent/data"));

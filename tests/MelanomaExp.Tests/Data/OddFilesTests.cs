@@ -16,7 +16,7 @@ public class OddFilesTests
         image.SaveAsPng(path);
     }
 
-    private static TempDir Corpus()
+    internal static TempDir Corpus()
     {
         var dir = new TempDir();
         var melanoma = dir.Combine("melanoma");

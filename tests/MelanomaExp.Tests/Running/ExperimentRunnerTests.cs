@@ -322,6 +322,56 @@ public class ExperimentRunnerTests
         Assert.Contains("checkpoint is damaged", e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Sweeps resubmit with --resume-if-interrupted, which can never add "run without --resume": a damaged run state
+    /// must start over and say why on the log, not fail every resubmission nor start over silently.
+    /// </summary>
+    [Theory]
+    [InlineData("checkpoint")]
+    [InlineData("finished weights")]
+    [InlineData("run.json garbled")]
+    [InlineData("run.json gone")]
+    public void A_damaged_run_state_is_refused_by_resume_and_started_over_saying_why_when_interrupted(string damage)
+    {
+        using var dir = Data();
+        var uninterrupted = Run(dir, "whole");
+        using var cancel = new CancellationTokenSource();
+        Assert.Throws<RunInterruptedException>(() =>
+            Run(dir, "cut", epochDone: (step, e) => { if (step == "second" && e.Epoch == 1) { cancel.Cancel(); } }, cancel: cancel.Token));
+        var state = RunState.DirFor(dir.Combine("cut"));
+        var (file, why) = damage switch
+        {
+            "checkpoint" => (Path.Combine(state, "second", "checkpoint", "model.pt"), "the checkpoint is damaged"),
+            "finished weights" => (Path.Combine(state, "first", "final.pt"), "the finished step's weights are damaged"),
+            "run.json garbled" => (Path.Combine(state, "run.json"), "is damaged"),
+            _ => (Path.Combine(state, "run.json"), "is missing"),
+        };
+        if (damage == "run.json gone")
+        {
+            File.Delete(file);
+        }
+        else
+        {
+            // Same size, some bytes flipped: what a bad disk or a bad copy leaves.
+            var bytes = File.ReadAllBytes(file);
+            for (var i = bytes.Length - 4; i < bytes.Length - 1; i++)
+            {
+                bytes[i] ^= 0x55;
+            }
+            File.WriteAllBytes(file, bytes);
+        }
+
+        var refused = Assert.Throws<BadInputException>(() => Run(dir, "cut", resume: true));
+        Assert.StartsWith($"--resume: {file}", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(why, refused.Message, StringComparison.Ordinal);
+
+        var log = new List<string>();
+        var restarted = ExperimentRunner.Run(Tiny(), new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("cut"), ResumeIfInterrupted = true, Sink = ReportSink.Instance, Log = log.Add });
+        Assert.Contains(log, l => l.StartsWith($"not continuing the interrupted run in {state}: {file}", StringComparison.Ordinal) && l.Contains(why, StringComparison.Ordinal) && l.EndsWith("; starting over", StringComparison.Ordinal));
+        Assert.All(restarted.Provenance!.Steps, s => Assert.Null(s.Reused));
+        Assert.Equal(Numbers(uninterrupted), Numbers(restarted));
+    }
+
     [Fact]
     public void A_killed_process_resumes_to_the_same_result()
     {

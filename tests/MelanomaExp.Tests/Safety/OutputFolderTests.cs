@@ -29,6 +29,20 @@ public class OutputFolderTests
         Assert.Equal("mine", File.ReadAllText(dir.Combine("notes.md")));
     }
 
+    /// <summary>An empty read-only output folder used to be found out only after training, by a message naming no path.</summary>
+    [SkippableFact]
+    public void A_folder_that_cannot_be_written_is_refused_before_anything_naming_it()
+    {
+        using var dir = new TempDir();
+        using var readOnly = new ReadOnlyFolder(dir.Combine("out"));
+        var message = Refusal(readOnly.Path);
+        Assert.StartsWith($"--output {readOnly.Path}: cannot be written ({readOnly.Path}:", message, StringComparison.Ordinal);
+        Assert.EndsWith("; choose another place (nothing was touched)", message, StringComparison.Ordinal);
+        // A new folder inside it can never be created either.
+        Assert.StartsWith($"--output {readOnly.Path}/new: cannot be written ({readOnly.Path}:", Refusal(Path.Combine(readOnly.Path, "new")), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(readOnly.Path));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  ")]

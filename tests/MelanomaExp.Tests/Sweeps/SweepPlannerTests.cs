@@ -33,6 +33,16 @@ public class SweepPlannerTests
         Assert.Throws<BadInputException>(() => GridValues.Parse("steps.base.train.epochs=1,,2"));
     }
 
+    [Theory]
+    [InlineData("lerning_rate=0.1,0.2", "lerning_rate: unknown key; did you mean 'steps.base.train.learning_rate'?")]
+    [InlineData("steps.base.train.epoch=1,2", "steps[0].train.epoch: unknown key; did you mean 'epochs'?")]
+    public void An_unknown_grid_key_is_blamed_on_the_grid_with_the_nearest_key(string grid, string problem)
+    {
+        using var dir = new TempDir();
+        var e = Assert.Throws<MelanomaExp.Config.ConfigException>(() => SweepPlanner.Plan(File(dir), [], null, [grid], dir.Path));
+        Assert.Equal($"--grid {grid}: {problem}", e.Message);
+    }
+
     [Fact]
     public void The_file_and_the_command_line_give_the_same_rows_and_ids()
     {

@@ -68,4 +68,39 @@ public class CheckpointTests
         Assert.Equal(2, LoadedEpochs(dir));
         Assert.False(Directory.Exists(dir + ".old"));
     }
+
+    /// <summary>Flipped bytes of the same file size load without complaint (the corpus resumed at loss 1.7e34); the checksum catches them.</summary>
+    [Theory]
+    [InlineData("model.pt")]
+    [InlineData("optimizer.pt")]
+    [InlineData("history.json")]
+    public void A_checkpoint_file_with_flipped_bytes_is_refused_naming_it(string file)
+    {
+        using var temp = new TempDir();
+        var dir = temp.Combine("checkpoint");
+        SaveEpochs(dir, 2);
+        var path = Path.Combine(dir, file);
+        var bytes = File.ReadAllBytes(path);
+        // The last bytes: tensor data in the .pt files, the end of the last record in the history.
+        for (var i = bytes.Length - 4; i < bytes.Length - 1; i++)
+        {
+            bytes[i] ^= 0x55;
+        }
+        File.WriteAllBytes(path, bytes);
+
+        Assert.Equal($"{path}: the checkpoint is damaged (its sha256 is not the one recorded when it was saved)", Checkpoint.WhyDamaged(dir));
+        var e = Assert.Throws<BadInputException>(() => LoadedEpochs(dir));
+        Assert.StartsWith($"{path}: the checkpoint is damaged", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_checkpoint_without_its_checksums_is_refused()
+    {
+        using var temp = new TempDir();
+        var dir = temp.Combine("checkpoint");
+        SaveEpochs(dir, 1);
+        Assert.Null(Checkpoint.WhyDamaged(dir));
+        File.Delete(Path.Combine(dir, Checkpoint.ChecksumsFile));
+        Assert.Equal($"{Path.Combine(dir, Checkpoint.ChecksumsFile)}: the checkpoint is damaged (its checksums are missing or unreadable)", Checkpoint.WhyDamaged(dir));
+    }
 }

@@ -88,4 +88,18 @@ public class FigureComparisonTests
         var result = new VerificationResult("r", [], []);
         Assert.False(result.Reproduced);
     }
+
+    /// <summary>Committed <c>steps: []</c>: every reproduced figure is missing there, and a text field is a label, not a "(rate)".</summary>
+    [Fact]
+    public void Text_fields_are_labels_whatever_their_name()
+    {
+        var checks = FigureComparison.Compare(Doc("""{ "steps": [] }"""), Doc(Metrics), Tolerance).Checks;
+        Assert.Equal("label", checks.Single(c => c.Path == "base.name").Kind);
+        Assert.Equal("label", checks.Single(c => c.Path == "base.model").Kind);
+        Assert.Equal("label", checks.Single(c => c.Path == "base.validation.per_class[0].class").Kind);
+        Assert.Equal("label", checks.Single(c => c.Path == "base.test").Kind);
+        Assert.Equal("rate", checks.Single(c => c.Path == "base.validation.accuracy").Kind);
+        Assert.Equal("count", checks.Single(c => c.Path == "base.validation.images").Kind);
+        Assert.All(checks, c => Assert.Equal(Verdict.NotReproduced, c.Verdict));
+    }
 }
