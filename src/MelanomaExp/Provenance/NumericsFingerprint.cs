@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MelanomaExp.Provenance;
 
 /// <summary>
-/// What beyond the settings decides a step's bits on this machine: the CPU's microarchitecture (vendor, family,
+/// What beyond the settings decides a step's bits on this machine: the tool's numerics version (<see cref="NumericsVersion"/>), the CPU's microarchitecture (vendor, family,
 /// model), instruction-set level and bfloat16 flags (oneDNN picks and sizes its kernels by them), torch's thread
 /// count (how sums are split) and the libtorch version. It enters the step key and the run state, so weights or
 /// checkpoints trained with other numerics are never reused, or resumed, as if they were this machine's.
@@ -19,7 +19,7 @@ public static class NumericsFingerprint
     public static string Current => Of(CpuFeatures.Current, TorchSharp.torch.get_num_threads(), TorchSharp.torch.__version__);
 
     public static string Of(CpuFeatures cpu, int torchThreads, string libtorch) =>
-        string.Create(CultureInfo.InvariantCulture, $"cpu={cpu.Microarchitecture};isa={cpu.IsaLevel};bf16={string.Join('+', cpu.Bf16)};threads={torchThreads};libtorch={libtorch}");
+        string.Create(CultureInfo.InvariantCulture, $"code={NumericsVersion.Current};cpu={cpu.Microarchitecture};isa={cpu.IsaLevel};bf16={string.Join('+', cpu.Bf16)};threads={torchThreads};libtorch={libtorch}");
 
     /// <summary>The parts on which two fingerprints differ, in words (<c>threads 1 -> 2</c>); a null one was not recorded.</summary>
     public static string Describe(string? before, string after)

@@ -19,7 +19,7 @@ public class NumericsFingerprintTests
         var avx2 = new CpuFeatures(["sse2", "avx2"]);
         Assert.NotEqual(NumericsFingerprint.Of(avx2, 2, "2.10.0"), NumericsFingerprint.Of(Avx512Bf16, 2, "2.10.0"));
         Assert.NotEqual(NumericsFingerprint.Of(avx2, 2, "2.10.0"), NumericsFingerprint.Of(avx2, 2, "2.11.0"));
-        Assert.Equal("cpu=unknown;isa=avx2;bf16=;threads=2;libtorch=2.10.0", NumericsFingerprint.Of(avx2, 2, "2.10.0"));
+        Assert.Equal($"code={NumericsVersion.Current};cpu=unknown;isa=avx2;bf16=;threads=2;libtorch=2.10.0", NumericsFingerprint.Of(avx2, 2, "2.10.0"));
     }
 
     [Fact]
@@ -52,6 +52,6 @@ public class NumericsFingerprintTests
     public void Describe_names_only_the_parts_that_changed()
     {
         Assert.Equal("threads 1 -> 2", NumericsFingerprint.Describe(NumericsFingerprint.Of(Avx512Bf16, 1, "2.10.0"), NumericsFingerprint.Of(Avx512Bf16, 2, "2.10.0")));
-        Assert.StartsWith("not recorded -> cpu=", NumericsFingerprint.Describe(null, NumericsFingerprint.Of(Avx512Bf16, 2, "2.10.0")), StringComparison.Ordinal);
+        Assert.StartsWith("not recorded -> code=", NumericsFingerprint.Describe(null, NumericsFingerprint.Of(Avx512Bf16, 2, "2.10.0")), StringComparison.Ordinal);
     }
 }
