@@ -50,13 +50,29 @@ public static class ResultsIndex
         return md.ToString();
     }
 
+    private static JsonDocument Read(string path)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new BadInputException($"{path}: not valid JSON ({e.Message.Split('\n')[0]})");
+        }
+    }
+
     private static void Runs(StringBuilder md, string root, string dir)
     {
-        using var metrics = JsonDocument.Parse(File.ReadAllText(ReportFolder.MetricsPath(dir)));
-        using var manifest = JsonDocument.Parse(File.ReadAllText(ReportFolder.ManifestPath(dir)));
+        using var metrics = Read(ReportFolder.MetricsPath(dir));
+        using var manifest = Read(ReportFolder.ManifestPath(dir));
         var name = Link(root, dir, ReportFiles.Readme);
         var machine = Machine(manifest.RootElement);
-        foreach (var step in metrics.RootElement.GetProperty("steps").EnumerateArray())
+        if (!metrics.RootElement.TryGetProperty("steps", out var steps) || steps.ValueKind != JsonValueKind.Array)
+        {
+            throw new BadInputException($"{ReportFolder.MetricsPath(dir)}: not a report's metrics.json (it has no steps)");
+        }
+        foreach (var step in steps.EnumerateArray())
         {
             string Figure(string metric, bool percent) => ReportMetric.Named(metric).Read(step) is { } v ? (percent ? Pct(v) : Inv($"{v:0.000}")) : "–";
             var auc = ReportMetric.Named("val_positive_auc").Read(step) is { } a
@@ -69,7 +85,7 @@ public static class ResultsIndex
 
     private static void Study(StringBuilder md, string root, string dir)
     {
-        using var study = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, ReportFiles.Study)));
+        using var study = Read(Path.Combine(dir, ReportFiles.Study));
         var cells = study.RootElement.GetProperty("cells").EnumerateArray().ToList();
         var name = Link(root, dir, ReportFiles.Readme);
         foreach (var group in cells.GroupBy(c => (Point: ReportJson.Text(c, "point"), Step: ReportJson.Text(c, "step"))))

@@ -23,7 +23,17 @@ public static class PredictionCheck
     public static IReadOnlyList<string> Recompute(CommittedReport report, Experiment experiment)
     {
         var classes = Classes(report);
-        if (PredictionsCsv.Read(Path.Combine(report.Dir, ReportFiles.Predictions), classes) is not { } rows)
+        IReadOnlyList<PredictionRow>? rows;
+        try
+        {
+            rows = PredictionsCsv.Read(Path.Combine(report.Dir, ReportFiles.Predictions), classes);
+        }
+        catch (BadInputException e)
+        {
+            // A damaged predictions.csv is a damaged report: not reproduced, not a bad command line.
+            return [e.Message];
+        }
+        if (rows is null)
         {
             return [];
         }

@@ -162,6 +162,12 @@ public class VerifierTests
         var changed = Verifier.Verify(report, new RunOptions { OutputDir = dir.Combine("again2") });
         Assert.False(changed.Reproduced);
         Assert.StartsWith("metrics.json and predictions.csv disagree: only.validation.", Assert.Single(changed.Integrity), StringComparison.Ordinal);
+
+        // A damaged predictions.csv is a damaged report (exit 3), not a bad command line.
+        File.WriteAllLines(csv, ["step,set,file"]);
+        var damaged = Verifier.Verify(report, new RunOptions { OutputDir = dir.Combine("again3") });
+        Assert.False(damaged.Reproduced);
+        Assert.Contains("not a predictions.csv of this report", Assert.Single(damaged.Integrity), StringComparison.Ordinal);
     }
 
     /// <summary>On other numerics with no seed study, verify runs further seeds and judges the headline figures by their spread.</summary>
