@@ -30,6 +30,11 @@ internal static class ValidateCommand
             {
                 output.WriteLine($"audit: {audit.ExactDuplicatePairs} identical pairs, {audit.NearDuplicatePairs} near duplicates, {audit.LabelConflictPairs} label conflicts; " +
                     $"removed {audit.RemovedDuplicates} duplicates and {audit.RemovedConflicts} conflicting images; {audit.TrainValidationPairs} pairs straddle training and validation");
+                if (audit.TrainTestPairs is { } copies)
+                {
+                    var same = audit.TrainTestCopies.Count(c => c.SameLabel);
+                    output.WriteLine($"test: {copies} test images are copies of training images ({same} with the same label, a leak; {copies - same} with another label, a conflict between the splits)");
+                }
             }
             foreach (var notice in data.Notices)
             {

@@ -33,9 +33,28 @@ public static class AuditMarkdown
         md.AppendLine(Inv($"| duplicate pairs straddling training and validation | {a.TrainValidationPairs} |"));
         if (a.TrainTestPairs is { } t)
         {
+            var same = a.TrainTestCopies.Count(c => c.SameLabel);
             md.AppendLine(Inv($"| training images duplicating test images | {t} |"));
+            // Only when every copy is named (a summary from before they were listed has the count alone).
+            if (a.TrainTestCopies.Count == t)
+            {
+                md.AppendLine(Inv($"| of which the same label (a leak: the model saw the answer) | {same} |"));
+                md.AppendLine(Inv($"| of which another label (a label conflict between the splits) | {t - same} |"));
+            }
         }
         md.AppendLine();
+        if (a.TrainTestCopies.Count > 0)
+        {
+            md.AppendLine("Test images that are copies of training images (every test figure includes them):");
+            md.AppendLine();
+            md.AppendLine("| test image | its label | training image | its label | copy |");
+            md.AppendLine("| --- | --- | --- | --- | --- |");
+            foreach (var c in a.TrainTestCopies)
+            {
+                md.AppendLine(Inv($"| {Path.GetFileName(c.TestFile)} | {c.TestClass} | {Path.GetFileName(c.TrainFile)} | {c.TrainClass} | {(c.Exact ? "identical" : "near")}{(c.SameLabel ? ", leak" : ", conflict")} |"));
+            }
+            md.AppendLine();
+        }
         if (a.ConflictsByClassPair.Count > 0)
         {
             md.AppendLine("| conflicting classes | pairs (identical and near) |");

@@ -20,6 +20,15 @@ public static class AuditJson
         ["grouped_images"] = a.GroupedImages,
         ["cross_split_pairs"] = a.TrainValidationPairs,
         ["train_test_pairs"] = a.TrainTestPairs,
+        ["train_test_copies"] = a.TrainTestPairs is null ? null : new JsonArray([.. a.TrainTestCopies.Select(c => (JsonNode?)new JsonObject
+        {
+            ["test_file"] = Path.GetFileName(c.TestFile),
+            ["test_class"] = c.TestClass,
+            ["train_file"] = Path.GetFileName(c.TrainFile),
+            ["train_class"] = c.TrainClass,
+            ["exact"] = c.Exact,
+            ["same_label"] = c.SameLabel,
+        })]),
         ["threshold"] = a.Policy.NearDuplicateThreshold,
         ["policy"] = new JsonObject
         {

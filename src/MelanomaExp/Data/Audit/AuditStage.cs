@@ -59,7 +59,8 @@ public static class AuditStage
         {
             throw new BadInputException($"{source}: data.audit.leakage: fail, and {straddling} duplicate pair(s) straddle training and validation (leakage: group keeps them together)");
         }
-        int? testPairs = test is null ? null : TrainTestPairs(kept, test, policy.NearDuplicateThreshold);
+        var copies = test is null ? [] : TrainTestCopies(kept, test, policy.NearDuplicateThreshold);
+        int? testPairs = test is null ? null : copies.Count;
         if (policy.Leakage == LeakagePolicy.Fail && testPairs > 0)
         {
             throw new BadInputException($"{source}: data.audit.leakage: fail, and {testPairs} training image(s) duplicate test images");
@@ -80,15 +81,20 @@ public static class AuditStage
         {
             ExactConflictPairs = conflicts.Count(p => p.Exact),
             ConflictImages = conflicts.SelectMany(p => new[] { p.A, p.B }).Distinct().Count(),
+            TrainTestCopies = copies,
         };
         return (kept, split, summary);
     }
 
-    private static int TrainTestPairs(ImageStore train, ImageStore test, int threshold)
+    private static List<TrainTestCopy> TrainTestCopies(ImageStore train, ImageStore test, int threshold)
     {
         var both = train.Append(test.Pixels, test.Labels, test.Paths, test.Hashes);
         var findings = DataAuditor.Audit(both, threshold);
-        return findings.Pairs.Count(p => (p.A < train.Count) != (p.B < train.Count));
+        return [.. findings.Pairs.Where(p => (p.A < train.Count) != (p.B < train.Count)).Select(p =>
+        {
+            var (t, s) = p.A < train.Count ? (p.A, p.B - train.Count) : (p.B, p.A - train.Count);
+            return new TrainTestCopy(test.Paths[s], test.Classes[test.Labels[s]], train.Paths[t], train.Classes[train.Labels[t]], p.Exact);
+        }).OrderBy(c => c.TestFile, StringComparer.Ordinal)];
     }
 
     /// <summary>
