@@ -14,7 +14,7 @@ public static class EvaluationMarkdown
         md.AppendLine();
         md.AppendLine("The headline figures are in the summary at the top; here are the per-class metrics, confusion matrices and accuracy-level figures of every step.");
         md.AppendLine();
-        var rows = run.Steps.SelectMany(s => new[] { (s.Name, s.Validation), (s.Name, s.Test) }).Where(p => p.Item2 is not null).Select(p => (p.Name, p.Item2!)).ToList();
+        var rows = run.Steps.SelectMany(s => new[] { (s.Name, s.Validation), (s.Name, s.Test), (s.Name, s.TestWithoutTrainCopies) }).Where(p => p.Item2 is not null).Select(p => (p.Name, p.Item2!)).ToList();
         Summary(md, rows);
         foreach (var s in run.Steps)
         {

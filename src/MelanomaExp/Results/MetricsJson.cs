@@ -63,6 +63,7 @@ public static class MetricsJson
         ["train_evaluation_mode"] = step.TrainEvaluation is not { } t ? null : new JsonObject { ["loss"] = t.Loss, ["accuracy"] = t.Accuracy, ["images"] = t.Images },
         ["validation"] = EvaluationJson.Set(step.Validation),
         ["test"] = step.Test is null ? null : EvaluationJson.Set(step.Test),
+        ["test_without_train_copies"] = step.TestWithoutTrainCopies is null ? null : EvaluationJson.Set(step.TestWithoutTrainCopies),
     };
 
     private static JsonNode Epoch(EpochRecord e) => new JsonObject

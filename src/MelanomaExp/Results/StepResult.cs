@@ -27,6 +27,9 @@ public sealed record StepResult(
     /// <summary>Identity of the validation images (their hashes in order), to pair steps for McNemar.</summary>
     public string ValidationImages { get; init; } = "";
 
+    /// <summary>Test scored without the test images that copy a training image (the cross-split audit); null without test or copies.</summary>
+    public SetEvaluation? TestWithoutTrainCopies { get; init; }
+
     /// <summary>The validation images in the evaluation's order, as paths relative to the data root ("/"-separated), for predictions.csv.</summary>
     public IReadOnlyList<string> ValidationFiles { get; init; } = [];
 

@@ -133,6 +133,12 @@ public static class ExperimentRunner
                         ? null
                         : EvaluateOn("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, settings with { OperatingThreshold = validation.Positive?.YoudenThreshold }, seeds.For("evaluate", step.Name, "test"), tta)
                             .WithGroups(data.TestGroups, settings);
+                    // The same answers without the test images that copy a training image (the cross-split audit), so a
+                    // reader sees how much the copies move the figures; at the same threshold, choosing nothing.
+                    var copied = data.Audit?.TrainTestCopies.Select(c => c.TestFile).ToHashSet(StringComparer.Ordinal) ?? [];
+                    var clean = test is null || data.Test is null || copied.Count == 0
+                        ? null
+                        : EvaluateOn("test without training copies", model, testSource!, [.. Enumerable.Range(0, data.Test.Count).Where(i => !copied.Contains(data.Test.Paths[i]))], data.Test.Labels, data.Train.Classes, settings with { OperatingThreshold = validation.Positive?.YoudenThreshold }, seeds.For("evaluate", step.Name, "test"), tta);
                     // In evaluation mode, unaugmented, on the kept weights: comparable with validation accuracy,
                     // unlike the running training-mode average of the epoch's batches.
                     TorchSeeding.Reseed(seeds.For("evaluate", step.Name, "train"));
@@ -142,6 +148,7 @@ public static class ExperimentRunner
                     var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(state.ReportModels, modelDir, ModelBundle.WeightsFile))));
                     var result = new StepResult(step, finished.History, finished.Seconds, modelDir, validation, test)
                     {
+                        TestWithoutTrainCopies = clean,
                         WeightsSha256 = weightsSha,
                         Key = key,
                         Rebalance = stepData.Rebalance,

@@ -37,5 +37,14 @@ public class TrainTestCopiesTests
         MelanomaExp.Reporting.AuditMarkdown.Write(md, audit);
         Assert.Contains("| of which another label (a label conflict between the splits) | 1 |", md.ToString(), StringComparison.Ordinal);
         Assert.Contains("| copy_other.png | class_1 | img_002.png | class_0 | identical, conflict |", md.ToString(), StringComparison.Ordinal);
+
+        // The report scores Test with and without the copies, at the same threshold.
+        var run = ExperimentRunner.Run(experiment, new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Sink = MelanomaExp.Reporting.ReportSink.Instance });
+        var step = run.Steps[0];
+        Assert.Equal(5, step.Test!.Images);
+        Assert.Equal(3, step.TestWithoutTrainCopies!.Images);
+        Assert.Equal(step.Test.Positive?.Operating?.Threshold, step.TestWithoutTrainCopies.Positive?.Operating?.Threshold);
+        Assert.Contains("| base | test without training copies | 3 |", File.ReadAllText(dir.Combine("out", "README.md")), StringComparison.Ordinal);
+        Assert.Contains("\"test_without_train_copies\": {", File.ReadAllText(dir.Combine("out", "metrics.json")), StringComparison.Ordinal);
     }
 }
