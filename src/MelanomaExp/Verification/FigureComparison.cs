@@ -33,6 +33,11 @@ public static class FigureComparison
         }
         foreach (var (path, value) in before)
         {
+            // A null is "not applicable", the same as a key a report of another tool version does not write.
+            if (value.ValueKind == JsonValueKind.Null && !after.ContainsKey(path))
+            {
+                continue;
+            }
             var kind = Kind(path, value);
             var tol = kind switch
             {
@@ -45,7 +50,7 @@ public static class FigureComparison
                 ? new FigureCheck(path, kind, Text(value), Text(again), tol, Judge(value, again, tol))
                 : new FigureCheck(path, kind, Text(value), "(missing)", tol, Verdict.NotReproduced));
         }
-        foreach (var (path, value) in after.Where(a => !before.ContainsKey(a.Key)))
+        foreach (var (path, value) in after.Where(a => !before.ContainsKey(a.Key) && a.Value.ValueKind != JsonValueKind.Null))
         {
             checks.Add(new FigureCheck(path, Kind(path, value), "(missing)", Text(value), 0, Verdict.NotReproduced));
         }

@@ -82,6 +82,19 @@ public class FigureComparisonTests
         Assert.Contains(emptyChecks, c => c.Path == "base.validation.accuracy" && c.Committed == "(missing)");
     }
 
+    /// <summary>A report made before a field existed verifies against a rerun that writes it as null (not applicable).</summary>
+    [Fact]
+    public void A_null_field_a_newer_tool_writes_equals_the_key_an_older_report_lacks()
+    {
+        var newer = Edited(s => s["test_without_train_copies"] = null);
+        var (checks, _) = FigureComparison.Compare(Doc(Metrics), newer, Tolerance);
+        Assert.DoesNotContain(checks, c => c.Path.Contains("test_without_train_copies", StringComparison.Ordinal));
+        Assert.All(checks, c => Assert.Equal(Verdict.Identical, c.Verdict));
+        // The other way round too; but a value where the other side has none is still a failure.
+        Assert.DoesNotContain(FigureComparison.Compare(newer, Doc(Metrics), Tolerance).Checks, c => c.Verdict != Verdict.Identical);
+        Assert.Equal(Verdict.NotReproduced, VerdictOf(Edited(s => s["test_without_train_copies"] = 0.5), "base.test_without_train_copies"));
+    }
+
     [Fact]
     public void A_result_with_no_figures_is_not_reproduced()
     {
@@ -97,7 +110,8 @@ public class FigureComparisonTests
         Assert.Equal("label", checks.Single(c => c.Path == "base.name").Kind);
         Assert.Equal("label", checks.Single(c => c.Path == "base.model").Kind);
         Assert.Equal("label", checks.Single(c => c.Path == "base.validation.per_class[0].class").Kind);
-        Assert.Equal("label", checks.Single(c => c.Path == "base.test").Kind);
+        // A null (base.test) is "not applicable", the same as absent: not a difference at all.
+        Assert.DoesNotContain(checks, c => c.Path == "base.test");
         Assert.Equal("rate", checks.Single(c => c.Path == "base.validation.accuracy").Kind);
         Assert.Equal("count", checks.Single(c => c.Path == "base.validation.images").Kind);
         Assert.All(checks, c => Assert.Equal(Verdict.NotReproduced, c.Verdict));
