@@ -12,10 +12,12 @@ namespace MelanomaExp.Verification;
 public sealed record SeedSpread(string Source, IReadOnlyDictionary<(string Step, string Metric), (double Sd, int Seeds)> Cells)
 {
     /// <summary>
-    /// Two single runs of different seeds differ with sd·√2; a rerun is within the spread when its difference
-    /// lies inside the 95% band of that (1.96·√2·sd, about 2.8 sd).
+    /// Two single runs of different seeds differ with sd·√2; a rerun is within the spread when its difference lies
+    /// inside the 95% band of that. The sd is estimated from only a few seeds, so the band uses Student's t with
+    /// seeds − 1 degrees of freedom (3 seeds: ±6.08 sd, 4: ±4.50, 5: ±3.93, many: ±2.77), not the normal 1.96, which
+    /// would call a rerun beyond the spread whenever a handful of seeds happened to agree closely.
     /// </summary>
-    public static readonly double Band = 1.96 * Math.Sqrt(2);
+    public static double Band(int seeds) => MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, Math.Max(1, seeds - 1), 0.975) * Math.Sqrt(2);
 
     /// <summary>The study in <paramref name="studyDir"/>, or else a study beside the report (a sibling folder) of the same experiment.</summary>
     public static SeedSpread? Find(string reportDir, string experiment, string? studyDir)
@@ -64,14 +66,14 @@ public sealed record SeedSpread(string Source, IReadOnlyDictionary<(string Step,
                 return c;
             }
             var judged = c with { SeedSd = s.Sd, Seeds = s.Seeds };
-            return c.Verdict == Verdict.NotReproduced && c.Difference is { } d && Math.Abs(d) <= Band * s.Sd ? judged with { Verdict = Verdict.WithinSeedSpread } : judged;
+            return c.Verdict == Verdict.NotReproduced && c.Difference is { } d && Math.Abs(d) <= Band(s.Seeds) * s.Sd ? judged with { Verdict = Verdict.WithinSeedSpread } : judged;
         }).ToList(),
     };
 
-    /// <summary>"0.4 sd (within the seed band of ±2.77 sd)" for a check with a spread.</summary>
+    /// <summary>"0.4 sd of 5 seeds (within the ±3.93 sd band)" for a check with a spread.</summary>
     public static string Describe(MetricCheck c) => c.SeedSd is not { } sd || c.Difference is not { } d
         ? "–"
         : sd == 0
             ? (d == 0 ? "0 sd (the seeds agree exactly)" : "beyond: the seeds agree exactly")
-            : string.Create(CultureInfo.InvariantCulture, $"{Math.Abs(d) / sd:0.0} sd of {c.Seeds} seeds ({(Math.Abs(d) <= Band * sd ? "within" : "beyond")} the ±{Band:0.00} sd band)");
+            : string.Create(CultureInfo.InvariantCulture, $"{Math.Abs(d) / sd:0.0} sd of {c.Seeds} seeds ({(Math.Abs(d) <= Band(c.Seeds) * sd ? "within" : "beyond")} the ±{Band(c.Seeds):0.00} sd band)");
 }

@@ -39,11 +39,24 @@ public class SeedSpreadTests
     public void A_difference_beyond_the_seed_band_stays_not_reproduced()
     {
         using var dir = new TempDir();
-        Study(dir.Combine("study"), "final", sd: 0.005);
+        Study(dir.Combine("study"), "final", sd: 0.003);
         var judged = SeedSpread.Find(dir.Combine("final"), "final", dir.Combine("study"))!.Judge(Rerun(0.0256));
         Assert.Equal(Verdict.NotReproduced, judged.Checks[0].Verdict);
-        Assert.Contains("5.1 sd of 3 seeds (beyond", SeedSpread.Describe(judged.Checks[0]), StringComparison.Ordinal);
+        Assert.Contains("8.5 sd of 3 seeds (beyond the ±6.08 sd band)", SeedSpread.Describe(judged.Checks[0]), StringComparison.Ordinal);
         Assert.False(judged.Reproduced);
+    }
+
+    /// <summary>An sd from 3 seeds is uncertain: 5.1 sd is inside Student's t band for 2 degrees of freedom, not the normal 2.77.</summary>
+    [Fact]
+    public void The_band_widens_when_few_seeds_measured_the_spread()
+    {
+        Assert.Equal(6.08, SeedSpread.Band(3), 2);
+        Assert.Equal(4.50, SeedSpread.Band(4), 2);
+        Assert.Equal(2.77, SeedSpread.Band(10_000), 2);
+        using var dir = new TempDir();
+        Study(dir.Combine("study"), "final", sd: 0.005);
+        var judged = SeedSpread.Find(dir.Combine("final"), "final", dir.Combine("study"))!.Judge(Rerun(0.0256));
+        Assert.Equal(Verdict.WithinSeedSpread, judged.Checks[0].Verdict);
     }
 
     [Fact]
