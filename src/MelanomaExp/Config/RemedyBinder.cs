@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 
 namespace MelanomaExp.Config;
 
@@ -45,8 +44,7 @@ internal static class RemedyBinder
         {
             throw model.Error("init_from", $"weights file not found: {full}");
         }
-        using var stream = File.OpenRead(full);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+        var sha = FileSha256.Of(full);
         // A resolved experiment (a report's manifest) names the file it was trained from; another file is another experiment.
         if (model.String("init_from_sha256") is { } recorded && recorded != sha)
         {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace MelanomaExp.Results;
 
 /// <summary>
@@ -19,7 +17,7 @@ public static class ReportChecksums
             .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
             .Where(f => f != FileName && !skip.Contains(f))
             .Order(StringComparer.Ordinal)
-            .Select(f => $"{Sha256(Path.Combine(folder, f))}  {f}\n");
+            .Select(f => $"{FileSha256.Of(Path.Combine(folder, f))}  {f}\n");
         File.WriteAllText(Path.Combine(folder, FileName), string.Concat(lines));
     }
 
@@ -54,9 +52,9 @@ public static class ReportChecksums
             {
                 problems.Add(new(parts[1], $"{parts[1]} is missing (listed in {FileName})"));
             }
-            else if (Sha256(path) != parts[0])
+            else if (FileSha256.Of(path) is var actual && actual != parts[0])
             {
-                problems.Add(new(parts[1], $"{parts[1]} was changed after melanoma-exp wrote it (sha256 {Sha256(path)[..12]}..., {FileName} records {parts[0][..12]}...)"));
+                problems.Add(new(parts[1], $"{parts[1]} was changed after melanoma-exp wrote it (sha256 {actual[..12]}..., {FileName} records {parts[0][..12]}...)"));
             }
         }
         return problems;
@@ -72,11 +70,6 @@ public static class ReportChecksums
     /// </summary>
     public static bool LeftOutOfCommits(string relative) => relative.EndsWith(".pt", StringComparison.Ordinal);
 
-    public static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }
 
 /// <summary>A file of a report that is missing or changed since the tool wrote it.</summary>

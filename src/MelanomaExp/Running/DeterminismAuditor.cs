@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using MelanomaExp.Config;
 using MelanomaExp.Models;
 using MelanomaExp.Provenance;
@@ -38,7 +37,7 @@ internal static class DeterminismAuditor
         {
             model.save(file);
             // Seconds differ run to run; only the numbers are compared.
-            return (history[0] with { Seconds = 0, ImagesPerSecond = 0 }, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))));
+            return (history[0] with { Seconds = 0, ImagesPerSecond = 0 }, FileSha256.Of(file));
         }
         finally
         {

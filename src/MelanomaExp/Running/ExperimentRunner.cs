@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using MelanomaExp.Config;
 using MelanomaExp.Data.Groups;
 using MelanomaExp.Evaluation;
@@ -145,7 +144,7 @@ public static class ExperimentRunner
                     var trainPass = Evaluator.Run(model, source, stepData.Split.Train);
                     var modelDir = ReportFiles.ModelDir(step.Name);
                     ModelBundle.Save(Path.Combine(state.ReportModels, modelDir), model, Card(experiment, step, data, validation));
-                    var weightsSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(state.ReportModels, modelDir, ModelBundle.WeightsFile))));
+                    var weightsSha = FileSha256.Of(Path.Combine(state.ReportModels, modelDir, ModelBundle.WeightsFile));
                     var result = new StepResult(step, finished.History, finished.Seconds, modelDir, validation, test)
                     {
                         TestWithoutTrainCopies = clean,

@@ -32,7 +32,7 @@ internal sealed class PreviousReport
             : ReportChecksums.FirstProblem(_report.Dir, ReportFiles.Metrics, ReportFiles.Manifest, ReportFiles.History) is { } edited ? $"the previous report was edited: {edited.Message}"
             : s.WeightsSha256 is not { } recorded ? "the previous report records no sha256 of its weights"
             : !File.Exists(weights) ? $"{relative} is missing"
-            : ReportChecksums.Sha256(weights) != recorded ? $"{relative} is not the model the previous report trained (its sha256 differs from the manifest's)"
+            : FileSha256.Of(weights) != recorded ? $"{relative} is not the model the previous report trained (its sha256 differs from the manifest's)"
             : null;
         return why is null ? (weights, s.Epochs.ToList(), s.Seconds) : null;
     }

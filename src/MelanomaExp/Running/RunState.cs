@@ -138,7 +138,7 @@ public sealed class RunState
             return $"{FinishedRecord(step)}: the finished step's record is damaged ({e.Message})";
         }
         var weights = FinishedWeights(step);
-        return record?.WeightsSha256 is { } sha && File.Exists(weights) && Checkpoint.Sha256(weights) == sha
+        return record?.WeightsSha256 is { } sha && File.Exists(weights) && FileSha256.Of(weights) == sha
             ? null
             : $"{weights}: the finished step's weights are damaged (their sha256 is not the one recorded when the step finished)";
     }
@@ -167,7 +167,7 @@ public sealed class RunState
     public void MarkFinished(string step, FinishedStep finished)
     {
         var temp = FinishedRecord(step) + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(finished with { WeightsSha256 = Checkpoint.Sha256(FinishedWeights(step)) }));
+        File.WriteAllText(temp, JsonSerializer.Serialize(finished with { WeightsSha256 = FileSha256.Of(FinishedWeights(step)) }));
         File.Move(temp, FinishedRecord(step), overwrite: true);
         if (Directory.Exists(CheckpointDir(step)))
         {

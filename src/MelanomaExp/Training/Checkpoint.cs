@@ -34,7 +34,7 @@ public static class Checkpoint
             optimizer.save_state_dict(Path.Combine(temp, Optimizer));
             File.WriteAllText(Path.Combine(temp, History), JsonSerializer.Serialize(history));
             // Inside the temporary folder, so the checksums are renamed into place with the files they describe.
-            File.WriteAllText(Path.Combine(temp, ChecksumsFile), JsonSerializer.Serialize(Files.ToDictionary(f => f, f => Sha256(Path.Combine(temp, f)))));
+            File.WriteAllText(Path.Combine(temp, ChecksumsFile), JsonSerializer.Serialize(Files.ToDictionary(f => f, f => FileSha256.Of(Path.Combine(temp, f)))));
         }
 #pragma warning disable CA1031 // A full disk surfaces from TorchSharp as a plain exception; any failure here means the same.
         catch (Exception e)
@@ -90,7 +90,7 @@ public static class Checkpoint
         foreach (var file in Files)
         {
             var path = Path.Combine(dir, file);
-            if (!File.Exists(path) || Sha256(path) != recorded[file])
+            if (!File.Exists(path) || FileSha256.Of(path) != recorded[file])
             {
                 return $"{path}: the checkpoint is damaged (its sha256 is not the one recorded when it was saved)";
             }
@@ -126,12 +126,6 @@ public static class Checkpoint
 
     /// <summary>Stopped between the two renames of Save: the previous checkpoint is whole under its old name.</summary>
     private static string Resolve(string dir) => !Directory.Exists(dir) && Directory.Exists(dir + ".old") ? dir + ".old" : dir;
-
-    internal static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
-    }
 
     private static void TryDelete(string folder)
     {

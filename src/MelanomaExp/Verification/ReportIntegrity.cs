@@ -36,7 +36,7 @@ public static class ReportIntegrity
                 // Weights are kept out of commits (.gitignore): the rerun's are compared by their figures instead.
                 notes.Add($"{relative} is not here (weights are not committed), so it was not checked");
             }
-            else if (ReportChecksums.Sha256(weights) is var actual && actual != recorded)
+            else if (FileSha256.Of(weights) is var actual && actual != recorded)
             {
                 problems.Add($"{relative} is not the model this report trained (sha256 {actual[..12]}..., the manifest records {recorded[..12]}...)");
             }
