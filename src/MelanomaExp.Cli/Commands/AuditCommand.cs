@@ -1,3 +1,4 @@
+using MelanomaExp.Acquisition;
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using MelanomaExp.Acquisition;
 using System.CommandLine;
 using MelanomaExp.Benchmarking;
 using MelanomaExp.Config;

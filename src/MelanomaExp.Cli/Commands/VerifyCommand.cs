@@ -35,7 +35,7 @@ internal static class VerifyCommand
             var dir = parse.GetValue(report)!;
             var options = new RunOptions
             {
-                DataRoot = parse.GetValue(dataRoot) ?? MelanomaExp.DataRoot.FromEnvironment(),
+                DataRoot = parse.GetValue(dataRoot) ?? MelanomaExp.Acquisition.DataRoot.FromEnvironment(),
                 OutputDir = parse.GetValue(outputDir) ?? Path.Combine("out", "verify", Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)))),
                 Device = parse.GetValue(device) is { } d ? Enum.Parse<DeviceChoice>(d, ignoreCase: true) : null,
                 Log = output.WriteLine,

@@ -79,7 +79,7 @@ public static class DataGetter
     private static int Download(DataSource source, KaggleCredentials? credentials, DataGetOptions options, string part, CancellationToken cancel)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("melanoma-exp", Provenance.EnvironmentProbe.ToolVersion.Split('+')[0]));
+        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("melanoma-exp", ToolVersion.Current.Split('+')[0]));
         var download = new HttpDownload(client) { Attempts = options.Attempts, RetryDelay = options.RetryDelay };
         if (credentials is null)
         {

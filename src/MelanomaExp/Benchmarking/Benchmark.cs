@@ -1,3 +1,4 @@
+using MelanomaExp.Acquisition;
 using System.Diagnostics;
 using System.Reflection;
 using MelanomaExp.Data;

@@ -25,7 +25,8 @@ public static class LayerBench
     public static IReadOnlyList<LayerTiming> Run(int classes, int size, int batch, int warmup, int rounds, Device device)
     {
         random.manual_seed(42);
-        using var model = ModelFactory.Create(new ModelSpec("seed-cnn", 0), classes, size, size, device);
+        var spec = new ModelSpec(SeedCnnArchitecture.Key, 0);
+        using var model = ModelFactory.Create(spec, classes, size, size, device);
         using var optimizer = Trainer.CreateOptimizer(new TrainSpec(1, batch, "adam", 1e-3), model);
         using var input = StepBench.Input(batch, size, channelsLast: true, device);
         using var targets = randint(classes, [batch], dtype: ScalarType.Int64, device: device);
@@ -36,7 +37,7 @@ public static class LayerBench
         };
         var activation = input.div(255f);
         var first = true;
-        foreach (var (name, layer) in Leaves(model))
+        foreach (var (name, layer) in Leaves(Architectures.Of(spec), model))
         {
             var x = activation.detach().requires_grad_(!first);
             timings.Add(new LayerTiming(name, Samples.TimeMs(() => { using var scope = NewDisposeScope(); layer.forward(x); }, warmup, rounds), Backward(layer, x, warmup, rounds)));
@@ -66,8 +67,8 @@ public static class LayerBench
     }
 
     /// <summary>The model's leaf modules in the order its forward runs them, named as in the model (conv1, pool1, relu1, ...).</summary>
-    public static IEnumerable<(string Name, nn.Module<Tensor, Tensor> Layer)> Leaves(nn.Module<Tensor, Tensor> model) =>
-        model is SeedCnn cnn ? cnn.ExecutionOrder : model.named_modules()
+    internal static IEnumerable<(string Name, nn.Module<Tensor, Tensor> Layer)> Leaves(IArchitecture architecture, nn.Module<Tensor, Tensor> model) =>
+        architecture.ExecutionOrder(model) ?? model.named_modules()
             .Where(m => !m.module.children().Any() && m.module is nn.Module<Tensor, Tensor>)
             .Select(m => (m.name.Split('.')[^1], (nn.Module<Tensor, Tensor>)m.module));
 

@@ -32,8 +32,9 @@ public static class StepBench
     public static LayoutTiming Run(string layout, int classes, int size, int batch, int warmup, int rounds, Device device, ModelSpec? spec = null, ScalarType? computeType = null)
     {
         random.manual_seed(42);
-        using var model = ModelFactory.Create(spec ?? new ModelSpec("seed-cnn", 0), classes, size, size, device);
-        Precision.Apply(model, computeType);
+        var modelSpec = spec ?? new ModelSpec(SeedCnnArchitecture.Key, 0);
+        using var model = ModelFactory.Create(modelSpec, classes, size, size, device);
+        Precision.Apply(Architectures.Of(modelSpec), model, computeType);
         var channelsLast = layout == Nhwc;
         using var optimizer = Trainer.CreateOptimizer(new TrainSpec(1, batch, "adam", 1e-3), model);
         using var x = Input(batch, size, channelsLast, device);
@@ -76,7 +77,7 @@ public static class StepBench
     }
 
     /// <summary>True when a step's model does more work per image than the plain seed CNN (dropout, batch norm).</summary>
-    public static bool DiffersFromPlain(ModelSpec spec) => spec.Arch != "seed-cnn" || spec.Dropout > 0 || spec.BatchNorm;
+    public static bool DiffersFromPlain(ModelSpec spec) => spec.Arch != SeedCnnArchitecture.Key || spec.Dropout > 0 || spec.BatchNorm;
 
     private static string Describe(ModelSpec spec) =>
         string.Join(", ", new[] { spec.Arch, spec.Dropout > 0 ? $"dropout {spec.Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null, spec.BatchNorm ? "batch norm" : null }.OfType<string>());

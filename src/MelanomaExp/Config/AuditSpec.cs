@@ -26,5 +26,5 @@ public enum LeakagePolicy
 /// </summary>
 public sealed record AuditSpec(DuplicatePolicy Duplicates, ConflictPolicy Conflicts, int NearDuplicateThreshold, LeakagePolicy Leakage)
 {
-    public static readonly AuditSpec Default = new(DuplicatePolicy.Keep, ConflictPolicy.Keep, Data.Audit.AuditDefaults.Threshold, LeakagePolicy.Warn);
+    public static readonly AuditSpec Default = new(DuplicatePolicy.Keep, ConflictPolicy.Keep, AuditDefaults.Threshold, LeakagePolicy.Warn);
 }

@@ -1,4 +1,4 @@
-using MelanomaExp.Augmentation.Offline;
+using MelanomaExp.Config.Catalog;
 using YamlDotNet.RepresentationModel;
 
 namespace MelanomaExp.Config;
@@ -81,9 +81,9 @@ internal static class AugmentationBinder
     {
         section.RecordSingleKeyItems("pipeline");
         var item = section.Nested(section.KeyOf("pipeline[0]"), new YamlMappingNode());
-        foreach (var name in AugmentorOps.Names)
+        foreach (var name in AugmentorOpCatalog.Names)
         {
-            Parameters(item, new YamlMappingNode(), name, AugmentorOps.Parameters(name)!);
+            Parameters(item, new YamlMappingNode(), name, AugmentorOpCatalog.Parameters(name)!);
         }
     }
 
@@ -94,9 +94,9 @@ internal static class AugmentationBinder
             parent.Report(parent.At(node, path, "expected one operation, like '- rotate: { probability: 0.7, max_left: 10, max_right: 10 }'"));
             return null;
         }
-        if (AugmentorOps.Parameters(name) is not { } known)
+        if (AugmentorOpCatalog.Parameters(name) is not { } known)
         {
-            parent.Report(parent.At(node, path, $"unknown operation '{ConfigException.Shown(name)}' (available: {string.Join(", ", AugmentorOps.Names)})"));
+            parent.Report(parent.At(node, path, $"unknown operation '{ConfigException.Shown(name)}' (available: {string.Join(", ", AugmentorOpCatalog.Names)})"));
             return null;
         }
         return Parameters(parent.Nested(path, map), node, name, known);

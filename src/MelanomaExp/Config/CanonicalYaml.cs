@@ -57,14 +57,7 @@ internal static class CanonicalYaml
             ["steps"] = e.Steps.Select(s => new Dictionary<string, object?>
             {
                 ["name"] = s.Name,
-                ["model"] = new Dictionary<string, object?>
-                {
-                    ["arch"] = s.Model.Arch,
-                    ["dropout"] = s.Model.Dropout,
-                    ["batch_norm"] = s.Model.BatchNorm ? true : null,
-                    ["init_from"] = s.Model.InitFrom,
-                    ["init_from_sha256"] = s.Model.InitFromSha256,
-                },
+                ["model"] = Model(s.Model),
                 ["preprocess"] = s.Preprocess is not { } pre ? null : new Dictionary<string, object?>
                 {
                     ["colour_constancy"] = pre.ColourConstancy,
@@ -125,6 +118,19 @@ internal static class CanonicalYaml
             ["report"] = new Dictionary<string, object?> { ["dir"] = e.Report.Dir },
         };
         return Serializer.Serialize(WithoutNulls(doc));
+    }
+
+    /// <summary>The common keys, then the architecture's own (an unknown one has none: the loader refused it already).</summary>
+    private static Dictionary<string, object?> Model(ModelSpec model)
+    {
+        var map = new Dictionary<string, object?> { ["arch"] = model.Arch, ["dropout"] = model.Dropout };
+        foreach (var (key, value) in ArchitectureCatalog.Find(model.Arch)?.Canonical(model) ?? [])
+        {
+            map[key] = value;
+        }
+        map["init_from"] = model.InitFrom;
+        map["init_from_sha256"] = model.InitFromSha256;
+        return map;
     }
 
     /// <summary>Unset optional keys are left out rather than written as empty values.</summary>

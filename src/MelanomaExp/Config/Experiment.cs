@@ -124,7 +124,7 @@ public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, doub
     public string? ReducedPrecision { get; init; }
 
     [System.Text.Json.Serialization.JsonIgnore]
-    public string Precision => ReducedPrecision ?? Training.Precision.Fp32;
+    public string Precision => ReducedPrecision ?? Catalog.PrecisionNames.Fp32;
 
     /// <summary>
     /// Which epoch's weights the step keeps. Left out of the step key's JSON when it is the default, so

@@ -211,14 +211,42 @@ public static partial class ExperimentLoader
             Preprocess = Guarded(item, () => RemedyBinder.Preprocess(item.Section("preprocess"))),
             Evaluate = Guarded(item, () => RemedyBinder.Evaluate(item.Section("evaluate"))),
         };
+        Supported(item, step);
         item.RejectUnknown();
         return step;
     }
 
+    /// <summary>What the step asks of its architecture, checked here so it fails before any data is read.</summary>
+    private static void Supported(YamlSection item, StepSpec step)
+    {
+        if (step.Model is null || step.Train is null || ArchitectureCatalog.Find(step.Model.Arch) is not { } architecture)
+        {
+            return;
+        }
+        if (!architecture.Precisions.Contains(step.Train.Precision))
+        {
+            item.Section("train")?.Report("precision", $"{step.Train.Precision} is not implemented for {architecture.Name} (it trains in {string.Join(", ", architecture.Precisions)})");
+        }
+        else if (step.Train.ReducedPrecision is not null && step.Preprocess is not null)
+        {
+            // Mixed precision is set on the bare network, and preprocess: wraps it.
+            item.Section("train")?.Report("precision", $"{step.Train.Precision} with preprocess: is not implemented (mixed precision runs the bare network); use fp32 or drop preprocess:");
+        }
+        if (step.Preprocess is not null && !architecture.SupportsPreprocess)
+        {
+            item.Report("preprocess", $"{architecture.Name} takes no preprocess:");
+        }
+    }
+
     private static ModelSpec BindModel(YamlSection model, string file)
     {
-        var arch = model.StringChoice("arch", null, [.. Models.ModelFactory.Architectures]);
-        var spec = new ModelSpec(arch, model.Double("dropout", 0, 0, 1, exclusive: false)) { BatchNorm = model.Bool("batch_norm", false) };
+        var arch = model.StringChoice("arch", null, [.. ArchitectureCatalog.Names]);
+        var spec = new ModelSpec(arch, model.Double("dropout", 0, 0, 1, exclusive: false));
+        // The schema lists every architecture's keys; a real file has only its own read, so another's are unknown.
+        foreach (var architecture in model.Describing ? ArchitectureCatalog.All : ArchitectureCatalog.Find(arch) is { } named ? [named] : [])
+        {
+            spec = architecture.Bind(model, spec);
+        }
         spec = RemedyBinder.InitFrom(model, spec, file);
         if (spec.Dropout >= 1)
         {
@@ -243,8 +271,8 @@ public static partial class ExperimentLoader
         {
             Keep = train.Choice("keep", TrainKeep.Last),
         };
-        var precision = train.StringChoice("precision", Training.Precision.Fp32, [.. Training.Precision.Names]);
-        spec = spec with { ReducedPrecision = precision == Training.Precision.Fp32 ? null : precision };
+        var precision = train.StringChoice("precision", Catalog.PrecisionNames.Fp32, Catalog.PrecisionNames.All);
+        spec = spec with { ReducedPrecision = precision == Catalog.PrecisionNames.Fp32 ? null : precision };
         train.RejectUnknown();
         return spec;
     }

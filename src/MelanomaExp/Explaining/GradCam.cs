@@ -33,14 +33,15 @@ public sealed record Heatmap(float[] Values, int Height, int Width)
 /// </summary>
 public static class GradCam
 {
-    public static Heatmap Of(SeedCnn model, ReadOnlySpan<byte> rgb, int height, int width, int targetClass)
+    /// <param name="architecture">Says which layer is explained and runs the forward that keeps it.</param>
+    internal static Heatmap Of(IArchitecture architecture, nn.Module<Tensor, Tensor> model, ReadOnlySpan<byte> rgb, int height, int width, int targetClass)
     {
         model.eval();
         using var scope = NewDisposeScope();
         using var grad = enable_grad();
         var device = model.parameters().First().device;
         var input = tensor(rgb.ToArray(), [1, height, width, 3]).to(ScalarType.Float32).permute(0, 3, 1, 2).to(device);
-        var (activation, logits) = model.ForwardKeeping(input);
+        var (activation, logits) = architecture.ForwardKeeping(model, input);
         var score = logits[0, targetClass];
         var gradient = torch.autograd.grad([score], [activation])[0];
         var weights = gradient.mean([2, 3], keepdim: true);

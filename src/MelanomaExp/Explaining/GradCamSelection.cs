@@ -1,6 +1,7 @@
 using MelanomaExp.Data;
 using MelanomaExp.Evaluation;
 using MelanomaExp.Models;
+using static TorchSharp.torch;
 
 namespace MelanomaExp.Explaining;
 
@@ -10,7 +11,7 @@ namespace MelanomaExp.Explaining;
 /// </summary>
 public static class GradCamSelection
 {
-    public static IReadOnlyList<GradCamExample> For(SeedCnn model, SetEvaluation e, ImageStore store, int[] indices, string positiveClass, int each = 3)
+    internal static IReadOnlyList<GradCamExample> For(IArchitecture architecture, nn.Module<Tensor, Tensor> model, SetEvaluation e, ImageStore store, int[] indices, string positiveClass, int each = 3)
     {
         var classes = store.Classes.ToList();
         var positive = classes.IndexOf(positiveClass);
@@ -25,7 +26,7 @@ public static class GradCamSelection
         {
             var predicted = e.Predictions[i];
             var image = new ExampleImage(store.Image(indices[i]).ToArray(), Path.GetFileName(store.Paths[indices[i]]), classes[positive], classes[predicted], e.Probabilities[i][predicted]);
-            return new GradCamExample(image, classes[predicted], GradCam.Of(model, store.Image(indices[i]), store.Height, store.Width, predicted));
+            return new GradCamExample(image, classes[predicted], GradCam.Of(architecture, model, store.Image(indices[i]), store.Height, store.Width, predicted));
         })];
 
         IEnumerable<int> Surest(IEnumerable<int> images) =>

@@ -67,9 +67,9 @@ public static class ModelBundle
         {
             throw new BadInputException($"{cardPath}: unknown model format '{card?.Format}' (expected {ModelCard.CurrentFormat})");
         }
-        if (!ModelFactory.Architectures.Contains(card.Arch))
+        if (ArchitectureCatalog.Find(card.Arch) is null)
         {
-            throw new BadInputException($"{cardPath}: unknown architecture '{card.Arch}' (available: {string.Join(", ", ModelFactory.Architectures)})");
+            throw new BadInputException($"{cardPath}: unknown architecture '{card.Arch}' (available: {string.Join(", ", ArchitectureCatalog.Names)})");
         }
         // The same range an experiment's data.image_size accepts: a huge size would allocate the model's
         // dense layer (height x width x channels inputs) before anything could fail cleanly.

@@ -9,8 +9,6 @@ namespace MelanomaExp.Models;
 /// <summary>Builds the network a step's <c>model:</c> section asks for.</summary>
 public static class ModelFactory
 {
-    public static readonly IReadOnlyList<string> Architectures = ["seed-cnn", "resnet-small"];
-
     /// <summary>
     /// A new model with its initial weights (from torch's current seed, or <c>init_from</c>), behind the
     /// step's preprocessing when it has any, on <paramref name="device"/> (CPU when null).
@@ -20,12 +18,7 @@ public static class ModelFactory
         TorchNativeLoader.EnsureLoaded();
         // Standardised input is already scaled; the networks' own 1/255 would shrink it again.
         var rescale = preprocess is not { Standardize: true };
-        nn.Module<Tensor, Tensor> network = spec.Arch switch
-        {
-            "seed-cnn" => new SeedCnn(classes, height, width, spec.Dropout, spec.BatchNorm, rescale),
-            "resnet-small" => new ResNetSmall(classes, spec.Dropout, rescale),
-            _ => throw new BadInputException($"unknown architecture '{spec.Arch}' (available: {string.Join(", ", Architectures)})"),
-        };
+        var network = Architectures.Of(spec).Build(spec, classes, height, width, rescale);
         if (spec.InitFromPath is { } weights)
         {
             InitialWeights.Load(network, weights, spec.Arch, classes);

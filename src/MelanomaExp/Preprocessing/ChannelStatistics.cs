@@ -1,4 +1,3 @@
-using MelanomaExp.Training;
 using static TorchSharp.torch;
 
 namespace MelanomaExp.Preprocessing;
@@ -6,17 +5,17 @@ namespace MelanomaExp.Preprocessing;
 /// <summary>Per-channel mean and standard deviation (population) of a set of images, as they reach the network.</summary>
 public static class ChannelStatistics
 {
+    /// <param name="batches">The images in batches (N, 3, H, W); each is disposed once counted.</param>
     /// <param name="transform">What is applied before the network (colour constancy), or null.</param>
-    public static (float[] Mean, float[] Std) Of(BatchSource source, int[] indices, Func<Tensor, Tensor>? transform)
+    public static (float[] Mean, float[] Std) Of(IEnumerable<Tensor> batches, Func<Tensor, Tensor>? transform)
     {
         var sum = new double[3];
         var squares = new double[3];
         long pixels = 0;
-        for (var start = 0; start < indices.Length; start += Evaluator.BatchSize)
+        foreach (var batch in batches)
         {
+            using var images = batch;
             using var scope = NewDisposeScope();
-            var count = Math.Min(Evaluator.BatchSize, indices.Length - start);
-            var (images, _) = source.Gather(indices.AsSpan(start, count));
             var x = (transform is null ? images : transform(images)).to(ScalarType.Float64);
             var s = x.sum([0, 2, 3]).cpu().data<double>().ToArray();
             var q = x.pow(2).sum([0, 2, 3]).cpu().data<double>().ToArray();

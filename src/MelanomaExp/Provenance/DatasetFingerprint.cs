@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using MelanomaExp.Data;
 
 namespace MelanomaExp.Provenance;
 
@@ -10,13 +9,15 @@ namespace MelanomaExp.Provenance;
 /// </summary>
 public sealed record DatasetFingerprint(string Hash, int Images, IReadOnlyDictionary<string, int> PerClass)
 {
-    public static DatasetFingerprint Of(ImageStore store)
+    /// <param name="classes">Every class, in label order (a class with no image still counts, as 0).</param>
+    /// <param name="images">Each image's label, path (only the file name counts) and content hash.</param>
+    public static DatasetFingerprint Of(IReadOnlyList<string> classes, IReadOnlyList<(int Label, string Path, string Hash)> images)
     {
-        var lines = Enumerable.Range(0, store.Count)
-            .Select(i => $"{store.Classes[store.Labels[i]]}/{Path.GetFileName(store.Paths[i])}:{store.Hashes[i]}")
+        var lines = images
+            .Select(i => $"{classes[i.Label]}/{Path.GetFileName(i.Path)}:{i.Hash}")
             .Order(StringComparer.Ordinal);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))))[..16];
-        var perClass = store.Classes.Select((c, k) => (c, store.Labels.Count(l => l == k))).ToDictionary(p => p.c, p => p.Item2);
-        return new DatasetFingerprint(hash, store.Count, perClass);
+        var perClass = classes.Select((c, k) => (c, images.Count(i => i.Label == k))).ToDictionary(p => p.c, p => p.Item2);
+        return new DatasetFingerprint(hash, images.Count, perClass);
     }
 }

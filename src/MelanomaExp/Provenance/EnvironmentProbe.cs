@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using MelanomaExp.Native;
 using static TorchSharp.torch;
@@ -8,15 +7,11 @@ namespace MelanomaExp.Provenance;
 /// <summary>Reads the real environment. Called once per run, after the device is chosen.</summary>
 public static class EnvironmentProbe
 {
-    public static string ToolVersion { get; } =
-        typeof(EnvironmentProbe).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? "unknown";
-
     public static EnvironmentInfo Capture(Device device)
     {
         var native = TorchNativeLoader.EnsureLoaded();
         return new EnvironmentInfo(
-            ToolVersion,
+            MelanomaExp.ToolVersion.Current,
             RuntimeInformation.FrameworkDescription,
             RuntimeInformation.OSDescription,
             CpuModel(),

@@ -92,9 +92,9 @@ public sealed class ReportFolder
             throw new BadInputException($"{manifestPath}: unknown manifest format '{format}' (this tool reads {ManifestFormat})");
         }
         var version = report.ToolVersion;
-        if (!Version.TryParse(version, out var made) || !Version.TryParse(EnvironmentProbe.ToolVersion, out var mine) || made > mine)
+        if (!Version.TryParse(version, out var made) || !Version.TryParse(MelanomaExp.ToolVersion.Current, out var mine) || made > mine)
         {
-            throw new BadInputException($"{manifestPath}: written by melanoma-exp '{version}', which this version ({EnvironmentProbe.ToolVersion}) does not know; install that version to read it");
+            throw new BadInputException($"{manifestPath}: written by melanoma-exp '{version}', which this version ({MelanomaExp.ToolVersion.Current}) does not know; install that version to read it");
         }
         try
         {

@@ -1,3 +1,4 @@
+using MelanomaExp.Results;
 using MelanomaExp.Config;
 using MelanomaExp.Models;
 using MelanomaExp.Provenance;
@@ -29,7 +30,7 @@ internal static class DeterminismAuditor
     {
         TorchSeeding.Reseed(seeds.For("init", step.Name));
         using var model = ModelFactory.Create(step.Model, data.Train.Classes.Count, data.Train.Height, data.Train.Width, device);
-        Precision.Apply(model, Precision.ComputeType(step.Train.Precision, device, Provenance.CpuFeatures.Current, $"step '{step.Name}': train.precision"));
+        Precision.Apply(Architectures.Of(step.Model), model, Precision.ComputeType(step.Train.Precision, device, Provenance.CpuFeatures.Current, $"step '{step.Name}': train.precision"));
         using var optimizer = Trainer.CreateOptimizer(step.Train, model);
         var history = new Trainer(source, seeds).Train(step, model, optimizer, data.Split.Train, data.Split.Validation, data.Train.Labels, new TrainingHooks());
         var file = Path.GetTempFileName();

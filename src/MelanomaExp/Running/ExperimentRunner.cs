@@ -38,7 +38,7 @@ public static class ExperimentRunner
             Precision.ComputeType(step.Train.Precision, device, CpuFeatures.Current, Precision.Where(experiment, step));
         }
         var data = PreparedData.Load(experiment, dataRoot);
-        var trainPrint = DatasetFingerprint.Of(data.Train);
+        var trainPrint = StoreFingerprint.Of(data.Train);
         if (data.Association is { } association)
         {
             log(FormattableString.Invariant($"groups: {association.Groups.Count}, Cramér's V {association.CramersV:0.000}, group-majority rule {association.GroupMajorityAccuracy * 100:0.0}% accurate") +
@@ -155,8 +155,8 @@ public static class ExperimentRunner
                         ValidationFiles = [.. stepData.Split.Validation.Select(i => RelativeToData(dataRoot, stepData.Store.Paths[i]))],
                         TestFiles = data.Test is null ? [] : [.. data.Test.Paths.Select(p => RelativeToData(dataRoot, p))],
                         Mistakes = MistakeGallery.For(validation, stepData.Store, stepData.Split.Validation, data.PositiveClass),
-                        GradCams = step == experiment.Steps[^1] && model is SeedCnn cnn && data.PositiveClass is { } positive
-                            ? Explaining.GradCamSelection.For(cnn, validation, stepData.Store, stepData.Split.Validation, positive)
+                        GradCams = step == experiment.Steps[^1] && step.Preprocess is null && Architectures.Of(step.Model) is { GradCamLayer: not null } explained && data.PositiveClass is { } positive
+                            ? Explaining.GradCamSelection.For(explained, model, validation, stepData.Store, stepData.Split.Validation, positive)
                             : [],
                         TrainEvaluation = new TrainEvaluation(trainPass.Loss, trainPass.Accuracy(stepData.Split.Train.Select(i => stepData.Store.Labels[i]).ToArray()), stepData.Split.Train.Length),
                     };
@@ -169,7 +169,7 @@ public static class ExperimentRunner
             var provenance = new RunProvenance(
                 git,
                 trainPrint,
-                data.Test is null ? null : DatasetFingerprint.Of(data.Test),
+                data.Test is null ? null : StoreFingerprint.Of(data.Test),
                 PackageVersions.Read(),
                 timings,
                 audit)
@@ -233,7 +233,7 @@ public static class ExperimentRunner
         Step = step.Name,
         PositiveClass = validation.Positive?.PositiveClass,
         Threshold = validation.Positive?.YoudenThreshold,
-        ToolVersion = EnvironmentProbe.ToolVersion,
+        ToolVersion = ToolVersion.Current,
     };
 
     /// <summary>Each step against the one before it, on validation and (when present) test images.</summary>

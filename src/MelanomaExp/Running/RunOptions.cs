@@ -41,5 +41,5 @@ public sealed record RunOptions
 
     /// <summary>Where the data root comes from: --data-root, then MELANOMA_EXP_DATA, then data.root in the file.</summary>
     public string ResolveDataRoot(Experiment experiment) =>
-        MelanomaExp.DataRoot.Resolve(DataRoot, experiment.Data.Root);
+        MelanomaExp.Acquisition.DataRoot.Resolve(DataRoot, experiment.Data.Root);
 }

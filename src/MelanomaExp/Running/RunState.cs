@@ -39,7 +39,7 @@ public sealed class RunState
     public static RunState Open(string output, Experiment experiment, DatasetFingerprint data, string numerics, bool resume)
     {
         var dir = DirFor(output);
-        var record = new Record(experiment.Hash, experiment.ResolvedYaml, data.Hash, EnvironmentProbe.ToolVersion) { Numerics = numerics };
+        var record = new Record(experiment.Hash, experiment.ResolvedYaml, data.Hash, ToolVersion.Current) { Numerics = numerics };
         if (resume)
         {
             if (WhyNotResumable(output, record) is { } why)
@@ -65,7 +65,7 @@ public sealed class RunState
     /// else why not, in words that end with what to do.
     /// </summary>
     public static string? WhyNotResumable(string output, Experiment experiment, DatasetFingerprint data, string numerics) =>
-        WhyNotResumable(output, new Record(experiment.Hash, experiment.ResolvedYaml, data.Hash, EnvironmentProbe.ToolVersion) { Numerics = numerics });
+        WhyNotResumable(output, new Record(experiment.Hash, experiment.ResolvedYaml, data.Hash, ToolVersion.Current) { Numerics = numerics });
 
     private static string? WhyNotResumable(string output, Record record)
     {

@@ -18,7 +18,7 @@ public static class StepKey
     public static string For(Experiment experiment, StepSpec step, DatasetFingerprint data, string device)
     {
         // JSON, not record ToString: number formatting must not depend on the machine's culture.
-        var text = string.Join('\n', experiment.Seed, JsonSerializer.Serialize(experiment.Data with { Root = "" }), JsonSerializer.Serialize(step), data.Hash, EnvironmentProbe.ToolVersion, device);
+        var text = string.Join('\n', experiment.Seed, JsonSerializer.Serialize(experiment.Data with { Root = "" }), JsonSerializer.Serialize(step), data.Hash, ToolVersion.Current, device);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 }

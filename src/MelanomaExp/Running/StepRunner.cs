@@ -20,7 +20,7 @@ internal static class StepRunner
         var started = DateTimeOffset.Now;
         TorchSeeding.Reseed(seeds.For("init", step.Name));
         var model = ModelFactory.Create(step.Model, data.Store.Classes.Count, data.Store.Height, data.Store.Width, device, step.Preprocess);
-        Precision.Apply(model, Precision.ComputeType(step.Train.Precision, device, Provenance.CpuFeatures.Current, $"step '{step.Name}': train.precision"));
+        Precision.Apply(Architectures.Of(step.Model), model, Precision.ComputeType(step.Train.Precision, device, Provenance.CpuFeatures.Current, $"step '{step.Name}': train.precision"));
         if (unchanged is { } previous)
         {
             model.load(previous.Weights);
@@ -34,7 +34,7 @@ internal static class StepRunner
         if (model is Preprocessing.Preprocessed { Spec.Standardize: true } preprocessed)
         {
             // Measured on the training split only: validation images must not shape the input the model sees.
-            var (mean, std) = Preprocessing.ChannelStatistics.Of(source, data.Split.Train, preprocessed.Correct);
+            var (mean, std) = Preprocessing.ChannelStatistics.Of(source.ImageBatches(data.Split.Train, Evaluator.BatchSize), preprocessed.Correct);
             preprocessed.SetStatistics(mean, std);
         }
         using var optimizer = Trainer.CreateOptimizer(step.Train, model);

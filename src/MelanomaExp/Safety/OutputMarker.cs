@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MelanomaExp.Provenance;
 
 namespace MelanomaExp.Safety;
 
@@ -45,14 +44,14 @@ public sealed record OutputMarker(
             .Where(f => f != FileName)
             .Order(StringComparer.Ordinal)
             .ToList();
-        Write(folder, new OutputMarker(ToolName, kind, EnvironmentProbe.ToolVersion, files));
+        Write(folder, new OutputMarker(ToolName, kind, MelanomaExp.ToolVersion.Current, files));
     }
 
     /// <summary>Adds files written after the folder was marked.</summary>
     public static void Add(string folder, string kind, params string[] files)
     {
         var listed = Read(folder)?.Files ?? [];
-        Write(folder, new OutputMarker(ToolName, kind, EnvironmentProbe.ToolVersion, [.. listed.Union(files).Order(StringComparer.Ordinal)]));
+        Write(folder, new OutputMarker(ToolName, kind, MelanomaExp.ToolVersion.Current, [.. listed.Union(files).Order(StringComparer.Ordinal)]));
     }
 
     /// <summary>Drops a file from the listing (a person's file of that name took its place).</summary>

@@ -1,3 +1,4 @@
+using MelanomaExp.Acquisition;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

@@ -16,7 +16,7 @@ public static class SweepStatus
         plan.Rows.Select(row => Of(dir, row, queue?.GetValueOrDefault(row.Id))).ToList();
 
     public static bool IsDone(string dir, SweepRow row) =>
-        ReportFolder.TryRead(SweepPlan.RunDir(dir, row.Id)) is { } report && report.ExperimentHash == row.ExperimentHash && report.ToolVersion == EnvironmentProbe.ToolVersion;
+        ReportFolder.TryRead(SweepPlan.RunDir(dir, row.Id)) is { } report && report.ExperimentHash == row.ExperimentHash && report.ToolVersion == ToolVersion.Current;
 
     private static SweepRunState Of(string dir, SweepRow row, string? slurm)
     {

@@ -40,6 +40,17 @@ public sealed class BatchSource : IDisposable
         return (images, _labels.index_select(0, index));
     }
 
+    /// <summary>The images of <paramref name="indices"/> in order, <paramref name="batchSize"/> at a time (the caller disposes each).</summary>
+    public IEnumerable<Tensor> ImageBatches(int[] indices, int batchSize)
+    {
+        for (var start = 0; start < indices.Length; start += batchSize)
+        {
+            var (images, labels) = Gather(indices.AsSpan(start, Math.Min(batchSize, indices.Length - start)));
+            labels.Dispose();
+            yield return images;
+        }
+    }
+
     public void Dispose()
     {
         _images.Dispose();

@@ -1,3 +1,4 @@
+using MelanomaExp.Config.Catalog;
 using MelanomaExp.Models;
 using MelanomaExp.Provenance;
 using TorchSharp;
@@ -12,11 +13,11 @@ namespace MelanomaExp.Training;
 /// </summary>
 public static class Precision
 {
-    public const string Fp32 = "fp32";
-    public const string Bf16 = "bf16";
-    public const string Fp16 = "fp16";
+    public const string Fp32 = PrecisionNames.Fp32;
+    public const string Bf16 = PrecisionNames.Bf16;
+    public const string Fp16 = PrecisionNames.Fp16;
 
-    public static readonly string[] Names = [Fp32, Bf16, Fp16];
+    public static IReadOnlyList<string> Names => PrecisionNames.All;
 
     /// <summary>The type the forward computes in, null for plain float32; throws when this machine cannot run it fast.</summary>
     /// <param name="where">Names the file and key in the error, e.g. "base.yaml: step 'base': train.precision".</param>
@@ -37,17 +38,18 @@ public static class Precision
     /// <summary>How an error names the key: file, step, key.</summary>
     public static string Where(Config.Experiment experiment, Config.StepSpec step) => $"{experiment.SourcePath}: step '{step.Name}': train.precision";
 
-    /// <summary>Sets the model's compute type; only the seed CNN knows how to run in mixed precision.</summary>
-    public static void Apply(nn.Module<Tensor, Tensor> model, ScalarType? computeType)
+    /// <summary>Sets the network's compute type (the loader has checked that its architecture lists the precision).</summary>
+    internal static void Apply(IArchitecture architecture, nn.Module<Tensor, Tensor> network, ScalarType? computeType)
     {
-        if (computeType is null)
+        if (computeType is not { } type)
         {
             return;
         }
-        if (model is not SeedCnn cnn)
+        var name = type == ScalarType.BFloat16 ? Bf16 : Fp16;
+        if (!architecture.Precisions.Contains(name))
         {
-            throw new BadInputException($"train.precision: mixed precision is implemented for seed-cnn only, not {model.GetName()}");
+            throw new BadInputException($"train.precision: {name} mixed precision is not implemented for {architecture.Name} (it trains in {string.Join(", ", architecture.Precisions)})");
         }
-        cnn.ComputeType = computeType;
+        architecture.SetComputeType(network, type);
     }
 }

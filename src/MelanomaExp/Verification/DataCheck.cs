@@ -13,7 +13,7 @@ internal static class DataCheck
         {
             return;
         }
-        var here = DatasetFingerprint.Of(PreparedData.Load(experiment, root).Train);
+        var here = StoreFingerprint.Of(PreparedData.Load(experiment, root).Train);
         var expected = recorded.Fingerprint;
         if (here.Hash == expected)
         {

@@ -1,5 +1,6 @@
 using MelanomaExp.Augmentation.Offline;
 using MelanomaExp.Config;
+using MelanomaExp.Config.Catalog;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -34,6 +35,10 @@ public class AugmentorOpsTests
         var applied = Enumerable.Range(0, 20_000).Count(_ => AugmentorOps.Run([Op("flip_left_right", probability)], image, rng).Count == 1);
         Assert.InRange(applied / 20_000.0, expectedRate - 0.01, expectedRate + 0.01);
     }
+
+    [Fact]
+    public void Every_operation_the_catalog_accepts_is_implemented_and_no_other() =>
+        Assert.Equal(AugmentorOpCatalog.Names, AugmentorOps.Implemented);
 
     [Fact]
     public void Rotate_keeps_the_size_and_leaves_no_empty_corners()
@@ -131,7 +136,7 @@ public class AugmentorOpsTests
         {
             args.Add((p2, v2));
         }
-        foreach (var p in AugmentorOps.Parameters(name)!.Where(p => args.All(a => a.Item1 != p.Name)))
+        foreach (var p in AugmentorOpCatalog.Parameters(name)!.Where(p => args.All(a => a.Item1 != p.Name)))
         {
             args.Add((p.Name, p.Default ?? p.Min));
         }

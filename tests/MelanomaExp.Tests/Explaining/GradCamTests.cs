@@ -31,7 +31,7 @@ public class GradCamTests
         {
             var image = Draw(probe, square: true);
             right += Predict(model, image.Rgb) == 1 ? 1 : 0;
-            var map = GradCam.Of(model, image.Rgb, Size, Size, targetClass: 1);
+            var map = GradCam.Of(new SeedCnnArchitecture(), model, image.Rgb, Size, Size, targetClass: 1);
             squareMass.Add(map.MassInside(image.Square.Top, image.Square.Left, 8, 8));
             barMass.Add(map.MassInside(image.Bar.Top, image.Bar.Left, 4, 16));
         }

@@ -23,12 +23,12 @@ public class PreprocessedTests
         // Red: 0, 100, 200, 100 -> mean 100, variance (100^2 + 0 + 100^2 + 0) / 4 = 5000, sd 70.7107.
         // Green: all 10 -> sd 0, floored at 1e-3. Blue: 0, 0, 30, 30 -> mean 15, sd 15.
         using var source = new BatchSource(Store(), CPU);
-        var (mean, std) = ChannelStatistics.Of(source, [0, 1], null);
+        var (mean, std) = ChannelStatistics.Of(source.ImageBatches([0, 1], Evaluator.BatchSize), null);
         Assert.Equal(new[] { 100f, 10f, 15f }, mean);
         Assert.Equal(70.7107, std[0], 3);
         Assert.Equal(1e-3, std[1], 6);
         Assert.Equal(15, std[2], 4);
-        var (oneMean, _) = ChannelStatistics.Of(source, [1], null);
+        var (oneMean, _) = ChannelStatistics.Of(source.ImageBatches([1], Evaluator.BatchSize), null);
         Assert.Equal(150f, oneMean[0]);
     }
 

@@ -72,7 +72,7 @@ public class PrecisionTests
         var seeds = new Seeds(42);
         random.manual_seed(seeds.For("init", step.Name));
         using var model = ModelFactory.Create(step.Model, store.Classes.Count, store.Height, store.Width);
-        Precision.Apply(model, computeType);
+        Precision.Apply(Architectures.Of(step.Model), model, computeType);
         using var source = new BatchSource(store, CPU);
         using var optimizer = Trainer.CreateOptimizer(step.Train, model);
         var history = new Trainer(source, seeds).Train(step, model, optimizer, split.Train, split.Validation, store.Labels, new TrainingHooks());

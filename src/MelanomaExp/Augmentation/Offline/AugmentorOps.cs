@@ -1,11 +1,9 @@
 using MelanomaExp.Config;
+using MelanomaExp.Config.Catalog;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace MelanomaExp.Augmentation.Offline;
-
-/// <summary>A parameter of an operation: its name, default (null = required) and allowed range.</summary>
-public sealed record OpParameter(string Name, double? Default, double Min, double Max);
 
 /// <summary>
 /// The Augmentor operations melanoma-exp implements, by Augmentor's names, and how a pipeline applies
@@ -16,30 +14,27 @@ public sealed record OpParameter(string Name, double? Default, double Min, doubl
 /// </summary>
 public static class AugmentorOps
 {
-    private static readonly OpParameter[] None = [];
-
-    private static readonly Dictionary<string, (OpParameter[] Parameters, Action<Image<Rgb24>, IReadOnlyDictionary<string, double>, Random> Apply)> Registry = new(StringComparer.Ordinal)
+    // How each operation of the catalog changes an image; the names and parameters are the catalog's.
+    private static readonly Dictionary<string, Action<Image<Rgb24>, IReadOnlyDictionary<string, double>, Random>> Apply = new(StringComparer.Ordinal)
     {
-        ["rotate"] = ([new("max_left", null, 0, 25), new("max_right", null, 0, 25)], (img, p, rng) => GeometricOps.Rotate(img, p, rng)),
-        ["rotate90"] = (None, (img, _, _) => GeometricOps.RotateQuarter(img, 90)),
-        ["rotate180"] = (None, (img, _, _) => GeometricOps.RotateQuarter(img, 180)),
-        ["rotate270"] = (None, (img, _, _) => GeometricOps.RotateQuarter(img, 270)),
-        ["flip_left_right"] = (None, (img, _, _) => GeometricOps.Flip(img, horizontal: true)),
-        ["flip_top_bottom"] = (None, (img, _, _) => GeometricOps.Flip(img, horizontal: false)),
-        ["flip_random"] = (None, (img, _, rng) => GeometricOps.Flip(img, horizontal: rng.Next(2) == 0)),
-        ["zoom"] = ([new("min_factor", null, 1, 10), new("max_factor", null, 1, 10)], GeometricOps.Zoom),
-        ["zoom_random"] = ([new("percentage_area", null, 0.1, 1)], GeometricOps.ZoomRandom),
-        ["crop_random"] = ([new("percentage_area", null, 0.1, 1)], GeometricOps.ZoomRandom),
-        ["skew"] = ([new("magnitude", 0.5, 0, 1)], GeometricOps.Skew),
-        ["random_distortion"] = ([new("grid_width", 4, 1, 20), new("grid_height", 4, 1, 20), new("magnitude", 8, 0, 50)], DistortionOp.Apply),
-        ["brightness"] = ([new("min_factor", null, 0, 5), new("max_factor", null, 0, 5)], ColorOps.Brightness),
-        ["contrast"] = ([new("min_factor", null, 0, 5), new("max_factor", null, 0, 5)], ColorOps.Contrast),
+        ["rotate"] = (img, p, rng) => GeometricOps.Rotate(img, p, rng),
+        ["rotate90"] = (img, _, _) => GeometricOps.RotateQuarter(img, 90),
+        ["rotate180"] = (img, _, _) => GeometricOps.RotateQuarter(img, 180),
+        ["rotate270"] = (img, _, _) => GeometricOps.RotateQuarter(img, 270),
+        ["flip_left_right"] = (img, _, _) => GeometricOps.Flip(img, horizontal: true),
+        ["flip_top_bottom"] = (img, _, _) => GeometricOps.Flip(img, horizontal: false),
+        ["flip_random"] = (img, _, rng) => GeometricOps.Flip(img, horizontal: rng.Next(2) == 0),
+        ["zoom"] = GeometricOps.Zoom,
+        ["zoom_random"] = GeometricOps.ZoomRandom,
+        ["crop_random"] = GeometricOps.ZoomRandom,
+        ["skew"] = GeometricOps.Skew,
+        ["random_distortion"] = DistortionOp.Apply,
+        ["brightness"] = ColorOps.Brightness,
+        ["contrast"] = ColorOps.Contrast,
     };
 
-    public static IEnumerable<string> Names => Registry.Keys.Order(StringComparer.Ordinal);
-
-    /// <summary>The parameters <paramref name="op"/> takes besides probability; null for an unknown operation.</summary>
-    public static IReadOnlyList<OpParameter>? Parameters(string op) => Registry.TryGetValue(op, out var entry) ? entry.Parameters : null;
+    /// <summary>The operations implemented here: the same names as <see cref="AugmentorOpCatalog"/> (a test holds them equal).</summary>
+    internal static IEnumerable<string> Implemented => Apply.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>
     /// Runs a pipeline on one image in place; returns the names of the operations applied.
@@ -59,7 +54,7 @@ public static class AugmentorOps
                 }
                 else
                 {
-                    Registry[op.Op].Apply(image, op.Parameters, rng);
+                    Apply[op.Op](image, op.Parameters, rng);
                 }
                 applied.Add(op.Op);
             }

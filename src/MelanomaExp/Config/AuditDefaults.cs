@@ -1,4 +1,4 @@
-namespace MelanomaExp.Data.Audit;
+namespace MelanomaExp.Config;
 
 public static class AuditDefaults
 {

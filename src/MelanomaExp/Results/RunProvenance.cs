@@ -1,4 +1,6 @@
-namespace MelanomaExp.Provenance;
+using MelanomaExp.Provenance;
+
+namespace MelanomaExp.Results;
 
 /// <summary>What a committed result needs for someone else to trust and reproduce it; written as manifest.json.</summary>
 public sealed record RunProvenance(

@@ -1,6 +1,4 @@
-using MelanomaExp.Acquisition;
-
-namespace MelanomaExp;
+namespace MelanomaExp.Acquisition;
 
 /// <summary>
 /// Where the images are: a command-line value, else <c>MELANOMA_EXP_DATA</c>, else the experiment's or report's

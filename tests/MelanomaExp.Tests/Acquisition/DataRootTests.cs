@@ -1,6 +1,8 @@
 using MelanomaExp.Tests.Fixtures;
 
-namespace MelanomaExp.Tests;
+using MelanomaExp.Acquisition;
+
+namespace MelanomaExp.Tests.Acquisition;
 
 public class DataRootTests
 {
