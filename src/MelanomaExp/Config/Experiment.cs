@@ -92,6 +92,13 @@ public sealed record ModelSpec(string Arch, double Dropout)
     /// <summary>Batch normalisation after each convolution (before its ReLU).</summary>
     public bool BatchNorm { get; init; }
 
+    /// <summary>
+    /// The keys an architecture adds under <c>model:</c> (besides the common ones), as its <see cref="IArchitectureSchema.Bind"/>
+    /// read them; null when it adds none. Part of the step key, so a changed setting trains again.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, object>? Options { get; init; }
+
     /// <summary><c>init_from</c>: a TorchSharp weights file the model starts from instead of random weights (path as written).</summary>
     /// <remarks>Paths stay out of the step key (they differ between machines); <see cref="InitFromSha256"/> is in it.</remarks>
     [JsonIgnore]
