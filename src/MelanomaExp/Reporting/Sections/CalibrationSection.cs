@@ -8,7 +8,8 @@ internal sealed class CalibrationSection : IReportSection
 {
     public void Write(StringBuilder md, RunResult run) => CalibrationMarkdown.Write(md, EvaluationMarkdown.Rows(run), ReportFiles.ReliabilitySteps);
 
-    // Drawn even when no set has calibration figures, as before sections: the chart is then an empty frame.
+    // Drawn even without calibration figures (the diagonal alone, which the Markdown then does not link), as it always was:
+    // reports keep the files they had before sections.
     public IEnumerable<SectionFile> Files(RunResult run) =>
         [new(ReportFiles.ReliabilitySteps, path => ReliabilityChart.Write(StepEvaluations.Labelled(run), path))];
 }
