@@ -8,14 +8,17 @@ namespace MelanomaExp.Reporting;
 /// <summary>The report's evaluation sections: summary, melanoma vs rest with intervals, per-class table, confusion matrix, ROC, McNemar.</summary>
 public static class EvaluationMarkdown
 {
+    /// <summary>
+    /// The section's head, its summary table and each step's details. Calibration, the mistake galleries, Grad-CAM and the
+    /// comparisons follow under the same head but are sections of their own (<see cref="ReportSections.Default"/>), each with its pictures.
+    /// </summary>
     public static void Steps(StringBuilder md, RunResult run)
     {
         md.AppendLine("## Evaluation details");
         md.AppendLine();
         md.AppendLine("The headline figures are in the summary at the top; here are the per-class metrics, confusion matrices and accuracy-level figures of every step.");
         md.AppendLine();
-        var rows = run.Steps.SelectMany(s => new[] { (s.Name, s.Validation), (s.Name, s.Test), (s.Name, s.TestWithoutTrainCopies) }).Where(p => p.Item2 is not null).Select(p => (p.Name, p.Item2!)).ToList();
-        Summary(md, rows);
+        Summary(md, Rows(run));
         foreach (var s in run.Steps)
         {
             md.AppendLine(Inv($"### {s.Name}"));
@@ -25,11 +28,11 @@ public static class EvaluationMarkdown
                 Details(md, s.Name, set);
             }
         }
-        CalibrationMarkdown.Write(md, rows, ReportFiles.ReliabilitySteps);
-        MistakeGalleries.Markdown(md, run);
-        GradCamGallery.Markdown(md, run);
-        Comparisons(md, run.Comparisons);
     }
+
+    /// <summary>Every evaluated (step, set) in report order, the test set without its copies of training images included: the rows of the summary and calibration tables.</summary>
+    public static List<(string Step, SetEvaluation Set)> Rows(RunResult run) =>
+        run.Steps.SelectMany(s => new[] { (s.Name, s.Validation), (s.Name, s.Test), (s.Name, s.TestWithoutTrainCopies) }).Where(p => p.Item2 is not null).Select(p => (p.Name, p.Item2!)).ToList();
 
     /// <summary>One row per (step, set): the headline numbers a reader compares.</summary>
     public static void Summary(StringBuilder md, IReadOnlyList<(string Step, SetEvaluation Set)> rows)
@@ -81,7 +84,7 @@ public static class EvaluationMarkdown
         md.AppendLine();
     }
 
-    private static void Comparisons(StringBuilder md, IReadOnlyList<StepComparison> comparisons)
+    public static void Comparisons(StringBuilder md, IReadOnlyList<StepComparison> comparisons)
     {
         if (comparisons.Count == 0)
         {

@@ -11,19 +11,17 @@ public static class GradCamGallery
     /// <summary>Heat drawn at up to this opacity where the map is 1, fading to none where it is 0.</summary>
     private const double Opacity = 0.6;
 
-    public static void Write(RunResult run, string folder)
+    /// <summary>One step's picture (<see cref="ReportFiles.GradCam"/>), for a step that has Grad-CAM maps.</summary>
+    public static void Draw(RunResult run, StepResult step, string path)
     {
-        foreach (var step in run.Steps.Where(s => s.GradCams.Count > 0))
+        var tiles = step.GradCams.SelectMany(g => new[]
         {
-            var tiles = step.GradCams.SelectMany(g => new[]
-            {
-                new Tile(g.Image.Rgb, [Inv($"true: {g.Image.Actual}"), Inv($"called: {g.Image.Predicted}"), Inv($"p={g.Image.Probability:0.000}  {g.Image.File}")]),
-                new Tile(Overlay(g.Image.Rgb, g.Map), [Inv($"Grad-CAM for: {g.Target}"), g.Image.File]),
-            }).ToList();
-            File.WriteAllBytes(
-                Path.Combine(folder, ReportFiles.GradCam(step.Name)),
-                TileGrid.Encode(tiles, run.Dataset.ImageHeight, run.Dataset.ImageWidth, 4, Inv($"{step.Name}: where the network found evidence for the class it predicted (red: most)")));
-        }
+            new Tile(g.Image.Rgb, [Inv($"true: {g.Image.Actual}"), Inv($"called: {g.Image.Predicted}"), Inv($"p={g.Image.Probability:0.000}  {g.Image.File}")]),
+            new Tile(Overlay(g.Image.Rgb, g.Map), [Inv($"Grad-CAM for: {g.Target}"), g.Image.File]),
+        }).ToList();
+        File.WriteAllBytes(
+            path,
+            TileGrid.Encode(tiles, run.Dataset.ImageHeight, run.Dataset.ImageWidth, 4, Inv($"{step.Name}: where the network found evidence for the class it predicted (red: most)")));
     }
 
     public static void Markdown(StringBuilder md, RunResult run)

@@ -9,19 +9,12 @@ public static class MistakeGalleries
 {
     private const int Columns = 3;
 
-    public static void Write(RunResult run, string folder)
+    /// <summary>One gallery (<see cref="ReportFiles.Mistakes"/>) at <paramref name="path"/>, whose folder the report writer creates.</summary>
+    public static void Draw(RunResult run, StepResult step, MistakeGallery g, string path)
     {
-        foreach (var step in run.Steps)
-        {
-            foreach (var g in step.Mistakes.Where(g => g.Images.Count > 0))
-            {
-                var tiles = g.Images.Select(i => new Tile(i.Rgb, [Inv($"true: {i.Actual}"), Inv($"called: {i.Predicted}"), Inv($"p={i.Probability:0.000}  {i.File}")])).ToList();
-                var title = Inv($"{step.Name}: {g.Actual} called {g.Predicted}, {g.Images.Count} most confident of {g.Count}");
-                var path = Path.Combine(folder, ReportFiles.Mistakes(step.Name, g.Actual, g.Predicted));
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, TileGrid.Encode(tiles, run.Dataset.ImageHeight, run.Dataset.ImageWidth, Columns, title));
-            }
-        }
+        var tiles = g.Images.Select(i => new Tile(i.Rgb, [Inv($"true: {i.Actual}"), Inv($"called: {i.Predicted}"), Inv($"p={i.Probability:0.000}  {i.File}")])).ToList();
+        var title = Inv($"{step.Name}: {g.Actual} called {g.Predicted}, {g.Images.Count} most confident of {g.Count}");
+        File.WriteAllBytes(path, TileGrid.Encode(tiles, run.Dataset.ImageHeight, run.Dataset.ImageWidth, Columns, title));
     }
 
     public static void Markdown(StringBuilder md, RunResult run)

@@ -2,47 +2,36 @@ using MelanomaExp.Results;
 
 namespace MelanomaExp.Reporting;
 
-/// <summary>Writes every file of a report into a folder: README.md and the charts around the data files of <see cref="ReportFolderWriter"/>.</summary>
+/// <summary>Writes every file of a report into a folder: README.md and the sections' charts around the data files of <see cref="ReportFolderWriter"/>.</summary>
 public static class ReportWriter
 {
+    /// <param name="run">The run.</param>
+    /// <param name="folder">The report folder, created if missing.</param>
     /// <param name="kept">Files a person added to the folder, which the rerun keeps (<see cref="Safety.OutputFolder.Kept"/>): the README names them.</param>
-    public static void Write(RunResult run, string folder, IReadOnlyList<string>? kept = null)
+    public static void Write(RunResult run, string folder, IReadOnlyList<string>? kept = null) => Write(run, folder, kept ?? [], ReportSections.Default);
+
+    /// <param name="run">The run.</param>
+    /// <param name="folder">The report folder, created if missing.</param>
+    /// <param name="kept">Files a person added to the folder, which the rerun keeps: the README names them.</param>
+    /// <param name="sections">A caller's own sections (<see cref="ReportSections.Default"/> with more, fewer or others) instead of changing the default list for everyone.</param>
+    internal static void Write(RunResult run, string folder, IReadOnlyList<string> kept, IReadOnlyList<IReportSection> sections)
     {
         Directory.CreateDirectory(folder);
-        Charts.ClassDistribution(run.Dataset, Path.Combine(folder, ReportFiles.ClassDistribution));
-        SampleGrid.Write(run.Dataset, Path.Combine(folder, ReportFiles.Samples));
-        AuditMarkdown.WriteExamples(run.Dataset.Audit, run.Dataset.ImageHeight, run.Dataset.ImageWidth, Path.Combine(folder, ReportFiles.AuditPairs));
-        if (run.Steps.Count > 1)
+        foreach (var file in sections.SelectMany(s => s.Files(run)))
         {
-            Charts.AllSteps(run, Path.Combine(folder, ReportFiles.AllSteps));
-        }
-        foreach (var step in run.Steps)
-        {
-            Charts.Curves(step, "accuracy", Path.Combine(folder, ReportFiles.Accuracy(step.Name)));
-            Charts.Curves(step, "loss", Path.Combine(folder, ReportFiles.Loss(step.Name)));
-            if (step.Rebalance is { } added)
-            {
-                SampleGrid.Write(run.Dataset.Classes, added.Samples, run.Dataset.ImageHeight, run.Dataset.ImageWidth, Path.Combine(folder, ReportFiles.Generated(step.Name)));
-            }
-            var sets = new[] { step.Validation, step.Test }.OfType<Evaluation.SetEvaluation>().ToList();
-            foreach (var set in sets)
-            {
-                EvaluationCharts.Confusion(set, $"{step.Name}: confusion matrix ({set.Set})", Path.Combine(folder, ReportFiles.Confusion(step.Name, set.Set)));
-            }
-        }
-        MistakeGalleries.Write(run, folder);
-        GradCamGallery.Write(run, folder);
-        ReliabilityChart.Write(Labelled(run), Path.Combine(folder, ReportFiles.ReliabilitySteps));
-        if (run.Steps[0].Validation.Positive is { } first)
-        {
-            EvaluationCharts.RocCurves(Labelled(run), $"{first.PositiveClass} vs rest, every step", Path.Combine(folder, ReportFiles.RocSteps));
-            PrecisionRecallChart.Write(Labelled(run), $"{first.PositiveClass} precision-recall, every step", Path.Combine(folder, ReportFiles.PrecisionRecallSteps));
+            var path = Path.Combine(folder, file.Name);
+            // Here rather than in each section: a name may sit in a subfolder (mistakes/), and no section should have to remember it.
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            file.Draw(path);
         }
         ReportFolderWriter.Write(run, folder);
-        File.WriteAllText(Path.Combine(folder, ReportFiles.Readme), MarkdownReport.Render(run, kept ?? []));
+        File.WriteAllText(Path.Combine(folder, ReportFiles.Readme), MarkdownReport.Render(run, kept, sections));
     }
 
-    /// <summary>Every step's evaluations, labelled for a chart legend ("base validation"; the set alone for a single step).</summary>
-    private static List<(string, Evaluation.SetEvaluation)> Labelled(RunResult run) =>
-        run.Steps.SelectMany(s => new[] { s.Validation, s.Test }.OfType<Evaluation.SetEvaluation>().Select(e => (run.Steps.Count == 1 ? e.Set : $"{s.Name} {e.Set}", e))).ToList();
+    /// <summary>
+    /// The files <see cref="Write(RunResult, string, IReadOnlyList{string}, IReadOnlyList{IReportSection})"/> puts in the folder, relative to it with forward slashes,
+    /// known without drawing anything: README.md, the data files and each section's files.
+    /// </summary>
+    internal static IEnumerable<string> Files(RunResult run, IReadOnlyList<IReportSection> sections) =>
+        new[] { ReportFiles.Readme }.Concat(ReportFolderWriter.Files).Concat(sections.SelectMany(s => s.Files(run)).Select(f => f.Name));
 }

@@ -7,6 +7,9 @@ namespace MelanomaExp.Results;
 /// </summary>
 public static class ReportFolderWriter
 {
+    /// <summary>The files <see cref="Write"/> puts in every report folder, whatever the run: the report's list of its files needs them without writing.</summary>
+    public static IReadOnlyList<string> Files { get; } = [ReportFiles.History, ReportFiles.Metrics, ReportFiles.Manifest, ReportFiles.Predictions];
+
     public static void Write(RunResult run, string folder)
     {
         Directory.CreateDirectory(folder);
