@@ -54,57 +54,7 @@ internal static class CanonicalYaml
                     ["hold_out"] = v.HoldOut.ToArray(),
                 },
             },
-            ["steps"] = e.Steps.Select(s => new Dictionary<string, object?>
-            {
-                ["name"] = s.Name,
-                ["model"] = Model(s.Model),
-                ["preprocess"] = s.Preprocess is not { } pre ? null : new Dictionary<string, object?>
-                {
-                    ["colour_constancy"] = pre.ColourConstancy,
-                    ["standardize"] = pre.Standardize,
-                },
-                ["evaluate"] = s.Evaluate is not { } ev ? null : new Dictionary<string, object?> { ["tta"] = ev.FlipTta ? "flips" : "none" },
-                ["augment"] = s.Augment is not { } a ? null : new Dictionary<string, object?>
-                {
-                    ["flip"] = a.Flip switch { FlipMode.Horizontal => "horizontal", FlipMode.Vertical => "vertical", FlipMode.HorizontalAndVertical => "horizontal_and_vertical", _ => "none" },
-                    ["rotation"] = a.Rotation,
-                    ["zoom"] = a.Zoom,
-                    ["translation"] = a.Translation,
-                    ["brightness"] = a.Brightness,
-                    ["contrast"] = a.Contrast,
-                    ["fill_mode"] = a.Fill.ToString().ToLowerInvariant(),
-                    ["hue"] = a.Hue > 0 ? a.Hue : null,
-                    ["saturation"] = a.Saturation > 0 ? a.Saturation : null,
-                    ["crop_scale"] = a.CropScale > 0 ? a.CropScale : null,
-                },
-                ["rebalance"] = s.Rebalance is not { } r ? null : new Dictionary<string, object?>
-                {
-                    ["samples_per_class"] = r.SamplesPerClass,
-                    ["target_per_class"] = r.TargetPerClass,
-                    ["scope"] = r.Scope == RebalanceScope.SourceFolder ? "source-folder" : "train-split",
-                    ["output"] = r.Output == RebalanceOutput.Augmentor ? "augmentor" : null,
-                    ["pipeline"] = r.Pipeline.Select(op => new Dictionary<string, object?>
-                    {
-                        [op.Op] = new Dictionary<string, object?>(op.Parameters.Select(kv => KeyValuePair.Create(kv.Key, (object?)kv.Value)))
-                        {
-                            ["probability"] = op.Probability,
-                        },
-                    }).ToList(),
-                },
-                ["train"] = new Dictionary<string, object?>
-                {
-                    ["epochs"] = s.Train.Epochs,
-                    ["batch_size"] = s.Train.BatchSize,
-                    ["optimizer"] = s.Train.Optimizer,
-                    ["learning_rate"] = s.Train.LearningRate,
-                    ["class_weights"] = s.Train.BalancedClassWeights ? "balanced" : null,
-                    ["label_smoothing"] = s.Train.LabelSmoothing > 0 ? s.Train.LabelSmoothing : null,
-                    // Left out when fp32, so the hash of every experiment that keeps the default is unchanged.
-                    ["precision"] = s.Train.ReducedPrecision,
-                    // Written only when not the default, so the hashes of experiments from before the option are unchanged.
-                    ["keep"] = s.Train.Keep == TrainKeep.Best ? "best" : null,
-                },
-            }).ToList(),
+            ["steps"] = e.Steps.Select(StepMap).ToList(),
             ["evaluation"] = new Dictionary<string, object?>
             {
                 // Left out when defaulted: a defaulted class may be absent from the data, a named one may not.
@@ -119,6 +69,61 @@ internal static class CanonicalYaml
         };
         return Serializer.Serialize(WithoutNulls(doc));
     }
+
+    /// <summary>One step's settings in canonical form, unset keys left out: what the resolved YAML and the step comparisons show.</summary>
+    internal static Dictionary<string, object?> Step(StepSpec s) => WithoutNulls(StepMap(s));
+
+    private static Dictionary<string, object?> StepMap(StepSpec s) => new()
+    {
+        ["name"] = s.Name,
+        ["model"] = Model(s.Model),
+        ["preprocess"] = s.Preprocess is not { } pre ? null : new Dictionary<string, object?>
+        {
+            ["colour_constancy"] = pre.ColourConstancy,
+            ["standardize"] = pre.Standardize,
+        },
+        ["evaluate"] = s.Evaluate is not { } ev ? null : new Dictionary<string, object?> { ["tta"] = ev.FlipTta ? "flips" : "none" },
+        ["augment"] = s.Augment is not { } a ? null : new Dictionary<string, object?>
+        {
+            ["flip"] = a.Flip switch { FlipMode.Horizontal => "horizontal", FlipMode.Vertical => "vertical", FlipMode.HorizontalAndVertical => "horizontal_and_vertical", _ => "none" },
+            ["rotation"] = a.Rotation,
+            ["zoom"] = a.Zoom,
+            ["translation"] = a.Translation,
+            ["brightness"] = a.Brightness,
+            ["contrast"] = a.Contrast,
+            ["fill_mode"] = a.Fill.ToString().ToLowerInvariant(),
+            ["hue"] = a.Hue > 0 ? a.Hue : null,
+            ["saturation"] = a.Saturation > 0 ? a.Saturation : null,
+            ["crop_scale"] = a.CropScale > 0 ? a.CropScale : null,
+        },
+        ["rebalance"] = s.Rebalance is not { } r ? null : new Dictionary<string, object?>
+        {
+            ["samples_per_class"] = r.SamplesPerClass,
+            ["target_per_class"] = r.TargetPerClass,
+            ["scope"] = r.Scope == RebalanceScope.SourceFolder ? "source-folder" : "train-split",
+            ["output"] = r.Output == RebalanceOutput.Augmentor ? "augmentor" : null,
+            ["pipeline"] = r.Pipeline.Select(op => new Dictionary<string, object?>
+            {
+                [op.Op] = new Dictionary<string, object?>(op.Parameters.Select(kv => KeyValuePair.Create(kv.Key, (object?)kv.Value)))
+                {
+                    ["probability"] = op.Probability,
+                },
+            }).ToList(),
+        },
+        ["train"] = new Dictionary<string, object?>
+        {
+            ["epochs"] = s.Train.Epochs,
+            ["batch_size"] = s.Train.BatchSize,
+            ["optimizer"] = s.Train.Optimizer,
+            ["learning_rate"] = s.Train.LearningRate,
+            ["class_weights"] = s.Train.BalancedClassWeights ? "balanced" : null,
+            ["label_smoothing"] = s.Train.LabelSmoothing > 0 ? s.Train.LabelSmoothing : null,
+            // Left out when fp32, so the hash of every experiment that keeps the default is unchanged.
+            ["precision"] = s.Train.ReducedPrecision,
+            // Written only when not the default, so the hashes of experiments from before the option are unchanged.
+            ["keep"] = s.Train.Keep == TrainKeep.Best ? "best" : null,
+        },
+    };
 
     /// <summary>The common keys, then the architecture's own (an unknown one has none: the loader refused it already).</summary>
     private static Dictionary<string, object?> Model(ModelSpec model)

@@ -141,13 +141,17 @@ public static class ExperimentRunner
         return experiment.Data.Test is { } test ? rules.Data(Path.Combine(dataRoot, test)) : rules;
     }
 
-    /// <summary>Each step against the one before it, on validation and (when present) test images.</summary>
+    /// <summary>
+    /// Each step against its baseline (the earlier step it differs from least: the step before in a stacked design, the
+    /// first in a one-factor design), on validation and (when present) test images.
+    /// </summary>
     private static List<StepComparison> Compare(List<StepResult> steps, int resamples, Seeds seeds)
     {
         var comparisons = new List<StepComparison>();
+        var specs = steps.Select(s => s.Spec).ToList();
         for (var i = 1; i < steps.Count; i++)
         {
-            var (a, b) = (steps[i - 1], steps[i]);
+            var (a, b) = (steps[StepDifference.Baseline(specs, i)!.Value], steps[i]);
             // McNemar pairs predictions image by image: only meaningful on the very same validation images.
             if (a.ValidationImages == b.ValidationImages)
             {
