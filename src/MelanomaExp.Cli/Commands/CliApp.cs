@@ -1,15 +1,17 @@
 using System.CommandLine;
+using MelanomaExp.Sweeps;
 
 namespace MelanomaExp.Cli.Commands;
 
 /// <summary>The command tree. Exit codes: 0 success, 2 bad input (including bad command-line usage), 3 not reproduced (verify), 1 anything else, 130 interrupted.</summary>
 public static class CliApp
 {
-    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    /// <param name="backends">What <c>sweep --backend</c> offers; <see cref="SweepBackends.All"/> unless a caller adds one.</param>
+    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, SweepBackends? backends = null)
     {
         var output = stdout ?? Console.Out;
         var errors = stderr ?? Console.Error;
-        var root = Root(output, errors);
+        var root = Root(output, errors, backends);
         var verbose = (Option<bool>)root.Options.First(o => o.Name == "--verbose");
         var parse = root.Parse(args);
         ExitCodes.Verbose = parse.GetValue(verbose);
@@ -26,8 +28,9 @@ public static class CliApp
     }
 
     /// <summary>The whole command tree, unparsed: Run parses with it, and a test parses every command the README shows.</summary>
-    public static RootCommand Root(TextWriter output, TextWriter errors)
+    public static RootCommand Root(TextWriter output, TextWriter errors, SweepBackends? backends = null)
     {
+        backends ??= SweepBackends.All;
         var root = new RootCommand("melanoma-exp: reproducible melanoma CNN experiments from YAML files")
         {
             RunCommand.Create(output, errors),
@@ -39,8 +42,8 @@ public static class CliApp
             CompareCommand.Create(output, errors),
             BenchCommand.Create(output, errors),
             SchemaCommand.Create(output, errors),
-            SweepCommand.Create(output, errors),
-            CollectCommand.Create(output, errors),
+            SweepCommand.Create(output, errors, backends),
+            CollectCommand.Create(output, errors, backends),
             DataCommand.Create(output, errors),
             ResultsCommand.Create(output, errors),
         };

@@ -9,9 +9,45 @@ namespace MelanomaExp.Sweeps;
 /// shared between them (torch threads per run = cores / jobs, through OMP_NUM_THREADS). Each run's output
 /// goes to its log; one line per start and end shows the whole sweep's progress.
 /// </summary>
-public static class LocalBackend
+public sealed class LocalBackend : ISweepBackend
 {
+    private const string JobsOption = "--jobs";
+    private const int DefaultJobs = 1;
+
+    public string Name => "local";
+
+    public string Summary => "processes here";
+
+    public IReadOnlyList<SweepOption> Options { get; } =
+        [SweepOption.Whole(JobsOption, "runs at once (each gets cores / jobs torch threads)", 1, int.MaxValue, DefaultJobs)];
+
+    public bool CollectsAtEnd => true;
+
+    /// <summary>Nothing: the runs' own start and exit records say what runs here.</summary>
+    public IReadOnlyDictionary<string, QueueState> Queue(string dir, SweepPlan plan) => new Dictionary<string, QueueState>();
+
+    public void DryRun(SweepRequest request, IReadOnlyList<SweepRunState> todo, Action<string> log)
+    {
+        var jobs = Jobs(request);
+        log($"dry run, nothing started: {todo.Count} runs would run here, {jobs} at a time, {Threads(jobs)} torch thread{(Threads(jobs) == 1 ? "" : "s")} each");
+    }
+
+    public int Launch(SweepRequest request, IReadOnlyList<SweepRunState> todo, Action<string> log, CancellationToken cancel)
+    {
+        try
+        {
+            return Run(request.Dir, request.Plan, todo.Select(s => s.Row).ToList(), Jobs(request), request.Command, log, cancel);
+        }
+        finally
+        {
+            // Also after a failure or Ctrl+C: the runs that did start left folders and logs.
+            SweepFolder.Remark(request.Dir);
+        }
+    }
+
     public static int Threads(int jobs) => Math.Max(1, Environment.ProcessorCount / jobs);
+
+    private static int Jobs(SweepRequest request) => request.Options.Whole(JobsOption) ?? DefaultJobs;
 
     /// <summary>Runs <paramref name="rows"/>; returns how many failed. Cancelling kills the running ones (their checkpoints stay).</summary>
     public static int Run(string dir, SweepPlan plan, IReadOnlyList<SweepRow> rows, int jobs, IReadOnlyList<string> command, Action<string> log, CancellationToken cancel)

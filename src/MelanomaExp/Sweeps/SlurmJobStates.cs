@@ -3,6 +3,15 @@ namespace MelanomaExp.Sweeps;
 /// <summary>What squeue says about a sweep's array tasks, by run id; empty when squeue is not here.</summary>
 public static class SlurmJobStates
 {
+    /// <summary>Slurm's word for a task in <see cref="RunStatus"/> terms.</summary>
+    public static QueueState Map(string state) => state switch
+    {
+        "RUNNING" or "COMPLETING" => new(RunStatus.Running, $"slurm {state}"),
+        "PENDING" => new(RunStatus.Pending, $"slurm {state}") { Waiting = true },
+        // Preempted, requeued, suspended...: Slurm's word is the most precise one.
+        _ => new(RunStatus.Pending, $"slurm {state}"),
+    };
+
     public static Dictionary<string, string> States(string dir, SweepPlan plan)
     {
         var states = new Dictionary<string, string>();

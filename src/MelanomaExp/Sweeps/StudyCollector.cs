@@ -8,7 +8,7 @@ public static class StudyCollector
     /// <summary>Metrics compared between steps and grid points with a paired test (the rest are summarised only).</summary>
     public static readonly IReadOnlyList<string> Compared = ["val_accuracy", "val_balanced_accuracy", "val_positive_auc", "test_accuracy"];
 
-    public static Study Collect(string dir, IReadOnlyDictionary<string, string>? queue = null)
+    public static Study Collect(string dir, IReadOnlyDictionary<string, QueueState>? queue = null)
     {
         var plan = SweepPlan.Read(dir);
         var runs = SweepStatus.Of(dir, plan, queue);

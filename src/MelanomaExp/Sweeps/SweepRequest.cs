@@ -1,16 +1,14 @@
 namespace MelanomaExp.Sweeps;
 
 /// <summary>How to carry out a planned sweep.</summary>
-public sealed record SweepRequest(string Dir, SweepPlan Plan, SweepBackend Backend)
+public sealed record SweepRequest(string Dir, SweepPlan Plan, ISweepBackend Backend)
 {
-    /// <summary>Runs at once with the local backend.</summary>
-    public int Jobs { get; init; } = 1;
-
     /// <summary>Print the plan and cost and write the job scripts; start nothing.</summary>
     public bool DryRun { get; init; }
 
-    public SlurmOptions Slurm { get; init; } = new();
+    /// <summary>The values of the backends' own options (<see cref="ISweepBackend.Options"/>).</summary>
+    public SweepOptionValues Options { get; init; } = SweepOptionValues.None;
 
-    /// <summary>How the local backend starts melanoma-exp.</summary>
+    /// <summary>How the runs start melanoma-exp (here, or on the nodes).</summary>
     public IReadOnlyList<string> Command { get; init; } = ["melanoma-exp"];
 }

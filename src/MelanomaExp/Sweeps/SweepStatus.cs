@@ -8,17 +8,17 @@ namespace MelanomaExp.Sweeps;
 /// <summary>
 /// Reads each run's own state: its report (done when complete and made from the planned experiment by this
 /// tool version), the exit and start records its process leaves in <c>DIR/logs/</c>, its checkpoint folder,
-/// and, when given, what Slurm's queue says about its array task.
+/// and, when given, what the backends' queues say about it.
 /// </summary>
 public static class SweepStatus
 {
-    public static List<SweepRunState> Of(string dir, SweepPlan plan, IReadOnlyDictionary<string, string>? queue = null) =>
+    public static List<SweepRunState> Of(string dir, SweepPlan plan, IReadOnlyDictionary<string, QueueState>? queue = null) =>
         plan.Rows.Select(row => Of(dir, row, queue?.GetValueOrDefault(row.Id))).ToList();
 
     public static bool IsDone(string dir, SweepRow row) =>
         ReportFolder.TryRead(SweepPlan.RunDir(dir, row.Id)) is { } report && report.ExperimentHash == row.ExperimentHash && report.ToolVersion == ToolVersion.Current;
 
-    private static SweepRunState Of(string dir, SweepRow row, string? slurm)
+    private static SweepRunState Of(string dir, SweepRow row, QueueState? queued)
     {
         var exit = Record(SweepPlan.ExitFile(dir, row.Id));
         var start = Record(SweepPlan.StartFile(dir, row.Id));
@@ -27,14 +27,9 @@ public static class SweepStatus
         {
             return new(row, RunStatus.Done, "report complete", host);
         }
-        if (slurm is "RUNNING" or "COMPLETING")
+        if (queued is { Waiting: false })
         {
-            return new(row, RunStatus.Running, $"slurm {slurm}", host);
-        }
-        if (slurm is not null && slurm != "PENDING")
-        {
-            // Preempted, requeued, suspended...: Slurm's word is the most precise one.
-            return new(row, RunStatus.Pending, $"slurm {slurm}", host);
+            return new(row, queued.Status, queued.Detail, host);
         }
         var started = File.GetLastWriteTimeUtc(SweepPlan.StartFile(dir, row.Id));
         var ended = File.GetLastWriteTimeUtc(SweepPlan.ExitFile(dir, row.Id));
@@ -42,9 +37,9 @@ public static class SweepStatus
         {
             return new(row, RunStatus.Running, $"process {start.Number}", host);
         }
-        if (slurm == "PENDING")
+        if (queued is not null)
         {
-            return new(row, RunStatus.Pending, "slurm PENDING", host);
+            return new(row, queued.Status, queued.Detail, host);
         }
         if (exit is { Number: not 0 })
         {
