@@ -5,58 +5,47 @@ using static MelanomaExp.Reporting.MarkdownReport;
 namespace MelanomaExp.Reporting;
 
 /// <summary>
-/// What a step changes against the step before it (model, training, augmentation, generated data), so a
-/// reader sees every confound of a comparison: more epochs, or hundreds of images generated from two.
+/// What a step changes against its baseline (the earlier step it differs from least: the step before in a stacked
+/// design, the first in a one-factor design), read from the resolved settings so the list is never wrong; a
+/// comparison of steps that differ in more than one setting is labelled confounded. Generated images are described
+/// with their counts, so a reader sees hundreds of images generated from two.
 /// </summary>
 public static class StepChanges
 {
-    public static string Describe(StepResult? previous, StepResult step, IReadOnlyList<string> classes)
+    public static string Describe(RunResult run, int index)
     {
+        var step = run.Steps[index];
         var s = step.Spec;
-        if (previous is null)
+        var classes = run.Dataset.Classes;
+        if (Baseline(run, index) is not { } baseline)
         {
             return Inv($"first step: {s.Model.Arch}{Model(s.Model)}, {s.Train.Epochs} epochs{(s.Augment is null ? "" : ", online augmentation")}{Generated(step, classes)}");
         }
-        var p = previous.Spec;
-        var changes = new List<string>();
-        if (p.Model.Arch != s.Model.Arch)
-        {
-            changes.Add($"model {p.Model.Arch} → {s.Model.Arch}");
-        }
-        if (p.Model.Dropout != s.Model.Dropout)
-        {
-            changes.Add(Inv($"dropout {p.Model.Dropout:0.##} → {s.Model.Dropout:0.##}"));
-        }
-        if (p.Model.BatchNorm != s.Model.BatchNorm)
-        {
-            changes.Add(s.Model.BatchNorm ? "batch normalisation added" : "batch normalisation removed");
-        }
-        if (p.Train.Epochs != s.Train.Epochs)
-        {
-            changes.Add(Inv($"**{p.Train.Epochs} → {s.Train.Epochs} epochs**"));
-        }
-        if (p.Train.BatchSize != s.Train.BatchSize)
-        {
-            changes.Add(Inv($"batch size {p.Train.BatchSize} → {s.Train.BatchSize}"));
-        }
-        if (p.Train.Optimizer != s.Train.Optimizer || p.Train.LearningRate != s.Train.LearningRate)
-        {
-            changes.Add(Inv($"optimizer {p.Train.Optimizer} {p.Train.LearningRate:G3} → {s.Train.Optimizer} {s.Train.LearningRate:G3}"));
-        }
-        if (p.Train.Keep != s.Train.Keep)
-        {
-            changes.Add($"keeps the {(s.Train.Keep == TrainKeep.Best ? "best" : "last")} epoch");
-        }
-        if (p.Augment is null != s.Augment is null || (p.Augment is not null && p.Augment != s.Augment))
-        {
-            changes.Add(s.Augment is null ? "online augmentation removed" : p.Augment is null ? "online augmentation added" : "online augmentation changed");
-        }
-        if (p.Rebalance is null != s.Rebalance is null || (p.Rebalance is not null && !SameRebalance(p.Rebalance, s.Rebalance!)))
-        {
-            changes.Add(s.Rebalance is null ? "generated images removed" : Generated(step, classes).TrimStart(',', ' '));
-        }
-        return changes.Count == 0 ? "same settings as the step before" : string.Join("; ", changes);
+        var changes = StepDifference.Between(baseline.Spec, s);
+        var text = changes.Count == 0 ? "same settings" : string.Join("; ", changes.Select(Shown));
+        return Inv($"against **{baseline.Name}**: {text}{Generated(step, classes)}{Confounded(changes.Count, baseline.Name)}");
     }
+
+    /// <summary>How many settings two steps of the run differ in.</summary>
+    public static int Count(RunResult run, string first, string second) =>
+        StepDifference.Between(run.Steps.First(x => x.Name == first).Spec, run.Steps.First(x => x.Name == second).Spec).Count;
+
+    /// <summary>The label a comparison of steps differing in <paramref name="changes"/> settings carries; empty for one.</summary>
+    public static string Confounded(int changes, string baseline) => changes > 1
+        ? Inv($" (**confounded**: {changes} settings differ, so a difference from {baseline} is not any one setting's effect)")
+        : "";
+
+    private static StepResult? Baseline(RunResult run, int index) =>
+        StepDifference.Baseline([.. run.Steps.Select(x => x.Spec)], index) is { } j ? run.Steps[j] : null;
+
+    private static string Shown(SettingChange c) => (c.Before, c.After) switch
+    {
+        (null, _) when c.After!.StartsWith('{') => $"`{c.Key}` added",
+        (_, null) when c.Before!.StartsWith('{') => $"`{c.Key}` removed",
+        (null, var after) => $"`{c.Key}` {after}",
+        (var before, null) => $"`{c.Key}` {before} removed",
+        var (before, after) => $"`{c.Key}` {before} → {after}",
+    };
 
     private static string Model(ModelSpec m) =>
         (m.Dropout > 0 ? Inv($", dropout {m.Dropout:0.##}") : "") + (m.BatchNorm ? ", batch normalisation" : "");
@@ -76,7 +65,4 @@ public static class StepChanges
         var thinnest = generating.MinBy(c => r.SourcesPerClass[c]);
         return Inv($", generated training images: {r.GeneratedPerClass.Sum()} ({r.Scope switch { RebalanceScope.SourceFolder => "from whole class folders, before the split", _ => "from the training split" }}; {classes[thinnest]}: {r.GeneratedPerClass[thinnest]} from {r.SourcesPerClass[thinnest]} source image{(r.SourcesPerClass[thinnest] == 1 ? "" : "s")})");
     }
-
-    private static bool SameRebalance(RebalanceSpec a, RebalanceSpec b) =>
-        a.SamplesPerClass == b.SamplesPerClass && a.TargetPerClass == b.TargetPerClass && a.Scope == b.Scope && a.Pipeline.Count == b.Pipeline.Count;
 }

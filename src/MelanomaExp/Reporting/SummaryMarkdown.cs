@@ -49,11 +49,11 @@ public static class SummaryMarkdown
 
     private static void Changes(StringBuilder md, RunResult run)
     {
-        md.AppendLine("What each step changes against the one before it:");
+        md.AppendLine("What each step changes against its baseline (the earlier step it differs from least, which its comparisons below are made with), from the resolved settings:");
         md.AppendLine();
         for (var i = 0; i < run.Steps.Count; i++)
         {
-            md.AppendLine(Inv($"- **{run.Steps[i].Name}**: {StepChanges.Describe(i == 0 ? null : run.Steps[i - 1], run.Steps[i], run.Dataset.Classes)}."));
+            md.AppendLine(Inv($"- **{run.Steps[i].Name}**: {StepChanges.Describe(run, i)}."));
         }
         md.AppendLine();
     }
@@ -63,7 +63,7 @@ public static class SummaryMarkdown
         if (run.Comparisons.Count == 0)
         {
             md.AppendLine(run.Steps.Count > 1
-                ? "No step was compared with the one before it (they were evaluated on different images)."
+                ? "No step was compared with its baseline (they were evaluated on different images)."
                 : "One step: there is no difference between steps to test.");
             md.AppendLine();
             return;
@@ -78,6 +78,10 @@ public static class SummaryMarkdown
                 sentences.Add(AucSentence(c, auc, run));
             }
             sentences.Add(AccuracySentence(c));
+            if (StepChanges.Count(run, c.First, c.Second) is > 1 and var changes)
+            {
+                sentences.Insert(0, Inv($"**Confounded**: the two steps differ in {changes} settings, so this is not any one setting's effect."));
+            }
             md.AppendLine(Inv($"- **{c.First} → {c.Second}** ({c.Set}): ") + string.Join(" ", sentences));
         }
         md.AppendLine();

@@ -51,7 +51,8 @@ public class MarkdownReportTests
     {
         var text = MarkdownReport.Render(FixedRun.Create());
         Assert.True(text.IndexOf("## Summary", StringComparison.Ordinal) < text.IndexOf("## Training", StringComparison.Ordinal));
-        Assert.Contains("- **dropout**: dropout 0 → 0.2; **2 → 3 epochs**", text, StringComparison.Ordinal);
+        Assert.Contains("- **dropout**: against **base**: `model.dropout` 0 → 0.2; `train.epochs` 2 → 3", text, StringComparison.Ordinal);
+        Assert.Contains("(**confounded**: 2 settings differ", text, StringComparison.Ordinal);
         Assert.Contains("DeLong p = ", text, StringComparison.Ordinal);
         Assert.Contains("McNemar p = ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("the model overfits", text, StringComparison.Ordinal);
