@@ -1,3 +1,4 @@
+using MelanomaExp.Config;
 using MelanomaExp.Results;
 
 namespace MelanomaExp.Sweeps;
@@ -6,7 +7,7 @@ namespace MelanomaExp.Sweeps;
 public static class StudyCollector
 {
     /// <summary>Metrics compared between steps and grid points with a paired test (the rest are summarised only).</summary>
-    public static readonly IReadOnlyList<string> Compared = ["val_accuracy", "val_balanced_accuracy", "val_positive_auc", "test_accuracy"];
+    public static readonly IReadOnlyList<string> Compared = ["val_accuracy", "val_balanced_accuracy", "val_positive_auc", "test_accuracy", "test_balanced_accuracy", "test_positive_auc"];
 
     public static Study Collect(string dir, IReadOnlyDictionary<string, QueueState>? queue = null)
     {
@@ -35,10 +36,17 @@ public static class StudyCollector
             }
         }
         var positive = reports.Select(r => r.Report.PositiveClass).OfType<string>().FirstOrDefault() ?? "positive class";
-        return new Study(Path.GetFullPath(dir), plan, runs, cells, Compare(cells), Machines(reports), positive);
+        // The steps as the runs resolved them: which step is compared with which follows from their settings.
+        var specs = reports.Count == 0 ? null : Steps(reports[0].Report, ReportFolder.ManifestPath(SweepPlan.RunDir(dir, reports[0].Row.Id)));
+        return new Study(Path.GetFullPath(dir), plan, runs, cells, Compare(cells, specs), Machines(reports), positive);
     }
 
-    private static List<PairedComparison> Compare(List<StudyCell> cells)
+    /// <summary>
+    /// Each step against its baseline within a grid point, and every pair of grid points within a step, for each compared
+    /// metric; Holm-adjusted over every test the study states at once, so that the number of tests in the report, not
+    /// a subset of it, sets the bar.
+    /// </summary>
+    private static List<PairedComparison> Compare(List<StudyCell> cells, IReadOnlyList<StepSpec>? specs)
     {
         var comparisons = new List<PairedComparison>();
         foreach (var metric in Compared)
@@ -46,23 +54,44 @@ public static class StudyCollector
             var of = cells.Where(c => c.Metric.Name == metric).ToList();
             foreach (var point in of.GroupBy(c => c.Point))
             {
-                comparisons.AddRange(Family("steps", point.ToList()));
+                comparisons.AddRange(StepPairs(point.ToList(), specs).Select(p => PairedComparison.Of("steps", p.A, p.B)).OfType<PairedComparison>());
             }
             foreach (var step in of.GroupBy(c => c.Step))
             {
-                comparisons.AddRange(Family("grid points", step.ToList()));
+                comparisons.AddRange(Pairs(step.ToList()).Select(p => PairedComparison.Of("grid points", p.A, p.B)).OfType<PairedComparison>());
             }
         }
-        return comparisons;
+        var adjusted = HolmAdjustment.Adjust([.. comparisons.Select(c => c.PValue)]);
+        var tested = comparisons.Count(c => c.PValue is not null);
+        return [.. comparisons.Select((c, i) => c with { AdjustedPValue = adjusted[i], FamilySize = tested })];
     }
 
-    /// <summary>Every pair of one family (one metric: the steps of a grid point, or the grid points of a step), Holm-adjusted together.</summary>
-    private static IEnumerable<PairedComparison> Family(string between, List<StudyCell> cells)
+    /// <summary>The steps' settings as a run resolved them; null when its resolved experiment no longer reads (then every pair is compared).</summary>
+    private static IReadOnlyList<StepSpec>? Steps(ReportFolder report, string manifest)
     {
-        var family = Pairs(cells).Select(p => PairedComparison.Of(between, p.A, p.B)).OfType<PairedComparison>().ToList();
-        var adjusted = HolmAdjustment.Adjust([.. family.Select(c => c.PValue)]);
-        var tested = family.Count(c => c.PValue is not null);
-        return family.Select((c, i) => c with { AdjustedPValue = adjusted[i], FamilySize = tested });
+        try
+        {
+            return ExperimentLoader.Parse(report.ResolvedYaml, manifest).Steps;
+        }
+        catch (ConfigException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Each step with its baseline (<see cref="StepDifference.Baseline"/>); every pair when the settings are unknown.</summary>
+    private static IEnumerable<(StudyCell A, StudyCell B)> StepPairs(List<StudyCell> cells, IReadOnlyList<StepSpec>? specs)
+    {
+        if (specs is null || cells.Any(c => !specs.Any(s => s.Name == c.Step)))
+        {
+            return Pairs(cells);
+        }
+        var names = specs.Select(s => s.Name).ToList();
+        return cells.Select(b => (B: b, Index: names.IndexOf(b.Step)))
+            .Where(x => x.Index > 0)
+            .Select(x => (A: cells.FirstOrDefault(a => a.Step == names[StepDifference.Baseline(specs, x.Index)!.Value]), x.B))
+            .Where(p => p.A is not null)
+            .Select(p => (p.A!, p.B));
     }
 
     private static IEnumerable<(StudyCell A, StudyCell B)> Pairs(List<StudyCell> cells) =>

@@ -95,8 +95,8 @@ public static class StudyReport
     {
         md.AppendLine("## Paired comparisons over seeds\n");
         md.AppendLine("B - A of the same seed, averaged; two-sided paired t-test (MathNet). Seeds pair runs that share the data split and initial weights. " +
-            "The verdict reads the p-value Holm-adjusted within its family (one metric: the steps of one grid point, or the grid points of one step), " +
-            "so that testing several pairs does not turn seed noise into a finding.\n");
+            "Each step is compared with its baseline (the earlier step it differs from least in its settings), each grid point with every other. " +
+            "The verdict reads the p-value Holm-adjusted over every test in this table at once, so that testing many pairs does not turn seed noise into a finding.\n");
         if (study.Comparisons.Count == 0)
         {
             md.AppendLine("None (a comparison needs two steps or grid points with a seed in common).\n");
