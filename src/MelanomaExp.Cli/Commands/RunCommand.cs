@@ -24,6 +24,7 @@ internal static class RunCommand
         var resumeIfInterrupted = new Option<bool>("--resume-if-interrupted") { Description = "Continue an interrupted run of this experiment when there is one, else start afresh (sweep tasks use it)" };
         var seedCount = NumberOptions.OptionalWhole("--seeds", "Run N times with seeds seed, seed+1, ... and report mean, sd and 95% CI per metric", 2, 1000);
         var force = new Option<bool>("--force") { Description = "Train every step, even those unchanged since the report in the output folder" };
+        var compact = new Option<bool>("--compact") { Description = "Write the figures and data files without charts or galleries (what sweep runs write; the study draws the charts)" };
         var audit = new Option<bool>("--audit-determinism") { Description = "Train the first epoch twice and record in the manifest whether losses and weights match" };
         var command = new Command("run", "Train every step of an experiment and write its Markdown report");
         common.AddTo(command);
@@ -34,6 +35,7 @@ internal static class RunCommand
         command.Options.Add(audit);
         command.Options.Add(force);
         command.Options.Add(seedCount);
+        command.Options.Add(compact);
         command.SetAction(parse => ExitCodes.Guard(errors, () =>
         {
             var experiment = common.Load(parse);
@@ -71,7 +73,7 @@ internal static class RunCommand
                     ResumeIfInterrupted = parse.GetValue(resumeIfInterrupted),
                     AuditDeterminism = parse.GetValue(audit),
                     Force = parse.GetValue(force),
-                    Sink = ReportSink.Instance,
+                    Sink = parse.GetValue(compact) ? ReportSink.Compact : ReportSink.Instance,
                 };
                 var seeds = parse.GetValue(seedCount) is { } n ? Enumerable.Range(experiment.Seed, n).ToList() : experiment.Seeds;
                 if (seeds.Count > 0)

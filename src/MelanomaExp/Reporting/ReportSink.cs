@@ -9,11 +9,14 @@ namespace MelanomaExp.Reporting;
 /// </summary>
 public sealed class ReportSink : IResultSink
 {
-    public static readonly ReportSink Instance = new();
+    public static readonly ReportSink Instance = new(compact: false);
 
-    private ReportSink()
-    {
-    }
+    /// <summary>Writes the data files and the README's text without charts or galleries (<see cref="CompactReport"/>): a sweep's runs.</summary>
+    public static readonly ReportSink Compact = new(compact: true);
+
+    private readonly bool _compact;
+
+    private ReportSink(bool compact) => _compact = compact;
 
     public void Write(RunResult run, string models, OutputFolder target)
     {
@@ -25,7 +28,14 @@ public sealed class ReportSink : IResultSink
             // A move, not a copy: the models sit beside the report folder (in the run's state), on the same file system.
             Directory.Move(Path.Combine(models, step.ModelDir), to);
         }
-        ReportWriter.Write(run, staging.Path, target.Kept);
+        if (_compact)
+        {
+            CompactReport.Write(run, staging.Path, target.Kept);
+        }
+        else
+        {
+            ReportWriter.Write(run, staging.Path, target.Kept);
+        }
         staging.Commit();
     }
 

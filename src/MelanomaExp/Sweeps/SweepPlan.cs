@@ -43,7 +43,8 @@ public sealed record SweepPlan(string Experiment, string ExperimentFile, IReadOn
         {
             args.AddRange(["--data-root", DataRoot]);
         }
-        args.AddRange(["--output", RunDir(dir, row.Id), "--resume-if-interrupted"]);
+        // Compact: the study draws the charts across runs, so each run keeps its figures and data files only.
+        args.AddRange(["--output", RunDir(dir, row.Id), "--resume-if-interrupted", "--compact"]);
         return args;
     }
 
