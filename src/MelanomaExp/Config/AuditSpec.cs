@@ -13,6 +13,13 @@ public enum ConflictPolicy
     Fail,
 }
 
+/// <summary>Test images that copy a training image (the cross-split audit): scored with the rest, or left out of every Test figure.</summary>
+public enum TestCopyPolicy
+{
+    Keep,
+    Exclude,
+}
+
 public enum LeakagePolicy
 {
     Warn,
@@ -27,4 +34,10 @@ public enum LeakagePolicy
 public sealed record AuditSpec(DuplicatePolicy Duplicates, ConflictPolicy Conflicts, int NearDuplicateThreshold, LeakagePolicy Leakage)
 {
     public static readonly AuditSpec Default = new(DuplicatePolicy.Keep, ConflictPolicy.Keep, AuditDefaults.Threshold, LeakagePolicy.Warn);
+
+    /// <summary>
+    /// <c>test_copies</c>: keep scores every Test image and adds the figures without the copies beside them; exclude
+    /// leaves the copies out of every Test figure (they are listed in the audit either way).
+    /// </summary>
+    public TestCopyPolicy TestCopies { get; init; } = TestCopyPolicy.Keep;
 }

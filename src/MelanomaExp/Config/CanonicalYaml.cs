@@ -40,6 +40,8 @@ internal static class CanonicalYaml
                     ["conflicts"] = e.Data.Audit.Conflicts.ToString().ToLowerInvariant(),
                     ["near_duplicate_threshold"] = e.Data.Audit.NearDuplicateThreshold,
                     ["leakage"] = e.Data.Audit.Leakage.ToString().ToLowerInvariant(),
+                    // Written only when not the default, so the hashes of experiments from before the option are unchanged.
+                    ["test_copies"] = e.Data.Audit.TestCopies == TestCopyPolicy.Exclude ? "exclude" : null,
                 },
                 ["groups"] = e.Data.Groups is not { } g ? null : new Dictionary<string, object?>
                 {

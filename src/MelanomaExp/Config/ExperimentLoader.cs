@@ -165,7 +165,10 @@ public static partial class ExperimentLoader
             section.Choice("duplicates", DuplicatePolicy.Keep),
             section.Choice("conflicts", ConflictPolicy.Keep),
             section.Int("near_duplicate_threshold", AuditSpec.Default.NearDuplicateThreshold, 0, 32),
-            section.Choice("leakage", LeakagePolicy.Warn));
+            section.Choice("leakage", LeakagePolicy.Warn))
+        {
+            TestCopies = section.Choice("test_copies", TestCopyPolicy.Keep),
+        };
         section.RejectUnknown();
         return spec;
     }

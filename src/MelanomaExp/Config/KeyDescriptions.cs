@@ -28,6 +28,7 @@ public static class KeyDescriptions
         ["data.audit.duplicates"] = "keep, or dedupe: drop byte-identical copies within a class.",
         ["data.audit.conflicts"] = "The same picture under two classes: keep, drop both copies, or fail.",
         ["data.audit.near_duplicate_threshold"] = "Bits of the 64-bit perceptual hash within which two images count as the same picture.",
+        ["data.audit.test_copies"] = "Test images that copy a training image: keep (scored, with figures without them beside), or exclude from every Test figure.",
         ["data.audit.leakage"] = "Duplicates across training and validation: warn, group (keep them on one side), or fail.",
         ["data.groups"] = "Each image's group (collection, hospital, camera): the audit reports the class-by-group table and warns when the group predicts the class.",
         ["data.groups.pattern"] = "A regular expression matched against the file name; its first capture is the group (give this or csv).",

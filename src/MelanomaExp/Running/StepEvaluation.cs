@@ -26,14 +26,17 @@ internal static class StepEvaluation
             .WithGroups(validationGroups, settings);
         // The test set is scored at the threshold chosen on validation, as predict would score new images.
         var atThreshold = settings with { OperatingThreshold = validation.Positive?.YoudenThreshold };
+        // The test images that copy a training image (the cross-split audit): kept, or left out of every Test figure.
+        var copied = data.Audit?.TrainTestCopies.Select(c => c.TestFile).ToHashSet(StringComparer.Ordinal) ?? [];
+        var exclude = run.Experiment.Data.Audit.TestCopies == TestCopyPolicy.Exclude;
+        int[] scored = data.Test is null ? [] : [.. Enumerable.Range(0, data.Test.Count).Where(i => !exclude || !copied.Contains(data.Test.Paths[i]))];
         var test = testSource is null || data.Test is null
             ? null
-            : On("test", model, testSource, Enumerable.Range(0, data.Test.Count).ToArray(), data.Test.Labels, data.Train.Classes, atThreshold, seeds.For("evaluate", step.Name, "test"), tta)
-                .WithGroups(data.TestGroups, settings);
-        // The same answers without the test images that copy a training image (the cross-split audit), so a
-        // reader sees how much the copies move the figures; at the same threshold, choosing nothing.
-        var copied = data.Audit?.TrainTestCopies.Select(c => c.TestFile).ToHashSet(StringComparer.Ordinal) ?? [];
-        var clean = test is null || data.Test is null || copied.Count == 0
+            : On("test", model, testSource, scored, data.Test.Labels, data.Train.Classes, atThreshold, seeds.For("evaluate", step.Name, "test"), tta)
+                .WithGroups(data.TestGroups is null ? null : [.. scored.Select(i => data.TestGroups[i])], settings);
+        // Kept: the same answers without the copies beside them, so a reader sees how much the copies move the
+        // figures; at the same threshold, choosing nothing.
+        var clean = test is null || data.Test is null || copied.Count == 0 || exclude
             ? null
             : On("test without training copies", model, testSource!, [.. Enumerable.Range(0, data.Test.Count).Where(i => !copied.Contains(data.Test.Paths[i]))], data.Test.Labels, data.Train.Classes, atThreshold, seeds.For("evaluate", step.Name, "test"), tta);
         // In evaluation mode, unaugmented, on the kept weights: comparable with validation accuracy,
@@ -51,7 +54,7 @@ internal static class StepEvaluation
             Rebalance = stepData.Rebalance,
             ValidationImages = string.Join('\n', stepData.Split.Validation.Select(i => stepData.Store.Hashes[i])),
             ValidationFiles = [.. stepData.Split.Validation.Select(i => RelativeToData(run.DataRoot, stepData.Store.Paths[i]))],
-            TestFiles = data.Test is null ? [] : [.. data.Test.Paths.Select(p => RelativeToData(run.DataRoot, p))],
+            TestFiles = data.Test is null ? [] : [.. scored.Select(i => RelativeToData(run.DataRoot, data.Test.Paths[i]))],
             Mistakes = MistakeGallery.For(validation, stepData.Store, stepData.Split.Validation, data.PositiveClass),
             GradCams = step == experiment.Steps[^1] && step.Preprocess is null && Architectures.Of(step.Model) is { GradCamLayer: not null } explained && data.PositiveClass is { } positive
                 ? Explaining.GradCamSelection.For(explained, model, validation, stepData.Store, stepData.Split.Validation, positive)

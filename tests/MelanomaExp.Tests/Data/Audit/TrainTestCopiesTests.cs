@@ -46,5 +46,15 @@ public class TrainTestCopiesTests
         Assert.Equal(step.Test.Positive?.Operating?.Threshold, step.TestWithoutTrainCopies.Positive?.Operating?.Threshold);
         Assert.Contains("| base | test without training copies | 3 |", File.ReadAllText(dir.Combine("out", "README.md")), StringComparison.Ordinal);
         Assert.Contains("\"test_without_train_copies\": {", File.ReadAllText(dir.Combine("out", "metrics.json")), StringComparison.Ordinal);
+
+        // test_copies: exclude leaves the copies out of every Test figure and of predictions.csv's test rows.
+        var excluded = ExperimentRunner.Run(
+            ExperimentLoader.Parse(experiment.ResolvedYaml, "copies.yaml", ["data.audit.test_copies=exclude"]),
+            new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("excluded"), Sink = MelanomaExp.Reporting.ReportSink.Instance }).Steps[0];
+        Assert.Equal(3, excluded.Test!.Images);
+        Assert.Null(excluded.TestWithoutTrainCopies);
+        Assert.Equal(3, excluded.TestFiles.Count);
+        Assert.DoesNotContain(excluded.TestFiles, f => f.Contains("copy_", StringComparison.Ordinal));
+        Assert.Equal(step.TestWithoutTrainCopies.Metrics.Accuracy, excluded.Test.Metrics.Accuracy);
     }
 }
