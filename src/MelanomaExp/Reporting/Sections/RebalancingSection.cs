@@ -58,6 +58,6 @@ internal sealed class RebalancingSection : IReportSection
         var validation = r.ValidationCounts.Sum();
         return r.ValidationImagesWithCopyInTraining == 0
             ? Inv($"{scope} In this run none of the {validation} validation images has a copy in training, so this step's validation figures carry no such leakage.")
-            : Inv($"{scope} In this run {r.ValidationImagesWithCopyInTraining} of the {validation} validation images have a generated copy in training. **Validation accuracy of this step is inflated by that leakage.**");
+            : Inv($"{scope} In this run {r.ValidationImagesWithCopyInTraining} of the {validation} validation images have a generated copy in training. **Validation accuracy of this step can be inflated by that leakage**; by how much is measured only against the same step with scope: train-split over seeds (final-seed-protocol.yaml), and Test is not affected.");
     }
 }
