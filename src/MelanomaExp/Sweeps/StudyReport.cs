@@ -42,6 +42,7 @@ public static class StudyReport
         md.AppendLine();
         GridPoints(md, study);
         Ranked(md, study);
+        Agreement(md, study);
         Cells(md, study);
         Comparisons(md, study);
         Charts(md, study);
@@ -78,6 +79,29 @@ public static class StudyReport
         }
         md.AppendLine();
     }
+
+    private static void Agreement(StringBuilder md, Study study)
+    {
+        var agreements = RankAgreement.Of(study.Cells);
+        if (agreements.Count == 0)
+        {
+            return;
+        }
+        md.AppendLine("## Does validation rank as Test does?\n");
+        md.AppendLine("Kendall's tau between the validation ranking and the Test ranking of the grid points and steps (1: the same order, 0: unrelated, -1: reversed), " +
+            "over the means and seed by seed. Test chooses nothing here: this says how far a choice made on validation can be trusted on unseen images.\n");
+        md.AppendLine("| validation figure | Test figure | ranked | tau of the means | tau per seed (mean, range) | pairs validation puts the other way round from Test (validation's order) |\n| --- | --- | ---: | ---: | --- | --- |");
+        foreach (var a in agreements)
+        {
+            var perSeed = a.TauPerSeed.Where(double.IsFinite).ToList();
+            var seeds = perSeed.Count == 0 ? "–" : Inv($"{perSeed.Average():0.00} ({perSeed.Min():0.00} to {perSeed.Max():0.00}, {perSeed.Count} seeds)");
+            var pairs = a.Discordant.Count == 0 ? "none" : string.Join("; ", a.Discordant.Select(d => $"{d.Higher} > {d.Lower}"));
+            md.AppendLine(Inv($"| {a.Validation} | {a.Test} | {a.Cells} | {a.TauOfMeans:0.00} | {seeds} | {pairs} |"));
+        }
+        md.AppendLine();
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static void Cells(StringBuilder md, Study study)
     {
