@@ -29,7 +29,9 @@ public sealed record ModelCard
     public required int ImageWidth { get; init; }
 
     /// <summary>How pixels reach the network, for anyone re-implementing the input pipeline.</summary>
-    public string Input { get; init; } = "RGB, EXIF-oriented, bilinear resize to image size, values 0..255 (the model scales by 1/255)";
+    public string Input { get; init; } = DefaultInput;
+
+    public const string DefaultInput = "RGB, EXIF-oriented, bilinear resize to image size, values 0..255 (the model scales by 1/255)";
 
     public required string Experiment { get; init; }
 

@@ -86,6 +86,7 @@ internal static class StepEvaluation
         Classes = run.Data.Train.Classes,
         ImageHeight = run.Data.Train.Height,
         ImageWidth = run.Data.Train.Width,
+        Input = Architectures.Of(step.Model).InputDescription(step.Model) is { } input ? $"RGB, EXIF-oriented, bilinear resize to image size, values 0..255; inside the model: {input}" : ModelCard.DefaultInput,
         Experiment = run.Experiment.Name,
         ExperimentHash = run.Experiment.Hash,
         Step = step.Name,
