@@ -61,9 +61,18 @@ internal sealed class OnnxArchitecture : IArchitecture
 
     public Module<Tensor, Tensor> Build(ModelSpec spec, int classes, int height, int width, bool rescale)
     {
-        // A saved model's card names no graph file (the structure is not in weights.pt), so it cannot be rebuilt yet.
-        var file = spec.Files?["file"].Full
-            ?? throw new BadInputException("arch onnx is rebuilt from its model.file, which a saved model does not record yet: evaluate it from its experiment");
+        // weights.pt has the weights, not the structure: a saved model is rebuilt from the graph its card names.
+        var file = spec.Files?.GetValueOrDefault("file")?.Full
+            ?? throw new BadInputException("arch onnx is rebuilt from its model.file, which this model card does not name");
+        if (!File.Exists(file))
+        {
+            throw new BadInputException($"{file}: the ONNX graph the model was trained from is missing");
+        }
+        // Another graph of the same shapes would load the weights and compute something else.
+        if (spec.Options?.GetValueOrDefault("file_sha256") is string expected && FileSha256.Of(file) is var sha && sha != expected)
+        {
+            throw new BadInputException($"{file}: sha256 {sha}, not the {expected} of the graph the model was trained from");
+        }
         return new OnnxClassifier(OnnxGraph.Read(file), Convention(spec), rescale, classes, height, width, spec.Dropout);
     }
 

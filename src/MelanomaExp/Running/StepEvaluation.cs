@@ -81,6 +81,8 @@ internal static class StepEvaluation
         Arch = step.Model.Arch,
         Dropout = step.Model.Dropout,
         BatchNorm = step.Model.BatchNorm,
+        ArchOptions = step.Model.Options?.ToDictionary(o => o.Key, o => Convert.ToString(o.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal),
+        ArchFiles = step.Model.Files?.ToDictionary(f => f.Key, f => f.Value.Full, StringComparer.Ordinal),
         ColourConstancy = step.Preprocess?.ColourConstancy ?? 0,
         Standardize = step.Preprocess?.Standardize ?? false,
         Classes = run.Data.Train.Classes,

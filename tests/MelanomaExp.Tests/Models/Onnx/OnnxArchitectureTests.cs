@@ -1,9 +1,11 @@
 using Google.Protobuf;
 using MelanomaExp.Config;
+using MelanomaExp.Models;
 using MelanomaExp.Reporting;
 using MelanomaExp.Running;
 using MelanomaExp.Tests.Fixtures;
 using static MelanomaExp.Tests.Models.Onnx.OnnxGraphWriter;
+using static TorchSharp.torch;
 
 namespace MelanomaExp.Tests.Models.Onnx;
 
@@ -49,12 +51,25 @@ public class OnnxArchitectureTests
         SyntheticImages.WriteDataset(dir.Combine("data", "Train"), classes: 3, perClass: 8, size: 24);
         var run = ExperimentRunner.Run(experiment, new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Sink = ReportSink.Instance });
         Assert.Single(run.Steps[0].Epochs);
+        // predict and evaluate rebuild it from the graph the card names.
+        var card = Directory.EnumerateFiles(dir.Combine("out"), ModelBundle.CardFile, SearchOption.AllDirectories).First();
+        Assert.Contains("RGB", File.ReadAllText(card), StringComparison.Ordinal);
+        var (_, saved) = ModelBundle.Load(card);
+        using (saved)
+        using (no_grad())
+        using (var images = full(new long[] { 2, 3, 24, 24 }, 100f))
+        using (var logits = saved.forward(images))
+        {
+            Assert.Equal([2L, 3], logits.shape);
+        }
 
         // Another graph under the same name is another experiment; the resolved one refuses it.
         WriteTiny(dir.Combine("tiny.onnx"), 2);
         Assert.NotEqual(experiment.Hash, ExperimentLoader.Parse(Yaml, path).Hash);
         var changed = Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(experiment.ResolvedYaml, path));
         Assert.Contains("file_sha256", changed.Message, StringComparison.Ordinal);
+        var stale = Assert.Throws<BadInputException>(() => ModelBundle.Load(card));
+        Assert.Contains("sha256", stale.Message, StringComparison.Ordinal);
     }
 
     [Fact]
