@@ -99,6 +99,13 @@ public sealed record ModelSpec(string Arch, double Dropout)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, object>? Options { get; init; }
 
+    /// <summary>
+    /// Files an architecture's own keys name (e.g. <c>model.file</c> of arch onnx), by key. Out of the step key as
+    /// <see cref="InitFrom"/> is (paths differ between machines); the architecture puts their sha256 in <see cref="Options"/>.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, ModelFile>? Files { get; init; }
+
     /// <summary><c>init_from</c>: a TorchSharp weights file the model starts from instead of random weights (path as written).</summary>
     /// <remarks>Paths stay out of the step key (they differ between machines); <see cref="InitFromSha256"/> is in it.</remarks>
     [JsonIgnore]
@@ -112,6 +119,9 @@ public sealed record ModelSpec(string Arch, double Dropout)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? InitFromSha256 { get; init; }
 }
+
+/// <summary>A file a <c>model:</c> key names: as written (the resolved experiment) and resolved against the experiment file's folder.</summary>
+public sealed record ModelFile(string Written, string Full);
 
 public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, double LearningRate)
 {

@@ -15,6 +15,9 @@ internal interface IArchitecture : IArchitectureSchema
     /// <param name="rescale">Whether the network divides its 0..255 input by 255 itself (false when the input arrives standardised).</param>
     Module<Tensor, Tensor> Build(ModelSpec spec, int classes, int height, int width, bool rescale);
 
+    /// <summary>How pixels reach the network, for the model card; null: the tool's default (0..255 RGB, scaled by 1/255 inside).</summary>
+    string? InputDescription(ModelSpec spec) => null;
+
     /// <summary>The layer Grad-CAM explains, as named in the report; null when the architecture offers no Grad-CAM.</summary>
     string? GradCamLayer => null;
 

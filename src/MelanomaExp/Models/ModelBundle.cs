@@ -35,7 +35,13 @@ public static class ModelBundle
         }
         var card = ReadCard(cardPath);
         var preprocess = card.ColourConstancy > 0 || card.Standardize ? new PreprocessSpec(card.ColourConstancy, card.Standardize) : null;
-        var model = ModelFactory.Create(new ModelSpec(card.Arch, card.Dropout) { BatchNorm = card.BatchNorm }, card.Classes.Count, card.ImageHeight, card.ImageWidth, preprocess: preprocess);
+        var spec = new ModelSpec(card.Arch, card.Dropout)
+        {
+            BatchNorm = card.BatchNorm,
+            Options = card.ArchOptions?.ToDictionary(o => o.Key, o => (object)o.Value, StringComparer.Ordinal),
+            Files = card.ArchFiles?.ToDictionary(f => f.Key, f => new ModelFile(f.Value, f.Value), StringComparer.Ordinal),
+        };
+        var model = ModelFactory.Create(spec, card.Classes.Count, card.ImageHeight, card.ImageWidth, preprocess: preprocess);
         try
         {
             model.load(weightsPath, strict: true);

@@ -22,6 +22,14 @@ public sealed record ModelCard
     /// <summary>Per-channel standardisation before the network (its statistics are in the weights file).</summary>
     public bool Standardize { get; init; }
 
+    /// <summary>The architecture's own <c>model:</c> settings (ModelSpec.Options) as text, so the model is rebuilt as trained; absent when it has none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? ArchOptions { get; init; }
+
+    /// <summary>Files the architecture is rebuilt from (arch onnx's graph: weights.pt holds the weights, not the structure), as full paths; their sha256 is in <see cref="ArchOptions"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? ArchFiles { get; init; }
+
     public required IReadOnlyList<string> Classes { get; init; }
 
     public required int ImageHeight { get; init; }
@@ -29,7 +37,9 @@ public sealed record ModelCard
     public required int ImageWidth { get; init; }
 
     /// <summary>How pixels reach the network, for anyone re-implementing the input pipeline.</summary>
-    public string Input { get; init; } = "RGB, EXIF-oriented, bilinear resize to image size, values 0..255 (the model scales by 1/255)";
+    public string Input { get; init; } = DefaultInput;
+
+    public const string DefaultInput = "RGB, EXIF-oriented, bilinear resize to image size, values 0..255 (the model scales by 1/255)";
 
     public required string Experiment { get; init; }
 

@@ -1,0 +1,118 @@
+using System.Text;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MelanomaExp.Models.Onnx;
+
+/// <summary>
+/// An imported ONNX graph as a trainable module: every float initializer a node reads is a registered parameter
+/// (trained, saved with the weights), BatchNormalization's running mean and variance are registered buffers, and the
+/// forward runs the nodes in topological order. Which tensor a node reads is looked up by name on each forward, as
+/// moving the module to a device replaces the parameter tensors.
+/// </summary>
+internal sealed class OnnxModule : nn.Module<Tensor, Tensor>
+{
+    private readonly (string Onnx, string Torch, bool Trained)[] _tensors;
+    private readonly (OnnxOp Op, string Output)[] _steps;
+    private readonly string _input;
+    private readonly string _output;
+
+    /// <param name="graph">The graph read from its file.</param>
+    /// <param name="output">The value the forward returns: the graph's output, or an inner one (a backbone cut before its last pooling).</param>
+    public OnnxModule(OnnxGraph graph, string? output = null)
+        : base("onnx")
+    {
+        _input = graph.InputName;
+        _output = output ?? graph.OutputName;
+        var steps = new List<(OnnxOp, string)>();
+        var statistics = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in graph.Nodes)
+        {
+            if (!OnnxOps.Supported.TryGetValue(node.OpType, out var make))
+            {
+                throw new BadInputException($"{graph.File}: unsupported ONNX op '{node.OpType}' at node '{node.Name}' (supported: {string.Join(", ", OnnxOps.Supported.Keys.Order(StringComparer.Ordinal))})");
+            }
+            var op = make(node);
+            steps.Add((op, node.Output(0)));
+            statistics.UnionWith(op.Statistics ?? []);
+            if (node.Output(0) == _output)
+            {
+                // Nodes after the chosen output are not needed (a cut backbone leaves its old head out).
+                break;
+            }
+        }
+        _steps = [.. steps];
+        if (!_steps.Any(s => s.Output == _output) && _output != _input)
+        {
+            throw new BadInputException($"{graph.File}: no node computes '{_output}'");
+        }
+        var used = _steps.SelectMany(s => s.Op.Inputs).Where(graph.Constants.ContainsKey).Distinct(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var tensors = new List<(string, string, bool)>();
+        foreach (var name in used)
+        {
+            var torchName = Unique(TorchName(name), names);
+            var (values, shape) = graph.Floats(name);
+            var value = tensor(values, shape);
+            var trained = !statistics.Contains(name);
+            if (trained)
+            {
+                register_parameter(torchName, new TorchSharp.Modules.Parameter(value));
+            }
+            else
+            {
+                register_buffer(torchName, value);
+            }
+            tensors.Add((name, torchName, trained));
+        }
+        _tensors = [.. tensors];
+    }
+
+    /// <summary>Imports a file whole: the module computes the graph's own output.</summary>
+    public static OnnxModule Import(string file) => new(OnnxGraph.Read(file));
+
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var values = new Dictionary<string, Tensor>(_tensors.Length + _steps.Length + 1, StringComparer.Ordinal) { [_input] = input };
+        foreach (var (onnx, torchName, trained) in _tensors)
+        {
+            values[onnx] = trained ? get_parameter(torchName)! : get_buffer(torchName)!;
+        }
+        foreach (var (op, output) in _steps)
+        {
+            var inputs = new Tensor[op.Inputs.Length];
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                inputs[i] = values[op.Inputs[i]];
+            }
+            values[output] = op.Run(inputs, training);
+        }
+        return values[_output].MoveToOuterDisposeScope();
+    }
+
+    /// <summary>A torch name for an ONNX one: torch joins module paths with '.', so other characters become '_'.</summary>
+    private static string TorchName(string onnx)
+    {
+        var name = new StringBuilder(onnx.Length + 1);
+        foreach (var c in onnx)
+        {
+            name.Append(char.IsAsciiLetterOrDigit(c) ? c : '_');
+        }
+        if (name.Length == 0 || char.IsAsciiDigit(name[0]))
+        {
+            name.Insert(0, 't');
+        }
+        return name.ToString();
+    }
+
+    private static string Unique(string name, HashSet<string> taken)
+    {
+        var candidate = name;
+        for (var i = 2; !taken.Add(candidate); i++)
+        {
+            candidate = $"{name}_{i}";
+        }
+        return candidate;
+    }
+}
