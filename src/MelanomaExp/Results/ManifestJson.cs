@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MelanomaExp.Documents;
 using MelanomaExp.Provenance;
 
 namespace MelanomaExp.Results;
@@ -12,7 +13,7 @@ public static class ManifestJson
         var p = run.Provenance;
         var doc = new JsonObject
         {
-            ["format"] = "melanoma-exp-manifest/1",
+            ["format"] = ReportFormats.Manifest,
             ["tool_version"] = run.Environment.ToolVersion,
             ["git"] = p is null ? null : new JsonObject { ["commit"] = p.Git.Commit, ["dirty"] = p.Git.Dirty },
             ["experiment"] = new JsonObject

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using MelanomaExp.Documents;
+using MelanomaExp.Results;
+using MelanomaExp.Tests.Fixtures;
+
+namespace MelanomaExp.Tests.Results;
+
+/// <summary>The typed documents that replaced lookups by string path: what the writers wrote and what is committed reads into them.</summary>
+public class ReportDocumentTests
+{
+    [Fact]
+    public void A_committed_report_reads_into_the_typed_manifest()
+    {
+        var report = ReportFolder.Read(Path.Combine(RepoPaths.Root, "reports", "smoke"));
+        Assert.Equal(ReportFormats.Manifest, report.Manifest.Format);
+        Assert.Equal("8c372384f656c54a", report.ExperimentHash);
+        Assert.Equal("smoke", report.Manifest.Experiment!.Name);
+        Assert.StartsWith("name: smoke\n", report.ResolvedYaml, StringComparison.Ordinal);
+        Assert.Equal("../shared/data/isic-9class-180", report.DataRoot);
+        Assert.Equal(360, report.Manifest.Data!.Train!.Images);
+        Assert.Equal(report.Steps.Select(s => s.Name), report.Manifest.Steps!.Select(s => s.Name));
+        Assert.Equal(9, report.Classes.Count);
+    }
+
+    [Fact]
+    public void What_the_writer_wrote_reads_back_into_the_typed_documents()
+    {
+        using var dir = new TempDir();
+        var run = FixedRun.Create();
+        ReportFolderWriter.Write(run, dir.Path);
+        var report = ReportFolder.Read(dir.Path);
+        Assert.Equal(run.Experiment.ResolvedYaml, report.ResolvedYaml);
+        Assert.Equal(run.Dataset.Root, report.DataRoot);
+        Assert.Equal(run.Environment.ToolVersion, report.ToolVersion);
+        Assert.Equal(run.Environment.Cpu, report.Machine.Cpu);
+        Assert.Equal(run.Environment.TorchThreads, report.Machine.Threads);
+        Assert.Equal(run.Dataset.Classes, report.Classes);
+        Assert.Equal(run.Steps.Select(s => s.Name), report.Manifest.Steps!.Select(s => s.Name));
+        Assert.Equal(run.Steps.Select(s => s.WeightsSha256), report.Steps.Select(s => s.WeightsSha256));
+    }
+
+    [Theory]
+    [InlineData("{ \"format\": \"melanoma-exp-manifest/1\", \"tool_version\": \"0.1.0\", \"experiment\": { \"hash\": 7 } }", "not a manifest melanoma-exp wrote")]
+    [InlineData("{ \"format\": \"melanoma-exp-manifest/1\", \"tool_version\": \"0.1.0\", \"steps\": [ { \"key\": \"k\" } ] }", "not a manifest melanoma-exp wrote")]
+    [InlineData("{ \"format\": 2 }", "not a manifest melanoma-exp wrote")]
+    [InlineData("[]", "unknown manifest format ''")]
+    [InlineData("{ \"format\": \"melanoma-exp-manifest/2\" }", "unknown manifest format 'melanoma-exp-manifest/2'")]
+    public void A_damaged_manifest_is_one_clear_error_line_naming_the_file(string manifest, string expected)
+    {
+        using var dir = new TempDir();
+        ReportFolderWriter.Write(FixedRun.Create(), dir.Path);
+        File.WriteAllText(dir.Combine(ReportFiles.Manifest), manifest);
+        var e = Assert.Throws<BadInputException>(() => ReportFolder.Read(dir.Path));
+        Assert.StartsWith(ReportFolder.ManifestPath(dir.Path) + ": ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.Null(ReportFolder.TryRead(dir.Path));
+    }
+
+    [Fact]
+    public void A_step_without_its_epochs_is_a_damaged_metrics_file()
+    {
+        using var dir = new TempDir();
+        ReportFolderWriter.Write(FixedRun.Create(), dir.Path);
+        File.WriteAllText(dir.Combine(ReportFiles.Metrics), "{ \"steps\": [ { \"name\": \"base\", \"seconds\": 1 } ] }");
+        var e = Assert.Throws<BadInputException>(() => ReportFolder.Read(dir.Path));
+        Assert.StartsWith(ReportFolder.MetricsPath(dir.Path) + ": not a step list melanoma-exp wrote", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_environment_values_show_as_written()
+    {
+        var manifest = JsonSerializer.Deserialize(
+            "{ \"environment\": { \"cores\": 16, \"cpu_bf16\": null, \"cpu\": \"x\" } }",
+            ReportDocumentContext.Default.ManifestDocument)!;
+        Assert.Equal("16", manifest.EnvironmentText("cores"));
+        Assert.Equal("", manifest.EnvironmentText("cpu_bf16"));
+        Assert.Equal("x", manifest.EnvironmentText("cpu"));
+        Assert.Equal(ManifestDocument.None, manifest.EnvironmentText("cpu_isa"));
+        Assert.Equal(16, manifest.EnvironmentNumber("cores"));
+        Assert.Null(manifest.EnvironmentNumber("cpu"));
+    }
+}
