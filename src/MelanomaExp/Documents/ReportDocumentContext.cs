@@ -14,4 +14,5 @@ namespace MelanomaExp.Documents;
 [JsonSerializable(typeof(DocumentHeader))]
 [JsonSerializable(typeof(ManifestDocument))]
 [JsonSerializable(typeof(MetricsDocument))]
+[JsonSerializable(typeof(StudyDocument))]
 internal sealed partial class ReportDocumentContext : JsonSerializerContext;

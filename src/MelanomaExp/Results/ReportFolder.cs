@@ -126,7 +126,7 @@ public sealed class ReportFolder
         var element = ReadJson(path);
         try
         {
-            var format = element.ValueKind == JsonValueKind.Object ? element.Deserialize(ReportDocumentContext.Default.DocumentHeader)?.Format : null;
+            var format = DocumentHeader.FormatOf(element);
             if (format != ReportFormats.Manifest)
             {
                 throw new BadInputException($"{path}: unknown manifest format '{format}' (this tool reads {ReportFormats.Manifest})");

@@ -275,7 +275,8 @@ public sealed class OutputFolder
         }
         try
         {
-            return ReportFormats.IsManifestOfAnyVersion(JsonSerializer.Deserialize(File.ReadAllText(manifest), ReportDocumentContext.Default.DocumentHeader)?.Format);
+            using var doc = JsonDocument.Parse(File.ReadAllText(manifest));
+            return ReportFormats.IsManifestOfAnyVersion(DocumentHeader.FormatOf(doc.RootElement));
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {

@@ -42,7 +42,7 @@ public class ReportDocumentTests
     [Theory]
     [InlineData("{ \"format\": \"melanoma-exp-manifest/1\", \"tool_version\": \"0.1.0\", \"experiment\": { \"hash\": 7 } }", "not a manifest melanoma-exp wrote")]
     [InlineData("{ \"format\": \"melanoma-exp-manifest/1\", \"tool_version\": \"0.1.0\", \"steps\": [ { \"key\": \"k\" } ] }", "not a manifest melanoma-exp wrote")]
-    [InlineData("{ \"format\": 2 }", "not a manifest melanoma-exp wrote")]
+    [InlineData("{ \"format\": 2 }", "unknown manifest format ''")]
     [InlineData("[]", "unknown manifest format ''")]
     [InlineData("{ \"format\": \"melanoma-exp-manifest/2\" }", "unknown manifest format 'melanoma-exp-manifest/2'")]
     public void A_damaged_manifest_is_one_clear_error_line_naming_the_file(string manifest, string expected)
@@ -79,5 +79,32 @@ public class ReportDocumentTests
         Assert.Equal(ManifestDocument.None, manifest.EnvironmentText("cpu_isa"));
         Assert.Equal(16, manifest.EnvironmentNumber("cores"));
         Assert.Null(manifest.EnvironmentNumber("cpu"));
+    }
+}
+
+/// <summary>study.json through its one record: committed studies, written by the JsonObject code this replaced, come back byte for byte.</summary>
+public class StudyDocumentTests
+{
+    [Theory]
+    [InlineData("study-seeds")]
+    [InlineData("study-precision")]
+    public void A_committed_study_reads_and_writes_back_byte_for_byte(string name)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "reports", name, ReportFiles.Study));
+        var study = JsonSerializer.Deserialize(text, ReportDocumentContext.Default.StudyDocument)!;
+        Assert.Equal(ReportFormats.Study, study.Format);
+        Assert.NotEmpty(study.Cells);
+        Assert.Equal(text, JsonSerializer.Serialize(study, ReportDocumentContext.Default.StudyDocument) + "\n");
+    }
+
+    [Fact]
+    public void A_study_of_another_format_is_no_spread_and_a_damaged_one_is_a_clear_error()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.Combine(ReportFiles.Study), "{ \"format\": \"melanoma-exp-study/0\", \"experiment\": \"final\" }");
+        Assert.Null(MelanomaExp.Verification.SeedSpread.Read(dir.Path, "final"));
+        File.WriteAllText(dir.Combine(ReportFiles.Study), "{ \"format\": \"melanoma-exp-study/1\", \"experiment\": \"final\", \"cells\": [ { \"point\": \"default\" } ] }");
+        var e = Assert.Throws<BadInputException>(() => MelanomaExp.Verification.SeedSpread.Read(dir.Path, "final"));
+        Assert.StartsWith(dir.Combine(ReportFiles.Study) + ": not a study melanoma-exp wrote", e.Message, StringComparison.Ordinal);
     }
 }
