@@ -15,4 +15,6 @@ namespace MelanomaExp.Documents;
 [JsonSerializable(typeof(ManifestDocument))]
 [JsonSerializable(typeof(MetricsDocument))]
 [JsonSerializable(typeof(StudyDocument))]
+[JsonSerializable(typeof(SeedSummaryDocument))]
+[JsonSerializable(typeof(EvaluationDocument))]
 internal sealed partial class ReportDocumentContext : JsonSerializerContext;

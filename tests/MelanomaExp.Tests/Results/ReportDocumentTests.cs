@@ -108,3 +108,51 @@ public class StudyDocumentTests
         Assert.StartsWith(dir.Combine(ReportFiles.Study) + ": not a study melanoma-exp wrote", e.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// seeds.json and evaluate's metrics.json, once JsonObjects built in Reporting, now records: these pin their bytes
+/// against the JsonObject layout they replaced (kept here as the oracle), non-ASCII and HTML-sensitive text included.
+/// </summary>
+public class SeedAndEvaluationDocumentTests
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    [Fact]
+    public void Seeds_json_keeps_the_bytes_of_the_json_object_it_replaced()
+    {
+        using var dir = new TempDir();
+        var statistics = new[] { new SeedStatistic("base", "val_accuracy", [0.5, 0.625, 0.75]), new SeedStatistic("base", "val_loss", [1.25, 1.0 / 3, 2]) };
+        MelanomaExp.Reporting.SeedStudyReport.Write(new SeedStudyResult([1, 2, 3], statistics), dir.Path);
+        var old = new System.Text.Json.Nodes.JsonObject
+        {
+            ["seeds"] = new System.Text.Json.Nodes.JsonArray(1, 2, 3),
+            ["metrics"] = new System.Text.Json.Nodes.JsonArray([.. statistics.Select(s => (System.Text.Json.Nodes.JsonNode?)new System.Text.Json.Nodes.JsonObject
+            {
+                ["step"] = s.Step,
+                ["metric"] = s.Metric,
+                ["mean"] = s.Mean,
+                ["sd"] = s.StandardDeviation,
+                ["ci95_low"] = s.Interval95.Low,
+                ["ci95_high"] = s.Interval95.High,
+                ["values"] = new System.Text.Json.Nodes.JsonArray([.. s.Values.Select(v => (System.Text.Json.Nodes.JsonNode?)v)]),
+            })]),
+        };
+        Assert.Equal(old.ToJsonString(Indented) + "\n", File.ReadAllText(dir.Combine(ReportFiles.SeedSummary)));
+    }
+
+    [Fact]
+    public void Evaluate_metrics_json_keeps_the_bytes_of_the_json_object_it_replaced()
+    {
+        var e = FixedRun.Create().Steps[0].Validation;
+        var document = new EvaluationDocument("models/bäse <1>/model.pt", "data & more", "abc'123", EvaluationJson.Set(e), [new SkippedImageDocument("x/ü.jpg", "not an image: \"bad\" – truncated")]);
+        var old = new System.Text.Json.Nodes.JsonObject
+        {
+            ["model"] = "models/bäse <1>/model.pt",
+            ["data"] = "data & more",
+            ["experiment_hash"] = "abc'123",
+            ["evaluation"] = EvaluationJson.Set(e),
+            ["skipped_images"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["path"] = "x/ü.jpg", ["reason"] = "not an image: \"bad\" – truncated" }),
+        };
+        Assert.Equal(old.ToJsonString(Indented), JsonSerializer.Serialize(document, ReportDocumentContext.Default.EvaluationDocument));
+    }
+}
