@@ -1,11 +1,14 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace MelanomaExp.Documents;
 
 /// <summary>
-/// manifest.json as read back. Everything but a step's name is optional: reports written by older versions lack later fields, and
-/// the readers say "(none)" for what a report did not record rather than refusing it.
+/// manifest.json, as Results' ManifestJson writes it (properties in declaration order) and as it is read back. Everything but a
+/// step's name is optional: reports written by older versions lack later fields, and the readers say "(none)" for what a report
+/// did not record rather than refusing it. The environment, audit and device blocks stay open JSON: they are records of
+/// Provenance and Native serialised whole, so their keys follow whatever the writing version recorded.
 /// </summary>
 internal sealed record ManifestDocument(
     string? Format = null,
@@ -15,7 +18,12 @@ internal sealed record ManifestDocument(
     ManifestData? Data = null,
     IReadOnlyDictionary<string, JsonElement>? Environment = null,
     IReadOnlyDictionary<string, JsonElement>? Packages = null,
-    IReadOnlyList<ManifestStep>? Steps = null)
+    string? Started = null,
+    string? Finished = null,
+    double? WallSeconds = null,
+    IReadOnlyList<ManifestStep>? Steps = null,
+    JsonNode? DeterminismAudit = null,
+    JsonNode? Device = null)
 {
     /// <summary>Shown where a report did not record a property.</summary>
     public const string None = "(none)";

@@ -12,6 +12,7 @@ namespace MelanomaExp.Documents;
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(DocumentHeader))]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(ManifestDocument))]
 [JsonSerializable(typeof(MetricsDocument))]
 [JsonSerializable(typeof(StudyDocument))]
