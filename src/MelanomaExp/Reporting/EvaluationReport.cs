@@ -5,7 +5,7 @@ using MelanomaExp.Evaluation;
 using MelanomaExp.Models;
 using MelanomaExp.Results;
 using MelanomaExp.Safety;
-using static MelanomaExp.Reporting.MarkdownReport;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Reporting;
 

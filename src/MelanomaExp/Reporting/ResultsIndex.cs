@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MelanomaExp.Documents;
 using MelanomaExp.Results;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Reporting;
 
@@ -139,7 +140,5 @@ public static class ResultsIndex
         return $"[`{relative}`]({relative}/{file})";
     }
 
-    private static string Pct(double v) => Inv($"{v * 100:0.00}%");
 
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
