@@ -18,6 +18,13 @@ internal static class MarkdownFormat
         ? Inv($"{(int)t.TotalHours}h {t.Minutes:00}m")
         : t.TotalMinutes >= 1 ? Inv($"{(int)t.TotalMinutes}m {t.Seconds:00}s") : Inv($"{t.TotalSeconds:0.0}s");
 
+    /// <summary>
+    /// A study figure without a unit: a fraction as a percentage with two decimals (the column header says %), any other
+    /// value with three, "–" where it is not finite (an interval or sd of a single seed).
+    /// </summary>
+    internal static string Figure(double v, bool percent) =>
+        !double.IsFinite(v) ? "–" : percent ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) : v.ToString("0.000", CultureInfo.InvariantCulture);
+
     /// <summary>A p-value with four decimals, "&lt; 0.0001" below that, "n/a" for NaN.</summary>
     internal static string PValue(double p) => double.IsNaN(p) ? "n/a" : PValueShowingNaN(p);
 

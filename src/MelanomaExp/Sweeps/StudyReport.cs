@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MelanomaExp.Documents;
 using MelanomaExp.Results;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Sweeps;
 
@@ -74,7 +75,7 @@ public static class StudyReport
             var c = ranked[i];
             var s = c.Statistic;
             var balanced = study.Cells.FirstOrDefault(x => x.Point == c.Point && x.Step == c.Step && x.Metric.Name == "val_balanced_accuracy");
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {i + 1} | {c.Label} | {P(s.Mean, true)} | {Interval(s, true)} | {P(s.StandardDeviation, true)} | {(balanced is null ? "–" : P(balanced.Values.Average(), true))} | {s.Values.Count} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {i + 1} | {c.Label} | {Figure(s.Mean, true)} | {Interval(s, true)} | {Figure(s.StandardDeviation, true)} | {(balanced is null ? "–" : Figure(balanced.Values.Average(), true))} | {s.Values.Count} |");
         }
         md.AppendLine();
     }
@@ -85,8 +86,8 @@ public static class StudyReport
         foreach (var c in study.Cells)
         {
             var s = c.Statistic;
-            var perSeed = string.Join(", ", c.Seeds.Zip(c.Values, (seed, v) => $"{seed}: {P(v, c.Metric.Percent)}"));
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Label} | {Label(c.Metric, study)} | {P(s.Mean, c.Metric.Percent)} | {P(s.StandardDeviation, c.Metric.Percent)} | {Interval(s, c.Metric.Percent)} | {perSeed} |");
+            var perSeed = string.Join(", ", c.Seeds.Zip(c.Values, (seed, v) => $"{seed}: {Figure(v, c.Metric.Percent)}"));
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Label} | {Label(c.Metric, study)} | {Figure(s.Mean, c.Metric.Percent)} | {Figure(s.StandardDeviation, c.Metric.Percent)} | {Interval(s, c.Metric.Percent)} | {perSeed} |");
         }
         md.AppendLine();
     }
@@ -106,8 +107,8 @@ public static class StudyReport
         foreach (var c in study.Comparisons)
         {
             var percent = ReportMetric.Studied.First(m => m.Name == c.Metric).Percent;
-            var interval = c.HalfWidth is { } h ? $"{P(c.Mean - h, percent)} to {P(c.Mean + h, percent)}" : "–";
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Between} | {c.A} | {c.B} | {Label(ReportMetric.Studied.First(m => m.Name == c.Metric), study)} | {c.N} | {P(c.Mean, percent)} | {interval} | {Pv(c.PValue)} | {Pv(c.AdjustedPValue)} | {c.Verdict} |");
+            var interval = c.HalfWidth is { } h ? $"{Figure(c.Mean - h, percent)} to {Figure(c.Mean + h, percent)}" : "–";
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Between} | {c.A} | {c.B} | {Label(ReportMetric.Studied.First(m => m.Name == c.Metric), study)} | {c.N} | {Figure(c.Mean, percent)} | {interval} | {Pv(c.PValue)} | {Pv(c.AdjustedPValue)} | {c.Verdict} |");
         }
         md.AppendLine();
     }
@@ -206,12 +207,10 @@ public static class StudyReport
             return "–";
         }
         var (low, high) = s.Interval95;
-        return $"{P(low, percent)} to {P(high, percent)}";
+        return $"{Figure(low, percent)} to {Figure(high, percent)}";
     }
 
-    private static string Pv(double? p) => p is { } v ? P(v, percent: false) : "–";
-
-    private static string P(double v, bool percent) => !double.IsFinite(v) ? "–" : percent ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) : v.ToString("0.000", CultureInfo.InvariantCulture);
+    private static string Pv(double? p) => p is { } v ? Figure(v, percent: false) : "–";
 
     private static double? N(double v) => double.IsFinite(v) ? v : null;
 }
