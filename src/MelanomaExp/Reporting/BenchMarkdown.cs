@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MelanomaExp.Benchmarking;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Reporting;
 
@@ -122,5 +123,4 @@ public static class BenchMarkdown
 
     private static string Mib(long bytes) => Inv($"{bytes / 1048576.0:F0} MiB");
 
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

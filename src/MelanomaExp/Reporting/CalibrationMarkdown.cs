@@ -1,6 +1,6 @@
 using System.Text;
 using MelanomaExp.Evaluation;
-using static MelanomaExp.Reporting.MarkdownReport;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Reporting;
 

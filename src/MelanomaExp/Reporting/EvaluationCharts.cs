@@ -1,5 +1,6 @@
 using MelanomaExp.Evaluation;
 using ScottPlot;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Reporting;
 
@@ -97,5 +98,4 @@ public static class EvaluationCharts
         plot.SavePng(path, 800, 650);
     }
 
-    private static string Inv(FormattableString s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

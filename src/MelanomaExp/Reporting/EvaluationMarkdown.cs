@@ -1,7 +1,7 @@
 using System.Text;
 using MelanomaExp.Evaluation;
 using MelanomaExp.Results;
-using static MelanomaExp.Reporting.MarkdownReport;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Reporting;
 

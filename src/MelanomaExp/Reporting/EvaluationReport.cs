@@ -1,10 +1,11 @@
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using MelanomaExp.Documents;
 using MelanomaExp.Evaluation;
 using MelanomaExp.Models;
 using MelanomaExp.Results;
 using MelanomaExp.Safety;
-using static MelanomaExp.Reporting.MarkdownReport;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Reporting;
 
@@ -46,15 +47,8 @@ public static class EvaluationReport
         CalibrationMarkdown.Write(md, [(step, e)], ReportFiles.ReliabilitySteps);
         ReliabilityChart.Write([(e.Set, e)], Path.Combine(staging.Path, ReportFiles.ReliabilitySteps));
         File.WriteAllText(Path.Combine(staging.Path, ReportFiles.Readme), md.ToString());
-        var json = new JsonObject
-        {
-            ["model"] = modelPath,
-            ["data"] = dataDir,
-            ["experiment_hash"] = card.ExperimentHash,
-            ["evaluation"] = EvaluationJson.Set(e),
-            ["skipped_images"] = new JsonArray([.. e.Skipped.Select(s => (JsonNode?)new JsonObject { ["path"] = s.Path, ["reason"] = s.Reason })]),
-        };
-        File.WriteAllText(Path.Combine(staging.Path, ReportFiles.Metrics), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+        var json = new EvaluationDocument(modelPath, dataDir, card.ExperimentHash, EvaluationJson.Set(e), [.. e.Skipped.Select(s => new SkippedImageDocument(s.Path, s.Reason))]);
+        File.WriteAllText(Path.Combine(staging.Path, ReportFiles.Metrics), JsonSerializer.Serialize(json, ReportDocumentContext.Default.EvaluationDocument) + "\n");
         staging.Commit();
     }
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using MelanomaExp.Explaining;
 using MelanomaExp.Results;
-using static MelanomaExp.Reporting.MarkdownReport;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Reporting;
 

@@ -2,7 +2,7 @@ using System.Text;
 using MelanomaExp.Data.Groups;
 using MelanomaExp.Evaluation;
 using MelanomaExp.Results;
-using static MelanomaExp.Reporting.MarkdownReport;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Reporting;
 
@@ -31,7 +31,7 @@ public static class GroupMarkdown
         var totals = Enumerable.Range(0, a.Groups.Count).Select(c => Enumerable.Range(0, a.Classes.Count).Sum(r => a.Counts[r, c])).ToList();
         md.AppendLine(Inv($"| total | {string.Join(" | ", totals)} | {a.Total} |"));
         md.AppendLine();
-        md.AppendLine(Inv($"Cramér's V between group and class: **{a.CramersV:0.000}** (chi-square {a.ChiSquare:0.0}, {a.DegreesOfFreedom} degrees of freedom, p {P(a.PValue)}). Predicting each image's class as the most common class of its group is right for **{Pct(a.GroupMajorityAccuracy)}** of the images; always predicting the most common class, for {Pct(a.ClassMajorityAccuracy)}."));
+        md.AppendLine(Inv($"Cramér's V between group and class: **{a.CramersV:0.000}** (chi-square {a.ChiSquare:0.0}, {a.DegreesOfFreedom} degrees of freedom, p {PValueShowingNaN(a.PValue)}). Predicting each image's class as the most common class of its group is right for **{Pct(a.GroupMajorityAccuracy)}** of the images; always predicting the most common class, for {Pct(a.ClassMajorityAccuracy)}."));
         md.AppendLine();
         if (a.Confounded)
         {
@@ -66,7 +66,6 @@ public static class GroupMarkdown
         md.AppendLine();
     }
 
-    private static string P(double p) => p < 1e-4 ? "< 0.0001" : p.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Ci(Interval i) => double.IsNaN(i.Low)
         ? Pct(i.Value)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MelanomaExp.Benchmarking;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Reporting;
 
@@ -93,5 +94,4 @@ public static class LayerMarkdown
 
     private static string Ms(Samples? s) => s is null ? "-" : Inv($"{s.Median:F2}");
 
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

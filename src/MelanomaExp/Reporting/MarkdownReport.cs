@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MelanomaExp.Results;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Reporting;
 
@@ -44,11 +45,4 @@ public static class MarkdownReport
         return md.ToString();
     }
 
-    internal static string Pct(double fraction) => double.IsNaN(fraction) ? "n/a" : (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
-
-    internal static string Duration(TimeSpan t) => t.TotalHours >= 1
-        ? Inv($"{(int)t.TotalHours}h {t.Minutes:00}m")
-        : t.TotalMinutes >= 1 ? Inv($"{(int)t.TotalMinutes}m {t.Seconds:00}s") : Inv($"{t.TotalSeconds:0.0}s");
-
-    internal static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -24,7 +24,7 @@ public static class PrecisionRecallChart
             line.Color = color;
             line.LineWidth = 2;
             line.LinePattern = set.Set == "test" ? LinePattern.Dashed : LinePattern.Solid;
-            line.LegendText = MarkdownReport.Inv($"{label}: AP {SummaryMarkdown.Ci(positive.AveragePrecision, percent: false)}, prevalence {positive.Positives / (double)Math.Max(1, positive.Positives + positive.Negatives):0.000}");
+            line.LegendText = MarkdownFormat.Inv($"{label}: AP {SummaryMarkdown.Ci(positive.AveragePrecision, percent: false)}, prevalence {positive.Positives / (double)Math.Max(1, positive.Positives + positive.Negatives):0.000}");
             if (positive.Operating is { } o && points.LastOrDefault(p => p.Threshold >= o.Threshold) is { } at)
             {
                 var marker = plot.Add.Marker(at.Recall, at.Precision);

@@ -20,7 +20,7 @@ public static class ReliabilityChart
             line.LineWidth = 2;
             line.MarkerSize = 8;
             line.LinePattern = set.Set == "test" ? LinePattern.Dashed : LinePattern.Solid;
-            line.LegendText = MarkdownReport.Inv($"{label}: ECE {cal.ExpectedError:0.000} ({set.Images} images)");
+            line.LegendText = MarkdownFormat.Inv($"{label}: ECE {cal.ExpectedError:0.000} ({set.Images} images)");
         }
         var ideal = plot.Add.Line(0, 0, 1, 1);
         ideal.LinePattern = LinePattern.Dotted;
@@ -29,7 +29,7 @@ public static class ReliabilityChart
         plot.Axes.SetLimits(0, 1, -0.02, 1.02);
         plot.XLabel("confidence: mean top-class probability in the bin");
         plot.YLabel("accuracy in the bin");
-        plot.Title(MarkdownReport.Inv($"Reliability ({(curves.Count > 0 ? curves[0].Set.Calibration?.BinCount : null) ?? Calibration.DefaultBins} equal-width confidence bins)"));
+        plot.Title(MarkdownFormat.Inv($"Reliability ({(curves.Count > 0 ? curves[0].Set.Calibration?.BinCount : null) ?? Calibration.DefaultBins} equal-width confidence bins)"));
         plot.ShowLegend(Alignment.UpperLeft);
         plot.SavePng(path, 800, 650);
     }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MelanomaExp.Documents;
 using MelanomaExp.Results;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Reporting;
 
@@ -67,7 +69,7 @@ public static class ResultsIndex
         using var metrics = Read(ReportFolder.MetricsPath(dir));
         using var manifest = Read(ReportFolder.ManifestPath(dir));
         var name = Link(root, dir, ReportFiles.Readme);
-        var machine = Machine(manifest.RootElement);
+        var machine = Machine(ReportFolder.ManifestPath(dir), manifest.RootElement);
         if (!metrics.RootElement.TryGetProperty("steps", out var steps) || steps.ValueKind != JsonValueKind.Array)
         {
             throw new BadInputException($"{ReportFolder.MetricsPath(dir)}: not a report's metrics.json (it has no steps)");
@@ -85,34 +87,51 @@ public static class ResultsIndex
 
     private static void Study(StringBuilder md, string root, string dir)
     {
-        using var study = Read(Path.Combine(dir, ReportFiles.Study));
-        var cells = study.RootElement.GetProperty("cells").EnumerateArray().ToList();
+        var path = Path.Combine(dir, ReportFiles.Study);
+        using var json = Read(path);
+        StudyDocument study;
+        try
+        {
+            study = json.RootElement.Deserialize(ReportDocumentContext.Default.StudyDocument)!;
+        }
+        catch (JsonException e)
+        {
+            throw new BadInputException($"{path}: not a study melanoma-exp wrote ({e.Message.Split('\n')[0]})");
+        }
         var name = Link(root, dir, ReportFiles.Readme);
-        foreach (var group in cells.GroupBy(c => (Point: ReportJson.Text(c, "point"), Step: ReportJson.Text(c, "step"))))
+        foreach (var group in study.Cells.GroupBy(c => (c.Point, c.Step)))
         {
             string Cell(string metric, bool percent)
             {
-                var cell = group.FirstOrDefault(c => ReportJson.Text(c, "metric") == metric);
-                if (cell.ValueKind != JsonValueKind.Object || ReportJson.Number(cell, "mean") is not { } mean)
+                if (group.FirstOrDefault(c => c.Metric == metric) is not { Mean: { } mean } cell)
                 {
                     return "–";
                 }
                 string F(double? v) => v is not { } x ? "–" : percent ? Pct(x) : Inv($"{x:0.000}");
-                return $"{F(mean)} ({F(ReportJson.Number(cell, "ci95_low"))}–{F(ReportJson.Number(cell, "ci95_high"))})";
+                return $"{F(mean)} ({F(cell.Ci95Low)}–{F(cell.Ci95High)})";
             }
-            var n = group.Max(c => ReportJson.Number(c, "n") ?? 0);
+            var n = group.Max(c => c.N);
             md.AppendLine(Inv($"| {name} | {group.Key.Point} | {group.Key.Step} | {n:0} | {Cell("val_accuracy", true)} | {Cell("val_balanced_accuracy", true)} | {Cell("val_positive_auc", false)} |"));
         }
     }
 
-    private static string Machine(JsonElement manifest)
+    private static string Machine(string path, JsonElement json)
     {
-        var cpu = ReportJson.Text(manifest, "environment", "cpu");
-        var micro = ReportJson.Text(manifest, "environment", "cpu_microarchitecture");
-        var threads = ReportJson.Number(manifest, "environment", "torch_threads");
-        var commit = ReportJson.Text(manifest, "git", "commit");
+        ManifestDocument manifest;
+        try
+        {
+            manifest = json.Deserialize(ReportDocumentContext.Default.ManifestDocument) ?? new ManifestDocument();
+        }
+        catch (JsonException e)
+        {
+            throw new BadInputException($"{path}: not a manifest melanoma-exp wrote ({e.Message.Split('\n')[0]})");
+        }
+        var cpu = manifest.EnvironmentText("cpu");
+        var micro = manifest.EnvironmentText("cpu_microarchitecture");
+        var threads = manifest.EnvironmentNumber("torch_threads");
+        var commit = manifest.Git?.Commit ?? ManifestDocument.None;
         var shortCommit = commit.Length >= 7 ? commit[..7] : commit;
-        return Inv($"{cpu}{(micro.Length > 0 && micro != "(none)" ? $" ({micro})" : "")}, {threads:0} threads{(shortCommit.Length > 0 && shortCommit != "(none)" ? $", commit {shortCommit}" : "")}");
+        return Inv($"{cpu}{(micro.Length > 0 && micro != ManifestDocument.None ? $" ({micro})" : "")}, {threads:0} threads{(shortCommit.Length > 0 && shortCommit != ManifestDocument.None ? $", commit {shortCommit}" : "")}");
     }
 
     private static string Link(string root, string dir, string file)
@@ -121,7 +140,5 @@ public static class ResultsIndex
         return $"[`{relative}`]({relative}/{file})";
     }
 
-    private static string Pct(double v) => Inv($"{v * 100:0.00}%");
 
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using MelanomaExp.Documents;
 using MelanomaExp.Results;
 
 namespace MelanomaExp.Reporting;
@@ -23,22 +24,11 @@ public static class SeedStudyReport
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {s.Step} | {s.Metric} | {s.Mean:0.0000} | {s.StandardDeviation:0.0000} | {s.Interval95.Low:0.0000} – {s.Interval95.High:0.0000} | {string.Join(", ", s.Values.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture)))} |");
         }
-        var json = new JsonObject
-        {
-            ["seeds"] = new JsonArray([.. seeds.Select(x => (JsonNode?)x)]),
-            ["metrics"] = new JsonArray([.. statistics.Select(s => (JsonNode?)new JsonObject
-            {
-                ["step"] = s.Step,
-                ["metric"] = s.Metric,
-                ["mean"] = s.Mean,
-                ["sd"] = s.StandardDeviation,
-                ["ci95_low"] = s.Interval95.Low,
-                ["ci95_high"] = s.Interval95.High,
-                ["values"] = new JsonArray([.. s.Values.Select(v => (JsonNode?)v)]),
-            })]),
-        };
+        var json = new SeedSummaryDocument(
+            seeds,
+            [.. statistics.Select(s => new SeedMetricDocument(s.Step, s.Metric, s.Mean, s.StandardDeviation, s.Interval95.Low, s.Interval95.High, s.Values))]);
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, ReportFiles.Readme), md.ToString());
-        File.WriteAllText(Path.Combine(output, ReportFiles.SeedSummary), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(output, ReportFiles.SeedSummary), JsonSerializer.Serialize(json, ReportDocumentContext.Default.SeedSummaryDocument) + "\n");
     }
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using MelanomaExp.Evaluation;
 using MelanomaExp.Results;
-using static MelanomaExp.Reporting.MarkdownReport;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Reporting;
 
@@ -100,14 +100,14 @@ public static class SummaryMarkdown
             (false, false) => "not statistically supported (within noise)",
             _ => "borderline: DeLong's test and the paired bootstrap disagree",
         };
-        return Inv($"{first.PositiveClass} ROC AUC {Ci(first.Auc, percent: false)} → {Ci(second.Auc, percent: false)}, difference {auc.Difference.Value:+0.000;-0.000;0.000} (paired bootstrap 95% CI {auc.Difference.Low:+0.000;-0.000;0.000} to {auc.Difference.High:+0.000;-0.000;0.000}), DeLong p = {P(d.PValue)}: {verdict} (ROC chart: [{ReportFiles.RocSteps}]({ReportFiles.RocSteps})).");
+        return Inv($"{first.PositiveClass} ROC AUC {Ci(first.Auc, percent: false)} → {Ci(second.Auc, percent: false)}, difference {auc.Difference.Value:+0.000;-0.000;0.000} (paired bootstrap 95% CI {auc.Difference.Low:+0.000;-0.000;0.000} to {auc.Difference.High:+0.000;-0.000;0.000}), DeLong p = {PValue(d.PValue)}: {verdict} (ROC chart: [{ReportFiles.RocSteps}]({ReportFiles.RocSteps})).");
     }
 
     private static string AccuracySentence(StepComparison c)
     {
         var t = c.Test;
         var verdict = t.PValue < Alpha ? "a statistically supported difference" : "not statistically supported (within noise)";
-        return Inv($"Accuracy {Pct(c.FirstAccuracy)} → {Pct(c.SecondAccuracy)}, McNemar p = {P(t.PValue)} ({t.OnlyFirstRight} images only {c.First} got right, {t.OnlySecondRight} only {c.Second}): {verdict} (table: step against step).");
+        return Inv($"Accuracy {Pct(c.FirstAccuracy)} → {Pct(c.SecondAccuracy)}, McNemar p = {PValue(t.PValue)} ({t.OnlyFirstRight} images only {c.First} got right, {t.OnlySecondRight} only {c.Second}): {verdict} (table: step against step).");
     }
 
     private static void Threshold(StringBuilder md, RunResult run)
@@ -152,7 +152,6 @@ public static class SummaryMarkdown
     private static string Tests(IReadOnlyList<StepComparison> comparisons) =>
         comparisons.Any(c => c.Auc is not null) ? "tests: McNemar's on accuracy, DeLong's and a paired bootstrap on ROC AUC" : "test: McNemar's on accuracy";
 
-    private static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.0001 ? "< 0.0001" : Inv($"{p:0.0000}");
 
     internal static string Ci(Interval i, bool percent = true)
     {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using MelanomaExp.Documents;
 using MelanomaExp.Provenance;
 
 namespace MelanomaExp.Results;
@@ -7,52 +7,31 @@ namespace MelanomaExp.Results;
 /// <summary>manifest.json: everything needed to judge whether another run reproduced this one.</summary>
 public static class ManifestJson
 {
-    public static string Render(RunResult run)
+    public static string Render(RunResult run) => JsonSerializer.Serialize(Document(run), ReportDocumentContext.Default.ManifestDocument) + "\n";
+
+    internal static ManifestDocument Document(RunResult run)
     {
         var p = run.Provenance;
-        var doc = new JsonObject
-        {
-            ["format"] = "melanoma-exp-manifest/1",
-            ["tool_version"] = run.Environment.ToolVersion,
-            ["git"] = p is null ? null : new JsonObject { ["commit"] = p.Git.Commit, ["dirty"] = p.Git.Dirty },
-            ["experiment"] = new JsonObject
+        return new ManifestDocument(
+            Format: ReportFormats.Manifest,
+            ToolVersion: run.Environment.ToolVersion,
+            Git: p is null ? null : new ManifestGit(p.Git.Commit, p.Git.Dirty),
+            Experiment: new ManifestExperiment(run.Experiment.Name, run.Experiment.Hash, run.Experiment.SourcePath, run.Experiment.ResolvedYaml),
+            Data: new ManifestData(run.Dataset.Root, p is null ? null : Fingerprint(p.Train), p?.Test is null ? null : Fingerprint(p.Test)),
+            // The environment is EnvironmentInfo whole, so a property added there reaches the manifest without a change here.
+            Environment: JsonSerializer.SerializeToElement(run.Environment, ReportJsonOptions.SnakeCase).EnumerateObject().ToDictionary(e => e.Name, e => e.Value),
+            Packages: p?.Packages.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value, ReportDocumentContext.Default.String)),
+            Started: run.Started.ToString("o"),
+            Finished: run.Finished.ToString("o"),
+            WallSeconds: (run.Finished - run.Started).TotalSeconds,
+            Steps: [.. run.Steps.Select(s =>
             {
-                ["name"] = run.Experiment.Name,
-                ["hash"] = run.Experiment.Hash,
-                ["source"] = run.Experiment.SourcePath,
-                ["resolved_yaml"] = run.Experiment.ResolvedYaml,
-            },
-            ["data"] = new JsonObject
-            {
-                ["root"] = run.Dataset.Root,
-                ["train"] = p is null ? null : Fingerprint(p.Train),
-                ["test"] = p?.Test is null ? null : Fingerprint(p.Test),
-            },
-            ["environment"] = JsonSerializer.SerializeToNode(run.Environment, ReportJsonOptions.SnakeCase),
-            ["packages"] = p is null ? null : new JsonObject([.. p.Packages.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
-            ["started"] = run.Started.ToString("o"),
-            ["finished"] = run.Finished.ToString("o"),
-            ["wall_seconds"] = (run.Finished - run.Started).TotalSeconds,
-            ["steps"] = new JsonArray([.. run.Steps.Select(s => (JsonNode?)new JsonObject
-            {
-                ["name"] = s.Name,
-                ["seconds"] = s.Seconds,
-                ["weights_sha256"] = s.WeightsSha256,
-                ["key"] = s.Key,
-                ["started"] = p?.Steps.FirstOrDefault(t => t.Step == s.Name)?.Started.ToString("o"),
-                ["finished"] = p?.Steps.FirstOrDefault(t => t.Step == s.Name)?.Finished.ToString("o"),
-                ["reused"] = p?.Steps.FirstOrDefault(t => t.Step == s.Name)?.Reused,
-            })]),
-            ["determinism_audit"] = p?.Audit is null ? null : JsonSerializer.SerializeToNode(p.Audit, ReportJsonOptions.SnakeCase),
-            ["device"] = p?.Device is null ? null : DeviceJson.Render(p.Device),
-        };
-        return doc.ToJsonString(ReportJsonOptions.Indented) + "\n";
+                var timing = p?.Steps.FirstOrDefault(t => t.Step == s.Name);
+                return new ManifestStep(s.Name, s.Seconds, s.WeightsSha256, s.Key, timing?.Started.ToString("o"), timing?.Finished.ToString("o"), timing?.Reused);
+            })],
+            DeterminismAudit: p?.Audit is null ? null : JsonSerializer.SerializeToNode(p.Audit, ReportJsonOptions.SnakeCase),
+            Device: p?.Device is null ? null : DeviceJson.Render(p.Device));
     }
 
-    private static JsonObject Fingerprint(DatasetFingerprint f) => new()
-    {
-        ["fingerprint"] = f.Hash,
-        ["images"] = f.Images,
-        ["per_class"] = new JsonObject([.. f.PerClass.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
-    };
+    private static ManifestFingerprint Fingerprint(DatasetFingerprint f) => new(f.Hash, f.Images, f.PerClass);
 }

@@ -1,3 +1,5 @@
+using MelanomaExp.Documents;
+
 namespace MelanomaExp.Results;
 
 /// <summary>File names inside a report folder, in one place because the Markdown links to them.</summary>
@@ -6,7 +8,7 @@ public static class ReportFiles
     public const string Readme = "README.md";
     public const string Metrics = "metrics.json";
     public const string History = "history.csv";
-    public const string Manifest = "manifest.json";
+    public const string Manifest = ReportFormats.ManifestFile;
     public const string Predictions = "predictions.csv";
     public const string SeedSummary = "seeds.json";
     public const string Study = "study.json";

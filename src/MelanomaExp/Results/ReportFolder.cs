@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MelanomaExp.Documents;
 using MelanomaExp.Models;
 using MelanomaExp.Provenance;
 using MelanomaExp.Training;
@@ -11,63 +12,65 @@ namespace MelanomaExp.Results;
 /// </summary>
 public sealed class ReportFolder
 {
-    public const string ManifestFormat = "melanoma-exp-manifest/1";
-
-    private ReportFolder(string dir, JsonElement metrics, JsonElement manifest)
+    private ReportFolder(string dir, JsonElement metrics, ManifestDocument manifest, IReadOnlyList<string> classes, IReadOnlyList<ReportStep> steps)
     {
         Dir = dir;
         Metrics = metrics;
         Manifest = manifest;
+        Classes = classes;
+        Steps = steps;
     }
 
     public string Dir { get; }
 
+    /// <summary>metrics.json as written, for what compares or looks up its figures by path (verify's figure-by-figure comparison, <see cref="ReportMetric"/>).</summary>
     public JsonElement Metrics { get; }
 
-    public JsonElement Manifest { get; }
+    internal ManifestDocument Manifest { get; }
 
-    public IReadOnlyList<ReportStep> Steps { get; private set; } = [];
+    /// <summary>The dataset's classes in the order metrics.json lists them (empty in reports that list none).</summary>
+    public IReadOnlyList<string> Classes { get; }
 
-    public string ExperimentName => ReportJson.Text(Manifest, "experiment", "name");
+    public IReadOnlyList<ReportStep> Steps { get; }
 
-    public string ExperimentHash => ReportJson.Text(Manifest, "experiment", "hash");
+    public string ExperimentName => Manifest.Experiment?.Name ?? ManifestDocument.None;
 
-    public string ToolVersion => ReportJson.Text(Manifest, "tool_version");
+    public string ExperimentHash => Manifest.Experiment?.Hash ?? ManifestDocument.None;
 
-    public string ResolvedYaml => Manifest.GetProperty("experiment").GetProperty("resolved_yaml").GetString()!;
+    public string ToolVersion => Manifest.ToolVersion ?? ManifestDocument.None;
 
-    public string DataRoot => Manifest.GetProperty("data").GetProperty("root").GetString()!;
+    public string ResolvedYaml => Manifest.Experiment?.ResolvedYaml ?? throw new BadInputException($"{ManifestPath(Dir)}: records no resolved experiment (experiment.resolved_yaml)");
+
+    public string DataRoot => Manifest.Data?.Root ?? throw new BadInputException($"{ManifestPath(Dir)}: records no data root (data.root)");
 
     /// <summary>The positive class the report evaluated (its first step's validation), null without one.</summary>
     public string? PositiveClass => Steps.Count > 0 ? ReportJson.At(Steps[0].Metrics, "validation", "positive_class", "class")?.GetString() : null;
 
     /// <summary>The machine the run used, as its manifest records it.</summary>
     public ReportMachine Machine => new(
-        ReportJson.Text(Manifest, "environment", "cpu"),
-        (int)(ReportJson.Number(Manifest, "environment", "cores") ?? 0),
-        (int)(ReportJson.Number(Manifest, "environment", "torch_threads") ?? 0),
-        ReportJson.Text(Manifest, "environment", "device"))
+        Manifest.EnvironmentText("cpu"),
+        (int)(Manifest.EnvironmentNumber("cores") ?? 0),
+        (int)(Manifest.EnvironmentNumber("torch_threads") ?? 0),
+        Manifest.EnvironmentText("device"))
     {
-        Numerics = string.Join(';', NumericsFingerprint.EnvironmentKeys.Select(k => ReportJson.Text(Manifest, "environment", k)).Append(ReportJson.Text(Manifest, "packages", "libtorch"))),
+        Numerics = string.Join(';', NumericsFingerprint.EnvironmentKeys.Select(Manifest.EnvironmentText).Append(Manifest.PackageText("libtorch"))),
     };
 
     /// <summary>The training data the run read (fingerprint and images per class), null when the manifest has none.</summary>
-    public ReportData? TrainData => ReportJson.At(Manifest, "data", "train") is { ValueKind: JsonValueKind.Object } train
-        ? new ReportData(
-            train.GetProperty("fingerprint").GetString()!,
-            train.GetProperty("per_class").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()))
+    public ReportData? TrainData => Manifest.Data?.Train is { Fingerprint: { } fingerprint, PerClass: { } perClass }
+        ? new ReportData(fingerprint, perClass.ToDictionary())
         : null;
 
     /// <summary>What another run must share to reproduce this one, by name, in the order verify and compare list differences.</summary>
     public IReadOnlyList<(string Property, string Value)> Provenance =>
     [
-        ("training data fingerprint", ReportJson.Text(Manifest, "data", "train", "fingerprint")),
-        ("test data fingerprint", ReportJson.Text(Manifest, "data", "test", "fingerprint")),
+        ("training data fingerprint", Manifest.Data?.Train?.Fingerprint ?? ManifestDocument.None),
+        ("test data fingerprint", Manifest.Data?.Test?.Fingerprint ?? ManifestDocument.None),
         ("tool version", ToolVersion),
         .. new[] { "device", "cpu", "cpu_microarchitecture", "cpu_isa", "cpu_bf16", "cores", "torch_threads", "os", "dotnet", "torch_sharp", "native_library" }
-            .Select(key => (key.Replace('_', ' '), ReportJson.Text(Manifest, "environment", key))),
+            .Select(key => (key.Replace('_', ' '), Manifest.EnvironmentText(key))),
         .. new[] { "TorchSharp", "libtorch", "SixLabors.ImageSharp" }
-            .Select(package => (package, ReportJson.Text(Manifest, "packages", package))),
+            .Select(package => (package, Manifest.PackageText(package))),
     ];
 
     /// <summary>The saved weights of <paramref name="step"/> in this report (present or not).</summary>
@@ -84,27 +87,25 @@ public sealed class ReportFolder
         {
             throw new BadInputException($"{dir}: report folder not found");
         }
+        var metricsPath = MetricsPath(dir);
         var manifestPath = ManifestPath(dir);
-        var report = new ReportFolder(dir, ReadJson(MetricsPath(dir)), ReadJson(manifestPath));
-        var format = ReportJson.At(report.Manifest, "format")?.GetString();
-        if (format != ManifestFormat)
-        {
-            throw new BadInputException($"{manifestPath}: unknown manifest format '{format}' (this tool reads {ManifestFormat})");
-        }
-        var version = report.ToolVersion;
+        var metrics = ReadJson(metricsPath);
+        var manifest = ReadManifest(manifestPath);
+        var version = manifest.ToolVersion ?? ManifestDocument.None;
         if (!Version.TryParse(version, out var made) || !Version.TryParse(MelanomaExp.ToolVersion.Current, out var mine) || made > mine)
         {
             throw new BadInputException($"{manifestPath}: written by melanoma-exp '{version}', which this version ({MelanomaExp.ToolVersion.Current}) does not know; install that version to read it");
         }
+        MetricsDocument typed;
         try
         {
-            report.Steps = ReadSteps(report.Metrics, report.Manifest);
+            typed = metrics.Deserialize(ReportDocumentContext.Default.MetricsDocument) ?? throw new JsonException("null instead of an object");
         }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (JsonException e)
         {
-            throw new BadInputException($"{MetricsPath(dir)}: not a step list melanoma-exp wrote ({e.Message})", e);
+            throw new BadInputException($"{metricsPath}: not a step list melanoma-exp wrote ({e.Message})", e);
         }
-        return report;
+        return new ReportFolder(dir, metrics, manifest, typed.Dataset?.Classes ?? [], ReadSteps(typed, metrics, manifest));
     }
 
     /// <summary>Null when there is no complete, readable report (none yet, an older format, a damaged file).</summary>
@@ -120,25 +121,32 @@ public sealed class ReportFolder
         }
     }
 
-    private static List<ReportStep> ReadSteps(JsonElement metrics, JsonElement manifest)
+    private static ManifestDocument ReadManifest(string path)
     {
-        var recorded = manifest.TryGetProperty("steps", out var m) && m.ValueKind == JsonValueKind.Array
-            ? m.EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!)
-            : [];
-        return metrics.GetProperty("steps").EnumerateArray().Select(step =>
+        var element = ReadJson(path);
+        try
         {
-            var name = step.GetProperty("name").GetString()!;
-            var provenance = recorded.GetValueOrDefault(name);
-            string? Text(string key) => provenance.ValueKind == JsonValueKind.Object && provenance.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            var epochs = step.GetProperty("epochs").EnumerateArray().Select(e => new EpochRecord(
-                e.GetProperty("epoch").GetInt32(),
-                e.GetProperty("train_loss").GetDouble(),
-                e.GetProperty("train_accuracy").GetDouble(),
-                e.GetProperty("val_loss").GetDouble(),
-                e.GetProperty("val_accuracy").GetDouble(),
-                e.GetProperty("seconds").GetDouble(),
-                e.GetProperty("images_per_second").GetDouble())).ToList();
-            return new ReportStep(name, Text("key"), Text("weights_sha256"), step.GetProperty("seconds").GetDouble(), epochs, step);
+            var format = DocumentHeader.FormatOf(element);
+            if (format != ReportFormats.Manifest)
+            {
+                throw new BadInputException($"{path}: unknown manifest format '{format}' (this tool reads {ReportFormats.Manifest})");
+            }
+            return element.Deserialize(ReportDocumentContext.Default.ManifestDocument)!;
+        }
+        catch (JsonException e)
+        {
+            throw new BadInputException($"{path}: not a manifest melanoma-exp wrote ({e.Message})", e);
+        }
+    }
+
+    private static List<ReportStep> ReadSteps(MetricsDocument typed, JsonElement metrics, ManifestDocument manifest)
+    {
+        var recorded = (manifest.Steps ?? []).DistinctBy(s => s.Name).ToDictionary(s => s.Name);
+        return typed.Steps.Zip(metrics.GetProperty("steps").EnumerateArray(), (step, raw) =>
+        {
+            var provenance = recorded.GetValueOrDefault(step.Name);
+            var epochs = step.Epochs.Select(e => new EpochRecord(e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValLoss, e.ValAccuracy, e.Seconds, e.ImagesPerSecond)).ToList();
+            return new ReportStep(step.Name, provenance?.Key, provenance?.WeightsSha256, step.Seconds, epochs, raw);
         }).ToList();
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MelanomaExp.Documents;
 
 namespace MelanomaExp.Safety;
 
@@ -267,7 +268,7 @@ public sealed class OutputFolder
     /// <summary>Reports written before markers existed carry the tool's manifest format; that field is ours, not a guess from file names.</summary>
     private static bool IsManifestReport(string folder)
     {
-        var manifest = System.IO.Path.Combine(folder, "manifest.json");
+        var manifest = System.IO.Path.Combine(folder, ReportFormats.ManifestFile);
         if (!File.Exists(manifest))
         {
             return false;
@@ -275,10 +276,7 @@ public sealed class OutputFolder
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(manifest));
-            return doc.RootElement.ValueKind == JsonValueKind.Object
-                && doc.RootElement.TryGetProperty("format", out var format)
-                && format.ValueKind == JsonValueKind.String
-                && format.GetString()!.StartsWith("melanoma-exp-manifest/", StringComparison.Ordinal);
+            return ReportFormats.IsManifestOfAnyVersion(DocumentHeader.FormatOf(doc.RootElement));
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {

@@ -10,8 +10,6 @@ public sealed record Study(
     IReadOnlyList<MachineUse> Machines,
     string PositiveClass)
 {
-    public const string Format = "melanoma-exp-study/1";
-
     /// <summary>
     /// Different CPUs (by name, microarchitecture or instruction-set level), devices, torch thread counts (which split the
     /// sums differently) or libtorch versions give slightly different floating point results; such a study says so.

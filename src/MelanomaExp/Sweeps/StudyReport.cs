@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using MelanomaExp.Documents;
 using MelanomaExp.Results;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Sweeps;
 
@@ -22,7 +23,7 @@ public static class StudyReport
             }
         }
         File.WriteAllText(Path.Combine(study.Dir, ReportFiles.Readme), Markdown(study));
-        File.WriteAllText(Path.Combine(study.Dir, ReportFiles.Study), Json(study).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(study.Dir, ReportFiles.Study), JsonSerializer.Serialize(Document(study), ReportDocumentContext.Default.StudyDocument) + "\n");
         SweepFolder.Remark(study.Dir);
     }
 
@@ -75,7 +76,7 @@ public static class StudyReport
             var c = ranked[i];
             var s = c.Statistic;
             var balanced = study.Cells.FirstOrDefault(x => x.Point == c.Point && x.Step == c.Step && x.Metric.Name == "val_balanced_accuracy");
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {i + 1} | {c.Label} | {P(s.Mean, true)} | {Interval(s, true)} | {P(s.StandardDeviation, true)} | {(balanced is null ? "–" : P(balanced.Values.Average(), true))} | {s.Values.Count} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {i + 1} | {c.Label} | {Figure(s.Mean, true)} | {Interval(s, true)} | {Figure(s.StandardDeviation, true)} | {(balanced is null ? "–" : Figure(balanced.Values.Average(), true))} | {s.Values.Count} |");
         }
         md.AppendLine();
     }
@@ -109,8 +110,8 @@ public static class StudyReport
         foreach (var c in study.Cells)
         {
             var s = c.Statistic;
-            var perSeed = string.Join(", ", c.Seeds.Zip(c.Values, (seed, v) => $"{seed}: {P(v, c.Metric.Percent)}"));
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Label} | {Label(c.Metric, study)} | {P(s.Mean, c.Metric.Percent)} | {P(s.StandardDeviation, c.Metric.Percent)} | {Interval(s, c.Metric.Percent)} | {perSeed} |");
+            var perSeed = string.Join(", ", c.Seeds.Zip(c.Values, (seed, v) => $"{seed}: {Figure(v, c.Metric.Percent)}"));
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Label} | {Label(c.Metric, study)} | {Figure(s.Mean, c.Metric.Percent)} | {Figure(s.StandardDeviation, c.Metric.Percent)} | {Interval(s, c.Metric.Percent)} | {perSeed} |");
         }
         md.AppendLine();
     }
@@ -130,8 +131,8 @@ public static class StudyReport
         foreach (var c in study.Comparisons)
         {
             var percent = ReportMetric.Studied.First(m => m.Name == c.Metric).Percent;
-            var interval = c.HalfWidth is { } h ? $"{P(c.Mean - h, percent)} to {P(c.Mean + h, percent)}" : "–";
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Between} | {c.A} | {c.B} | {Label(ReportMetric.Studied.First(m => m.Name == c.Metric), study)} | {c.N} | {P(c.Mean, percent)} | {interval} | {Pv(c.PValue)} | {Pv(c.AdjustedPValue)} | {c.Verdict} |");
+            var interval = c.HalfWidth is { } h ? $"{Figure(c.Mean - h, percent)} to {Figure(c.Mean + h, percent)}" : "–";
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Between} | {c.A} | {c.B} | {Label(ReportMetric.Studied.First(m => m.Name == c.Metric), study)} | {c.N} | {Figure(c.Mean, percent)} | {interval} | {Pv(c.PValue)} | {Pv(c.AdjustedPValue)} | {c.Verdict} |");
         }
         md.AppendLine();
     }
@@ -196,56 +197,29 @@ public static class StudyReport
         }
     }
 
-    public static JsonObject Json(Study study) => new()
+    internal static StudyDocument Document(Study study) => new()
     {
-        ["format"] = Study.Format,
-        ["experiment"] = study.Plan.Experiment,
-        ["collected"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
-        ["runs"] = new JsonArray([.. study.Runs.Select(r => (JsonNode?)new JsonObject
+        Format = ReportFormats.Study,
+        Experiment = study.Plan.Experiment,
+        Collected = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+        Runs = [.. study.Runs.Select(r => new StudyRunDocument(r.Row.Id, r.Row.Point, r.Row.Seed, r.Status.ToString().ToLowerInvariant(), r.Detail, r.Host))],
+        Cells = [.. study.Cells.Select(c => new StudyCellDocument
         {
-            ["id"] = r.Row.Id,
-            ["point"] = r.Row.Point,
-            ["seed"] = r.Row.Seed,
-            ["status"] = r.Status.ToString().ToLowerInvariant(),
-            ["detail"] = r.Detail,
-            ["host"] = r.Host,
-        })]),
-        ["cells"] = new JsonArray([.. study.Cells.Select(c => (JsonNode?)new JsonObject
-        {
-            ["point"] = c.Point,
-            ["grid"] = new JsonArray([.. c.Grid.Select(g => (JsonNode?)g)]),
-            ["step"] = c.Step,
-            ["metric"] = c.Metric.Name,
-            ["n"] = c.Values.Count,
-            ["mean"] = N(c.Statistic.Mean),
-            ["sd"] = N(c.Statistic.StandardDeviation),
-            ["ci95_low"] = N(c.Statistic.Interval95.Low),
-            ["ci95_high"] = N(c.Statistic.Interval95.High),
-            ["values"] = new JsonArray([.. c.Seeds.Zip(c.Values, (s, v) => (JsonNode?)new JsonObject { ["seed"] = s, ["value"] = v })]),
-        })]),
-        ["comparisons"] = new JsonArray([.. study.Comparisons.Select(c => (JsonNode?)new JsonObject
-        {
-            ["between"] = c.Between,
-            ["a"] = c.A,
-            ["b"] = c.B,
-            ["metric"] = c.Metric,
-            ["n"] = c.N,
-            ["mean_difference"] = N(c.Mean),
-            ["p_value"] = c.PValue is { } p ? N(p) : null,
-            ["p_value_holm"] = c.AdjustedPValue is { } holm ? N(holm) : null,
-            ["family_size"] = c.FamilySize,
-            ["verdict"] = c.Verdict,
-        })]),
-        ["machines"] = new JsonArray([.. study.Machines.Select(m => (JsonNode?)new JsonObject
-        {
-            ["host"] = m.Host,
-            ["cpu"] = m.Cpu,
-            ["cores"] = m.Cores,
-            ["torch_threads"] = m.TorchThreads,
-            ["device"] = m.Device,
-            ["runs"] = new JsonArray([.. m.Runs.Select(r => (JsonNode?)r)]),
-        })]),
-        ["mixed_hardware"] = study.MixedHardware,
+            Point = c.Point,
+            Grid = c.Grid,
+            Step = c.Step,
+            Metric = c.Metric.Name,
+            N = c.Values.Count,
+            Mean = N(c.Statistic.Mean),
+            Sd = N(c.Statistic.StandardDeviation),
+            Ci95Low = N(c.Statistic.Interval95.Low),
+            Ci95High = N(c.Statistic.Interval95.High),
+            Values = [.. c.Seeds.Zip(c.Values, (s, v) => new StudySeedValue(s, v))],
+        })],
+        Comparisons = [.. study.Comparisons.Select(c => new StudyComparisonDocument(
+            c.Between, c.A, c.B, c.Metric, c.N, N(c.Mean), c.PValue is { } p ? N(p) : null, c.AdjustedPValue is { } holm ? N(holm) : null, c.FamilySize, c.Verdict))],
+        Machines = [.. study.Machines.Select(m => new StudyMachineDocument(m.Host, m.Cpu, m.Cores, m.TorchThreads, m.Device, m.Runs))],
+        MixedHardware = study.MixedHardware,
     };
 
     private static string Label(ReportMetric metric, Study study) => metric.Label.Replace("melanoma", study.PositiveClass, StringComparison.Ordinal);
@@ -257,12 +231,10 @@ public static class StudyReport
             return "–";
         }
         var (low, high) = s.Interval95;
-        return $"{P(low, percent)} to {P(high, percent)}";
+        return $"{Figure(low, percent)} to {Figure(high, percent)}";
     }
 
-    private static string Pv(double? p) => p is { } v ? P(v, percent: false) : "–";
+    private static string Pv(double? p) => p is { } v ? Figure(v, percent: false) : "–";
 
-    private static string P(double v, bool percent) => !double.IsFinite(v) ? "–" : percent ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) : v.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static JsonValue? N(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
+    private static double? N(double v) => double.IsFinite(v) ? v : null;
 }

@@ -14,8 +14,6 @@ public sealed class CommittedReport
 
     public JsonElement Metrics => Folder.Metrics;
 
-    public JsonElement Manifest => Folder.Manifest;
-
     public string ResolvedYaml => Folder.ResolvedYaml;
 
     public string DataRoot => Folder.DataRoot;

@@ -1,3 +1,4 @@
+using MelanomaExp.Documents;
 using MelanomaExp.Provenance;
 using MelanomaExp.Results;
 
@@ -19,11 +20,11 @@ public static class NumericsIdentity
         var differences = new List<EnvironmentDifference>();
         foreach (var key in NumericsFingerprint.EnvironmentKeys)
         {
-            Add(differences, key.Replace('_', ' '), ReportJson.Text(before.Manifest, "environment", key), ReportJson.Text(after.Manifest, "environment", key));
+            Add(differences, key.Replace('_', ' '), before.Manifest.EnvironmentText(key), after.Manifest.EnvironmentText(key));
         }
         foreach (var package in Packages)
         {
-            Add(differences, package, ReportJson.Text(before.Manifest, "packages", package), ReportJson.Text(after.Manifest, "packages", package));
+            Add(differences, package, before.Manifest.PackageText(package), after.Manifest.PackageText(package));
         }
         return differences;
     }
@@ -39,5 +40,5 @@ public static class NumericsIdentity
         differences.Add(new EnvironmentDifference(property, Unknown(committed) ? "not recorded" : committed!, Unknown(reproduced) ? "not recorded" : reproduced!));
     }
 
-    private static bool Unknown(string? value) => string.IsNullOrEmpty(value) || value == "(none)";
+    private static bool Unknown(string? value) => string.IsNullOrEmpty(value) || value == ManifestDocument.None;
 }

@@ -107,7 +107,7 @@ public static class PredictionCheck
     }
 
     private static List<string> Classes(CommittedReport report) =>
-        [.. report.Metrics.GetProperty("dataset").GetProperty("classes").EnumerateArray().Select(c => c.GetString()!)];
+        [.. report.Folder.Classes];
 
     private static int Index(List<string> classes, string name) =>
         classes.IndexOf(name) is var i and >= 0 ? i : throw new KeyNotFoundException($"class '{name}' is not one of the report's classes");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MelanomaExp.Documents;
 using MelanomaExp.Results;
 
 namespace MelanomaExp.Verification;
@@ -38,18 +39,29 @@ public sealed record SeedSpread(string Source, IReadOnlyDictionary<(string Step,
         {
             return null;
         }
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var root = doc.RootElement;
-        if (ReportJson.Text(root, "format") != Sweeps.Study.Format || ReportJson.Text(root, "experiment") != experiment)
+        if (ReadStudy(path) is not { } study || study.Experiment != experiment)
         {
             return null;
         }
-        var cells = root.GetProperty("cells").EnumerateArray().ToList();
-        var points = cells.Select(c => c.GetProperty("point").GetString()).Distinct().ToList();
+        var points = study.Cells.Select(c => c.Point).Distinct().ToList();
         var point = points.Count == 1 ? points[0] : points.FirstOrDefault(p => p == "default");
-        var spread = cells.Where(c => c.GetProperty("point").GetString() == point && c.GetProperty("n").GetInt32() >= 2 && ReportJson.Number(c, "sd") is not null)
-            .ToDictionary(c => (c.GetProperty("step").GetString()!, c.GetProperty("metric").GetString()!), c => (ReportJson.Number(c, "sd")!.Value, c.GetProperty("n").GetInt32()));
+        var spread = study.Cells.Where(c => c.Point == point && c.N >= 2 && c.Sd is not null)
+            .ToDictionary(c => (c.Step, c.Metric), c => (c.Sd!.Value, c.N));
         return point is null || spread.Count == 0 ? null : new SeedSpread(Path.GetFullPath(studyDir), spread);
+    }
+
+    /// <summary>The study in <paramref name="path"/>, null when it is not one (another format, not an object); a clear error when it is damaged.</summary>
+    private static StudyDocument? ReadStudy(string path)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            return DocumentHeader.FormatOf(doc.RootElement) == ReportFormats.Study ? doc.RootElement.Deserialize(ReportDocumentContext.Default.StudyDocument) : null;
+        }
+        catch (JsonException e)
+        {
+            throw new BadInputException($"{path}: not a study melanoma-exp wrote ({e.Message})", e);
+        }
     }
 
     /// <summary>

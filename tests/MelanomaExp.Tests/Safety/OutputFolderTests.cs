@@ -162,6 +162,25 @@ public class OutputFolderTests
         Assert.Contains("not written by melanoma-exp", Refusal(dir.Path));
     }
 
+    [Theory]
+    [InlineData("{\"format\": \"melanoma-exp-manifest/9\", \"steps\": 3}", true)]
+    [InlineData("{\"format\": 1}", false)]
+    [InlineData("[\"melanoma-exp-manifest/1\"]", false)]
+    [InlineData("{ not json", false)]
+    public void A_manifest_of_any_version_marks_a_report_folder_and_anything_else_does_not(string manifest, bool accepted)
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.Combine("manifest.json"), manifest);
+        if (accepted)
+        {
+            OutputFolder.Claim(dir.Path, "run");
+        }
+        else
+        {
+            Assert.Contains("not written by melanoma-exp", Refusal(dir.Path));
+        }
+    }
+
     [Fact]
     public void Data_the_tool_wrote_is_not_replaced_by_a_report()
     {

@@ -108,14 +108,14 @@ public class SlurmSweepTests(SlurmClusterFixture cluster) : IClassFixture<SlurmC
         Assert.True(code == 0, output);
         SlurmCluster.WaitForEmptyQueue(TimeSpan.FromMinutes(3));
         Assert.Contains("continuing the interrupted run", File.ReadAllText(SweepPlan.LogFile(sweep, row.Id)), StringComparison.Ordinal);
-        Assert.StartsWith("resumed after epoch", ReportJson.Text(ReportFolder.Read(SweepPlan.RunDir(sweep, row.Id)).Manifest.GetProperty("steps")[0], "reused"), StringComparison.Ordinal);
+        Assert.StartsWith("resumed after epoch", ReportFolder.Read(SweepPlan.RunDir(sweep, row.Id)).Manifest.Steps![0].Reused, StringComparison.Ordinal);
 
         var local = dir.Combine("local");
         (code, output) = Sweep([.. args, "--output", local, "--backend", "local", "--jobs", "2"]);
         Assert.True(code == 0, output);
         Assert.Equal(Figures(SweepPlan.RunDir(local, row.Id)), Figures(SweepPlan.RunDir(sweep, row.Id)));
         // The cores are divided between the runs at once (OMP_NUM_THREADS), and the run honours it: its manifest says so.
-        var threads = ReportFolder.Read(SweepPlan.RunDir(local, row.Id)).Manifest.GetProperty("environment").GetProperty("torch_threads").GetInt32();
+        var threads = (int)ReportFolder.Read(SweepPlan.RunDir(local, row.Id)).Manifest.EnvironmentNumber("torch_threads")!.Value;
         Assert.Equal(LocalBackend.Threads(2), threads);
     }
 }

@@ -10,7 +10,7 @@ public class SeedSpreadTests
     {
         Directory.CreateDirectory(dir);
         var cell = new JsonObject { ["point"] = "default", ["step"] = "rebalanced", ["metric"] = "val_accuracy", ["n"] = 3, ["sd"] = sd };
-        var json = new JsonObject { ["format"] = MelanomaExp.Sweeps.Study.Format, ["experiment"] = experiment, ["cells"] = new JsonArray(cell) };
+        var json = new JsonObject { ["format"] = MelanomaExp.Documents.ReportFormats.Study, ["experiment"] = experiment, ["cells"] = new JsonArray(cell) };
         File.WriteAllText(Path.Combine(dir, "study.json"), json.ToJsonString());
     }
 

@@ -1,6 +1,6 @@
 using System.Text;
 using MelanomaExp.Results;
-using static MelanomaExp.Reporting.MarkdownReport;
+using static MelanomaExp.Reporting.MarkdownFormat;
 
 namespace MelanomaExp.Reporting.Sections;
 
