@@ -219,10 +219,6 @@ public sealed class OutputFolder
             kept.AddRange(added);
             return null;
         }
-        if (kind != "data" && IsManifestReport(folder))
-        {
-            return null;
-        }
         var names = entries.Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal).Take(3);
         return $"it is not empty and was not written by melanoma-exp (it holds {entries.Length} entr{(entries.Length == 1 ? "y" : "ies")}: {string.Join(", ", names)}{(entries.Length > 3 ? ", ..." : "")})";
     }
@@ -263,24 +259,5 @@ public sealed class OutputFolder
             }
         }
         return null;
-    }
-
-    /// <summary>Reports written before markers existed carry the tool's manifest format; that field is ours, not a guess from file names.</summary>
-    private static bool IsManifestReport(string folder)
-    {
-        var manifest = System.IO.Path.Combine(folder, ReportFormats.ManifestFile);
-        if (!File.Exists(manifest))
-        {
-            return false;
-        }
-        try
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllText(manifest));
-            return ReportFormats.IsManifestOfAnyVersion(DocumentHeader.FormatOf(doc.RootElement));
-        }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
     }
 }

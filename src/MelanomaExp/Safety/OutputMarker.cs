@@ -5,7 +5,7 @@ namespace MelanomaExp.Safety;
 
 /// <summary>
 /// The file melanoma-exp leaves in every folder it creates, naming what kind of output it is and every file
-/// it wrote there. Only a folder carrying it (or a report manifest from before markers) may be replaced.
+/// it wrote there. Only a folder carrying it may be replaced.
 /// </summary>
 public sealed record OutputMarker(
     [property: JsonPropertyName("tool")] string Tool,

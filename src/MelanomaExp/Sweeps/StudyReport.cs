@@ -102,8 +102,6 @@ public static class StudyReport
         md.AppendLine();
     }
 
-    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
     private static void Cells(StringBuilder md, Study study)
     {
         md.AppendLine("## Every figure per grid point and step\n\n| grid point / step | metric | mean | sd | 95% interval | per seed |\n| --- | --- | ---: | ---: | --- | --- |");

@@ -4,7 +4,7 @@ namespace MelanomaExp.Sweeps;
 
 /// <summary>
 /// The sweep folder under the output-folder rules: it may be written only if it is new, empty or a sweep
-/// this tool wrote (its marker, or for sweeps from before markers its plan.json). Its sub-folders (runs,
+/// this tool wrote (its marker). Its sub-folders (runs,
 /// logs, job scripts) carry their own marker, since runs and Slurm tasks add files to them one by one;
 /// each run folder inside runs/ is claimed again by its own <c>melanoma-exp run</c>.
 /// </summary>
@@ -21,7 +21,7 @@ public static class SweepFolder
             rules.Data(data);
         }
         // Sub-folders a killed sweep created but did not mark yet are its own: list them before the check.
-        if (Directory.Exists(dir) && (OutputMarker.Read(dir) is { Kind: Kind } || IsEarlierSweep(dir)))
+        if (Directory.Exists(dir) && (OutputMarker.Read(dir) is { Kind: Kind }))
         {
             MarkTree(dir);
         }
@@ -33,7 +33,7 @@ public static class SweepFolder
     /// <summary>After the backend ran or the study report was written: what they wrote is listed in the sweep folder's markers.</summary>
     public static void Remark(string dir)
     {
-        if (OutputMarker.Read(dir) is { Kind: Kind } || IsEarlierSweep(dir))
+        if (OutputMarker.Read(dir) is { Kind: Kind })
         {
             MarkTree(dir);
         }
@@ -53,20 +53,6 @@ public static class SweepFolder
             {
                 OutputMarker.Add(path, Kind);
             }
-        }
-    }
-
-    /// <summary>A sweep folder from before markers: its plan.json reads as the plan this tool writes.</summary>
-    private static bool IsEarlierSweep(string dir)
-    {
-        try
-        {
-            var plan = SweepPlan.Read(dir);
-            return plan.ExperimentFile is not null && plan.Rows is not null;
-        }
-        catch (Exception e) when (e is BadInputException or IOException or UnauthorizedAccessException)
-        {
-            return false;
         }
     }
 }

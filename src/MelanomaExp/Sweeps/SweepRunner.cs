@@ -51,7 +51,7 @@ public static class SweepRunner
         var todo = states.Where(s => s.Status != RunStatus.Done).ToList();
         var known = todo.All(s => s.Row.EstimatedCpuHours is not null);
         log(string.Create(CultureInfo.InvariantCulture,
-            $"estimated: {(known ? $"{todo.Sum(s => s.Row.EstimatedCpuHours!.Value):0.0}" : "unknown (data not found here)")} CPU-hours for the {todo.Count} runs still to do (from {SweepCost.CpuSecondsPerImageEpochAt180 * 1000:0.0} CPU-ms per 180x180 image-epoch measured in reports/final)"));
+            $"estimated: {(known ? $"{todo.Sum(s => s.Row.EstimatedCpuHours!.Value):0.0}" : "unknown (data not found here)")} CPU-hours for the {todo.Count} runs still to do (from {SweepCost.CpuSecondsPerImageEpochAt180 * 1000:0.0} CPU-ms per 180x180 image-epoch measured in a final.yaml run)"));
     }
 
     private static string Hours(double? h) => h is { } x ? x.ToString(x < 0.1 ? "0.000" : "0.0", CultureInfo.InvariantCulture) : "?";

@@ -45,20 +45,12 @@ public class SweepFolderTests
     }
 
     [Fact]
-    public void A_sweep_written_before_markers_is_recognised_by_its_plan()
+    public void A_plan_json_without_a_marker_does_not_make_a_folder_a_sweep()
     {
         using var dir = new TempDir();
-        var sweep = dir.Combine("old");
         var plan = Plan(dir);
+        var sweep = dir.Combine("unmarked");
         plan.Write(sweep);
-        Directory.CreateDirectory(dir.Combine("old", "logs"));
-        File.WriteAllText(SweepPlan.LogFile(sweep, "default-seed1"), "epoch 1");
-        SweepFolder.Claim(sweep, plan);
-
-        // A plan.json that is not the tool's does not make a folder a sweep.
-        var other = dir.Combine("other");
-        Directory.CreateDirectory(other);
-        File.WriteAllText(Path.Combine(other, "plan.json"), "{ \"todo\": [] }");
-        Assert.Throws<BadInputException>(() => SweepFolder.Claim(other, plan));
+        Assert.Throws<BadInputException>(() => SweepFolder.Claim(sweep, plan));
     }
 }
