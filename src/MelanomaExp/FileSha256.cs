@@ -6,7 +6,7 @@ namespace MelanomaExp;
 /// The lower-case hex sha256 of a file, read as a stream: the one way weights, checkpoints and report files are
 /// fingerprinted, so a hash written by one part of the tool is always comparable with one computed by another.
 /// </summary>
-public static class FileSha256
+internal static class FileSha256
 {
     public static string Of(string path)
     {

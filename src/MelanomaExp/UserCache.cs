@@ -1,7 +1,7 @@
 namespace MelanomaExp;
 
 /// <summary>The per-user cache folder: <c>$MELANOMA_EXP_CACHE</c>, else <c>$XDG_CACHE_HOME/melanoma-exp</c>, else <c>~/.cache/melanoma-exp</c>.</summary>
-public static class UserCache
+internal static class UserCache
 {
     public static string Root()
     {

@@ -1,7 +1,7 @@
 namespace MelanomaExp.Acquisition;
 
 /// <summary>Relative paths from archives and manifests: <c>/</c>-separated, and never able to climb out of the folder they are written to.</summary>
-public static class ArchivePath
+internal static class ArchivePath
 {
     /// <summary>The path with <c>\</c> turned into <c>/</c> (zip tools on Windows write either).</summary>
     public static string Normalize(string path) => path.Replace('\\', '/');

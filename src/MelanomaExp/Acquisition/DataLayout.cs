@@ -5,7 +5,7 @@ namespace MelanomaExp.Acquisition;
 /// (<c>Train/</c>, <c>Test/</c>) begin. Kaggle's archive wraps them in a long folder name, a user's copy may
 /// not; whatever wraps them is dropped, and files outside that place are extras.
 /// </summary>
-public sealed class DataLayout
+internal sealed class DataLayout
 {
     private DataLayout(string prefix) => Prefix = prefix;
 

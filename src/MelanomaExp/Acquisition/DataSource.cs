@@ -1,7 +1,7 @@
 namespace MelanomaExp.Acquisition;
 
 /// <summary>Where <c>data get</c> takes the data from: Kaggle (no <c>--from</c>), or <c>--from</c> an http(s) address, a zip file or a folder.</summary>
-public sealed record DataSource(DataSourceKind Kind, string Location)
+internal sealed record DataSource(DataSourceKind Kind, string Location)
 {
     public static DataSource Parse(string? from)
     {

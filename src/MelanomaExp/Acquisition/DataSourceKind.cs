@@ -1,6 +1,6 @@
 namespace MelanomaExp.Acquisition;
 
-public enum DataSourceKind
+internal enum DataSourceKind
 {
     Kaggle,
     Url,

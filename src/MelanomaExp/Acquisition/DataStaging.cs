@@ -8,7 +8,7 @@ namespace MelanomaExp.Acquisition;
 /// so one left by a killed run is recognised as ours and removed by the next; only a verified one is moved
 /// into place, replacing the destination (empty, or data this tool wrote).
 /// </summary>
-public sealed class DataStaging : IDisposable
+internal sealed class DataStaging : IDisposable
 {
     private const string StagingKind = "data-staging";
 

@@ -1,7 +1,7 @@
 namespace MelanomaExp.Acquisition;
 
 /// <summary>Copies the manifest's files from a folder the user already has (an unpacked download, or its parent) into a staging folder.</summary>
-public static class FolderImport
+internal static class FolderImport
 {
     public static void Copy(string folder, string staging, ManifestCheck check, Action<AcquisitionProgress>? progress)
     {

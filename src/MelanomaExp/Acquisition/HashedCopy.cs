@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace MelanomaExp.Acquisition;
 
 /// <summary>The result of copying one file: bytes written, their SHA-256, and whether the source held more than the limit allowed.</summary>
-public readonly record struct HashedCopy(long Bytes, string Sha256, bool OverLimit)
+internal readonly record struct HashedCopy(long Bytes, string Sha256, bool OverLimit)
 {
     /// <summary>
     /// Copies at most <paramref name="limit"/> bytes of <paramref name="source"/> into a new file, hashing as it goes.

@@ -8,7 +8,7 @@ namespace MelanomaExp.Acquisition;
 /// after a dropped connection within this run (up to <see cref="Attempts"/> tries) and from an earlier,
 /// interrupted run. Redirects are followed; the Authorization header is not sent to the redirect target.
 /// </summary>
-public sealed class HttpDownload(HttpClient client)
+internal sealed class HttpDownload(HttpClient client)
 {
     public int Attempts { get; init; } = 5;
 

@@ -8,7 +8,7 @@ namespace MelanomaExp.Acquisition;
 /// A Kaggle API token, found where Kaggle's own client looks: <c>KAGGLE_USERNAME</c> and <c>KAGGLE_KEY</c>, else
 /// <c>kaggle.json</c> in <c>KAGGLE_CONFIG_DIR</c> or <c>~/.kaggle</c>. <see cref="Origin"/> says which, for messages.
 /// </summary>
-public sealed record KaggleCredentials(string UserName, string Key, string Origin)
+internal sealed record KaggleCredentials(string UserName, string Key, string Origin)
 {
     public AuthenticationHeaderValue BasicAuth() =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{UserName}:{Key}")));

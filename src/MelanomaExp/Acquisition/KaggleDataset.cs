@@ -1,7 +1,7 @@
 namespace MelanomaExp.Acquisition;
 
 /// <summary>The Kaggle data set the study used and the API address its archive is downloaded from.</summary>
-public static class KaggleDataset
+internal static class KaggleDataset
 {
     public const string Slug = "nodoubttome/skin-cancer9-classesisic";
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace MelanomaExp.Acquisition;
 
 /// <summary>Collects what was found for each manifest path (size and SHA-256, computed while copying) and what was not in it.</summary>
-public sealed class ManifestCheck(DatasetManifest manifest)
+internal sealed class ManifestCheck(DatasetManifest manifest)
 {
     private readonly Dictionary<string, (long Bytes, string Sha256)> _seen = new(StringComparer.Ordinal);
     private readonly List<string> _extra = [];

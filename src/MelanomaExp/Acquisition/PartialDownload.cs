@@ -6,7 +6,7 @@ namespace MelanomaExp.Acquisition;
 /// What is known about a partly downloaded file (<c>X.part</c>), kept in <c>X.part.json</c>: the address it came
 /// from and the server's ETag, so a resume asks for the rest of the same file (If-Range) and never splices two.
 /// </summary>
-public sealed record PartialDownload(string Source, string? ETag)
+internal sealed record PartialDownload(string Source, string? ETag)
 {
     public static string InfoFile(string partFile) => partFile + ".json";
 

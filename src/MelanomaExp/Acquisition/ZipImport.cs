@@ -8,7 +8,7 @@ namespace MelanomaExp.Acquisition;
 /// the declared sizes over the limit, or an entry inflating past its declared size). Both refusals come
 /// before anything is written or stop the extraction; the caller removes the staging folder.
 /// </summary>
-public static class ZipImport
+internal static class ZipImport
 {
     public static void Extract(string zipFile, string staging, ManifestCheck check, long maxBytes, Action<AcquisitionProgress>? progress)
     {

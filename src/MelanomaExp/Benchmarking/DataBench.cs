@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace MelanomaExp.Benchmarking;
 
 /// <summary>Throughput of the data side: decoding, online augmentation and offline (rebalance) generation, in images per second.</summary>
-public static class DataBench
+internal static class DataBench
 {
     /// <summary>The online augmentation timed when the experiment has none: the study's augmented step.</summary>
     public static readonly AugmentSpec StudyAugment = new(FlipMode.HorizontalAndVertical, 0.2, 0.2, 0, 0, 0, FillMode.Reflect);

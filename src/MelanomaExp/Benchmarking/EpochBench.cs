@@ -13,7 +13,7 @@ namespace MelanomaExp.Benchmarking;
 public sealed record EpochTiming(EpochBreakdown Breakdown, long PeakRssBytes);
 
 /// <summary>The timed epochs and the share of the step's images they used.</summary>
-public sealed record EpochRun(IReadOnlyList<EpochTiming> Epochs, double Fraction);
+internal sealed record EpochRun(IReadOnlyList<EpochTiming> Epochs, double Fraction);
 
 /// <summary>
 /// Trains the first epochs of a real step on the real data through the same trainer a run uses, so
@@ -21,7 +21,7 @@ public sealed record EpochRun(IReadOnlyList<EpochTiming> Epochs, double Fraction
 /// A fraction below 1 keeps the first part of both the training and the validation indices, so the
 /// two stay in proportion.
 /// </summary>
-public static class EpochBench
+internal static class EpochBench
 {
     /// <summary>
     /// The fewest training batches an epoch is timed on, whatever the fraction asked for: an eighth of a

@@ -15,7 +15,7 @@ namespace MelanomaExp.Benchmarking;
 /// A backward round rebuilds its graph untimed, then times <c>backward</c> of the layer's output with a
 /// random output gradient of the output's own memory order, after zeroing the layer's parameter gradients in place.
 /// </summary>
-public static class LayerBench
+internal static class LayerBench
 {
     public const string Rescale = "rescale";
     public const string Loss = "loss";

@@ -6,7 +6,7 @@ namespace MelanomaExp.Benchmarking;
 /// The machine's 1-minute load average from /proc/loadavg, recorded next to the figures: on a shared
 /// machine a timing means little without the load it was taken under. Null where the file does not exist.
 /// </summary>
-public static class LoadAverage
+internal static class LoadAverage
 {
     public static double? OneMinute(string path = "/proc/loadavg")
     {

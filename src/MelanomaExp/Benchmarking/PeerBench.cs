@@ -12,7 +12,7 @@ public sealed record PeerTiming(string Layout, bool MallocTuned, double TrainMed
 /// with glibc's malloc set as melanoma-exp sets it (<see cref="Native.MallocTuning"/>), through
 /// GLIBC_TUNABLES, so the comparison can be read both as tool against tool and as engine against engine.
 /// </summary>
-public static class PeerBench
+internal static class PeerBench
 {
     /// <summary>
     /// The interpreter that runs the reference: MELANOMA_EXP_PYTHON when set (a venv's or conda's python,

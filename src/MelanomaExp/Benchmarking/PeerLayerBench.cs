@@ -9,7 +9,7 @@ public sealed record PeerLayers(string Version, int Threads, IReadOnlyList<Layer
 /// Runs scripts/peer_layers.py, which ships inside the tool (so an installed tool finds it too), with the
 /// same image size, batch, thread count and malloc settings as melanoma-exp, and reads its JSON line.
 /// </summary>
-public static class PeerLayerBench
+internal static class PeerLayerBench
 {
     public const string ResourceName = "peer_layers.py";
 

@@ -22,7 +22,7 @@ public sealed record LayoutTiming(string Layout, Samples TrainMs, Samples TrainI
 /// under no_grad at the evaluator's batch size. Channels-last means the input's memory order: libtorch
 /// then runs every convolution in that order (kernels in NCHW order measured no faster, within noise).
 /// </summary>
-public static class StepBench
+internal static class StepBench
 {
     public const string Nchw = "NCHW";
     public const string Nhwc = "channels_last";

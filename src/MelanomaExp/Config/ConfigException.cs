@@ -5,7 +5,7 @@ namespace MelanomaExp.Config;
 /// When a file has several problems, one exception carries them all (<see cref="Problems"/>), one per line
 /// of the message; <see cref="File"/>, <see cref="Line"/>, <see cref="Key"/> and <see cref="Problem"/> are the first's.
 /// </summary>
-public sealed class ConfigException : BadInputException
+internal sealed class ConfigException : BadInputException
 {
     /// <summary>Problems beyond this length are cut: a pasted blob should not flood the terminal.</summary>
     private const int MaxProblemLength = 300;

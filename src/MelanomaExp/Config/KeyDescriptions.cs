@@ -5,7 +5,7 @@ namespace MelanomaExp.Config;
 /// records (<c>steps[].train.epochs</c>); a new key needs a line here (a test lists any that lacks one).
 /// A pipeline operation's parameters may be described once for all operations with <c>*</c>.
 /// </summary>
-public static class KeyDescriptions
+internal static class KeyDescriptions
 {
     private static readonly Dictionary<string, string> Text = new(StringComparer.Ordinal)
     {

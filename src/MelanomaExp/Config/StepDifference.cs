@@ -5,13 +5,13 @@ namespace MelanomaExp.Config;
 
 /// <summary>One setting that differs between two steps: its key as the experiment file spells it, and both values.</summary>
 /// <param name="Before">The value in the earlier step, null when unset there (a default or an absent section).</param>
-public sealed record SettingChange(string Key, string? Before, string? After);
+internal sealed record SettingChange(string Key, string? Before, string? After);
 
 /// <summary>
 /// What differs between two steps, read from their resolved settings (the canonical form the step key hashes), so the
 /// list can never be wrong or miss a setting; and which earlier step a step is compared with.
 /// </summary>
-public static class StepDifference
+internal static class StepDifference
 {
     /// <summary>
     /// Every setting that differs, by its dotted key (<c>model.dropout</c>). A section one step has and the other lacks

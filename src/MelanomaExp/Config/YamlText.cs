@@ -9,7 +9,7 @@ namespace MelanomaExp.Config;
 /// recurse), because YamlDotNet builds its node tree recursively and 50,000 nested '[' overflow the stack
 /// and kill the process (exit 134) before any error can be reported.
 /// </summary>
-public static class YamlText
+internal static class YamlText
 {
     /// <summary>Far deeper than any experiment file (they nest 4 or 5 levels), far shallower than the stack allows.</summary>
     public const int MaxDepth = 64;

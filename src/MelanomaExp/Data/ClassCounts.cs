@@ -1,6 +1,6 @@
 namespace MelanomaExp.Data;
 
-public static class ClassCounts
+internal static class ClassCounts
 {
     /// <summary>How many of <paramref name="labels"/> fall in each of <paramref name="classes"/> classes.</summary>
     public static int[] Of(IEnumerable<int> labels, int classes)

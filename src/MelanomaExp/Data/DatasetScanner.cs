@@ -1,7 +1,7 @@
 namespace MelanomaExp.Data;
 
 /// <summary>Finds <c>&lt;root&gt;/&lt;class&gt;/*.jpg|jpeg|png</c>. File and class order are ordinal-sorted so every machine sees the same list.</summary>
-public static class DatasetScanner
+internal static class DatasetScanner
 {
     public static DatasetIndex Scan(string root)
     {

@@ -4,7 +4,7 @@ namespace MelanomaExp.Data;
 /// A split that never separates a group (duplicates and near duplicates of one picture): whole groups
 /// go to validation, class by class (by the group's first image), until each class has its share.
 /// </summary>
-public static class GroupSplitter
+internal static class GroupSplitter
 {
     public static Split Make(int[] labels, IReadOnlyList<int[]> groups, double validationFraction, bool stratify, Random rng)
     {

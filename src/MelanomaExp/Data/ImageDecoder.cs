@@ -10,7 +10,7 @@ namespace MelanomaExp.Data;
 /// EXIF orientation applied, which Keras does not do (none of the ISIC images carries an Exif block, so
 /// the two agree on this dataset).
 /// </summary>
-public static class ImageDecoder
+internal static class ImageDecoder
 {
     /// <summary>Larger images are refused before decoding: a crafted header must not allocate gigabytes.</summary>
     public const long MaxPixels = 40_000_000;

@@ -1,4 +1,4 @@
 namespace MelanomaExp.Data;
 
 /// <summary>One image file and its class index (into <see cref="DatasetIndex.Classes"/>).</summary>
-public sealed record ImageEntry(string Path, int Label);
+internal sealed record ImageEntry(string Path, int Label);

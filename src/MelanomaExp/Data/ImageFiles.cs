@@ -1,7 +1,7 @@
 namespace MelanomaExp.Data;
 
 /// <summary>Which files count as images, listing them in a stable order, and which entries must never be read.</summary>
-public static class ImageFiles
+internal static class ImageFiles
 {
     private static readonly string[] Extensions = [".jpg", ".jpeg", ".png"];
 

@@ -3,7 +3,7 @@ using MelanomaExp.Config;
 namespace MelanomaExp.Data;
 
 /// <summary>Decodes every file of an index once, in parallel, into an <see cref="ImageStore"/>.</summary>
-public static class ImageStoreLoader
+internal static class ImageStoreLoader
 {
     /// <param name="skipHint">How the caller's user can skip bad files, for the error message; null when they cannot.</param>
     public static ImageStore Load(DatasetIndex index, int height, int width, BadImagePolicy policy, string? skipHint = "data.on_bad_image: skip leaves them out")

@@ -9,7 +9,7 @@ namespace MelanomaExp.Data;
 /// validation (truncated, not rounded). Not stratified. Generated images count as files in an
 /// <c>output/</c> subfolder of their class, where Augmentor writes them.
 /// </summary>
-public static class KerasSplitter
+internal static class KerasSplitter
 {
     /// <param name="labels">Class index per image.</param>
     /// <param name="paths">Path per image; originals are ordered by folder then file name as os.walk would list them.</param>

@@ -8,7 +8,7 @@ namespace MelanomaExp.Data;
 /// last fraction becomes validation, like Keras' <c>validation_split</c> but with .NET's shuffle;
 /// <c>split: keras</c> (<see cref="KerasSplitter"/>) reproduces Keras' exact permutation.
 /// </summary>
-public static class Splitter
+internal static class Splitter
 {
     /// <summary>The split <paramref name="data"/> asks for. Images from <paramref name="firstGenerated"/> on are generated ones.</summary>
     public static Split Make(DataSpec data, ImageStore store, int firstGenerated, Random rng, int seed) => data.Split == SplitMethod.Keras

@@ -2,14 +2,14 @@ namespace MelanomaExp.Evaluation;
 
 /// <summary>One kind of mistake (images of <paramref name="Actual"/> called <paramref name="Predicted"/>): how many, and the most confident ones.</summary>
 /// <param name="Images">Positions in the evaluated set, highest probability of the wrong class first.</param>
-public sealed record MistakePair(int Actual, int Predicted, int Count, IReadOnlyList<int> Images);
+internal sealed record MistakePair(int Actual, int Predicted, int Count, IReadOnlyList<int> Images);
 
 /// <summary>
 /// Picks the mistakes worth looking at: a required pair (melanoma called nevus, the dominant error in
 /// the study) and the largest off-diagonal cells of the confusion matrix; within each pair, the images
 /// the model was surest of, since a confident mistake is the one a threshold cannot catch.
 /// </summary>
-public static class ConfidentMistakes
+internal static class ConfidentMistakes
 {
     public static IReadOnlyList<MistakePair> Select(
         SetEvaluation e, IReadOnlyList<(int Actual, int Predicted)> required, int largest = 3, int perPair = 6)

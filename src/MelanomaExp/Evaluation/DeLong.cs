@@ -11,7 +11,7 @@ public sealed record DeLongResult(double FirstAuc, double SecondAuc, double Diff
 /// comparisons). Pairing matters: two models scored on the same images make correlated errors, and
 /// ignoring that (comparing two independent intervals) is needlessly conservative.
 /// </summary>
-public static class DeLong
+internal static class DeLong
 {
     public static DeLongResult Test(IReadOnlyList<double> first, IReadOnlyList<double> second, IReadOnlyList<bool> positive)
     {

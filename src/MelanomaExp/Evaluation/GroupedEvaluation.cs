@@ -1,7 +1,7 @@
 namespace MelanomaExp.Evaluation;
 
 /// <summary>Adds per-group results to a set's evaluation.</summary>
-public static class GroupedEvaluation
+internal static class GroupedEvaluation
 {
     /// <param name="groups">The group of each evaluated image, in the set's order; null leaves the evaluation as it is.</param>
     public static SetEvaluation WithGroups(this SetEvaluation set, IReadOnlyList<string>? groups, EvaluationSettings settings)

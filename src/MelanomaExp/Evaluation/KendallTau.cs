@@ -4,7 +4,7 @@ namespace MelanomaExp.Evaluation;
 /// Kendall's rank correlation, tau-b (ties counted as neither concordant nor discordant, and corrected for): 1 when two
 /// orderings agree on every pair, -1 when they disagree on every pair. NaN with fewer than two items or no untied pair.
 /// </summary>
-public static class KendallTau
+internal static class KendallTau
 {
     public static double Of(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {

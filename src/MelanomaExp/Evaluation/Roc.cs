@@ -4,7 +4,7 @@ namespace MelanomaExp.Evaluation;
 public sealed record RocPoint(double Threshold, double FalsePositiveRate, double TruePositiveRate);
 
 /// <summary>ROC curve and area for a binary problem (positive = true).</summary>
-public static class Roc
+internal static class Roc
 {
     /// <summary>
     /// Area under the ROC curve as the Mann-Whitney statistic: the chance that a random positive scores

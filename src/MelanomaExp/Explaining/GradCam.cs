@@ -31,7 +31,7 @@ public sealed record Heatmap(float[] Values, int Height, int Width)
 /// upsampled bilinearly to the image size. Computed in float32 with TorchSharp's autograd, whatever
 /// precision the model trained in.
 /// </summary>
-public static class GradCam
+internal static class GradCam
 {
     /// <param name="architecture">Says which layer is explained and runs the forward that keeps it.</param>
     internal static Heatmap Of(IArchitecture architecture, nn.Module<Tensor, Tensor> model, ReadOnlySpan<byte> rgb, int height, int width, int targetClass)

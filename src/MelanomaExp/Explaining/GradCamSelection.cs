@@ -9,7 +9,7 @@ namespace MelanomaExp.Explaining;
 /// Grad-CAM over a few positive-class images of an evaluated set: the hits and the misses the model was
 /// surest of, each mapped for the class it predicted (what drove its decision).
 /// </summary>
-public static class GradCamSelection
+internal static class GradCamSelection
 {
     internal static IReadOnlyList<GradCamExample> For(IArchitecture architecture, nn.Module<Tensor, Tensor> model, SetEvaluation e, ImageStore store, int[] indices, string positiveClass, int each = 3)
     {

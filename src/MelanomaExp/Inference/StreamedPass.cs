@@ -7,4 +7,4 @@ namespace MelanomaExp.Inference;
 /// A model's pass over image files read in chunks: per kept image its label and path, in the order given,
 /// the images left out as unreadable, and the rate.
 /// </summary>
-public sealed record StreamedPass(EvaluationPass Pass, int[] Labels, string[] Paths, IReadOnlyList<BadImage> Skipped, InferenceRate Rate);
+internal sealed record StreamedPass(EvaluationPass Pass, int[] Labels, string[] Paths, IReadOnlyList<BadImage> Skipped, InferenceRate Rate);

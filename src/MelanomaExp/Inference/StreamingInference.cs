@@ -13,7 +13,7 @@ namespace MelanomaExp.Inference;
 /// batches, so without unreadable files every batch holds the same images as when everything is decoded
 /// first and the results are bit for bit the same (a convolution's rounding depends on the batch it is in).
 /// </summary>
-public static class StreamingInference
+internal static class StreamingInference
 {
     /// <summary>Rounded up to whole batches of <see cref="Evaluator.BatchSize"/>.</summary>
     public const int ChunkImages = 512;

@@ -9,7 +9,7 @@ namespace MelanomaExp.Models;
 /// TorchSharp 0.107 has no <c>memory_format</c> argument: the order is made by permute, contiguous,
 /// permute back, which keeps the logical N x C x H x W shape with channels-last strides.
 /// </summary>
-public static class ChannelsLast
+internal static class ChannelsLast
 {
     public static Tensor Of(Tensor nchw)
     {

@@ -7,7 +7,7 @@ namespace MelanomaExp.Models;
 /// writes, and what TorchSharp's <c>exportsd.py</c> writes from a PyTorch state dict). Every parameter
 /// and buffer of the architecture must be in the file with its shape.
 /// </summary>
-public static class InitialWeights
+internal static class InitialWeights
 {
     public static void Load(nn.Module<Tensor, Tensor> network, string path, string arch, int classes)
     {

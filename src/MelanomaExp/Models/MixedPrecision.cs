@@ -10,7 +10,7 @@ namespace MelanomaExp.Models;
 /// master weights and the optimizer never sees the reduced type. Batch norm runs in float32, since its
 /// statistics lose too much in 8 mantissa bits. The logits come back as float32 for the loss.
 /// </summary>
-public static class MixedPrecision
+internal static class MixedPrecision
 {
     public static Tensor Forward(IEnumerable<nn.Module<Tensor, Tensor>> layers, Tensor input, ScalarType type)
     {

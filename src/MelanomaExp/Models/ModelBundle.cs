@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace MelanomaExp.Models;
 
 /// <summary>Saves and loads a trained model as a folder: <c>model.json</c> (a <see cref="ModelCard"/>) and <c>weights.pt</c>.</summary>
-public static class ModelBundle
+internal static class ModelBundle
 {
     public const string CardFile = "model.json";
     public const string WeightsFile = "weights.pt";

@@ -10,7 +10,7 @@ namespace MelanomaExp.Models;
 /// memory-bound and small). Training costs about three forward passes (forward, gradient of the input,
 /// gradient of the weights), less the input gradient of the first layer, which nothing needs.
 /// </summary>
-public sealed record ModelCost(double ForwardFlops, double FirstLayerFlops)
+internal sealed record ModelCost(double ForwardFlops, double FirstLayerFlops)
 {
     public double TrainingFlops => (3 * ForwardFlops) - FirstLayerFlops;
 

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace MelanomaExp.Models;
 
 /// <summary>Builds the network a step's <c>model:</c> section asks for.</summary>
-public static class ModelFactory
+internal static class ModelFactory
 {
     /// <summary>
     /// A new model with its initial weights (from torch's current seed, or <c>init_from</c>), behind the

@@ -12,7 +12,7 @@ namespace MelanomaExp.Models;
 /// convolution is followed by batch normalisation. He (Kaiming) initialisation, as in the ResNet paper.
 /// Input: float images N x 3 x H x W with values 0..255, scaled by 1/255 unless <paramref name="rescale"/> is false (standardised input).
 /// </summary>
-public sealed class ResNetSmall : Module<Tensor, Tensor>
+internal sealed class ResNetSmall : Module<Tensor, Tensor>
 {
     private readonly Sequential _features;
     private readonly Dropout? _dropout;

@@ -5,7 +5,7 @@ using static TorchSharp.torch.nn;
 namespace MelanomaExp.Models;
 
 /// <summary>ResNet's basic block: two 3x3 convolutions with batch norm, added to the input (through a 1x1 projection when the shape changes), then ReLU.</summary>
-public sealed class ResidualBlock : Module<Tensor, Tensor>
+internal sealed class ResidualBlock : Module<Tensor, Tensor>
 {
     private readonly Conv2d _conv1;
     private readonly BatchNorm2d _bn1;

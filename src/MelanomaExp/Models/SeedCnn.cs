@@ -15,7 +15,7 @@ namespace MelanomaExp.Models;
 /// Each block runs its max pooling before its ReLU (<see cref="ExecutionOrder"/>): the layers keep the
 /// Keras names and order (checkpoints, Grad-CAM), and the result is the same bit for bit.
 /// </summary>
-public sealed class SeedCnn : Module<Tensor, Tensor>
+internal sealed class SeedCnn : Module<Tensor, Tensor>
 {
     private readonly Sequential _layers;
     private readonly IReadOnlyList<(string Name, Module<Tensor, Tensor> Layer)> _executionOrder;

@@ -10,7 +10,7 @@ namespace MelanomaExp.Native;
 /// that version. It is safe only when no relocation needs a symbol of that version, which is
 /// why callers name the single version they have checked.
 /// </summary>
-public static class ElfVersionPatcher
+internal static class ElfVersionPatcher
 {
     private const uint ShtGnuVerneed = 0x6ffffffe;
     private const ushort VerFlgWeak = 0x2;
@@ -108,4 +108,4 @@ public static class ElfVersionPatcher
 }
 
 /// <summary>One entry of an ELF file's <c>.gnu.version_r</c>: <paramref name="Version"/> needed from <paramref name="File"/>.</summary>
-public sealed record VersionNeed(string File, string Version, bool Weak);
+internal sealed record VersionNeed(string File, string Version, bool Weak);

@@ -6,7 +6,7 @@ namespace MelanomaExp.Native;
 /// A native library already in the process, found by its soname with <c>dlopen(RTLD_NOLOAD)</c>: the very
 /// copy libtorch uses, never a second one from somewhere else on the search path.
 /// </summary>
-public static partial class LoadedLibrary
+internal static partial class LoadedLibrary
 {
     private const int RtldNow = 2;
     private const int RtldNoLoad = 4;

@@ -11,7 +11,7 @@ namespace MelanomaExp.Native;
 /// threshold, buffers are reused; RSS stays at its high-water mark, flat across epochs.
 /// Applied once, before libtorch allocates; <c>MELANOMA_EXP_MALLOC=default</c> leaves malloc as it is.
 /// </summary>
-public static partial class MallocTuning
+internal static partial class MallocTuning
 {
     private const int TrimThreshold = -1;
     private const int MmapMax = -4;

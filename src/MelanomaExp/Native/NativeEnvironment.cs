@@ -6,7 +6,7 @@ namespace MelanomaExp.Native;
 /// Sets a variable in the C runtime's environment. <see cref="Environment.SetEnvironmentVariable(string, string)"/>
 /// only changes .NET's own copy on Unix, which native libraries such as cuBLAS never see.
 /// </summary>
-public static partial class NativeEnvironment
+internal static partial class NativeEnvironment
 {
     public static void Set(string name, string value)
     {

@@ -1,6 +1,6 @@
 namespace MelanomaExp.Native;
 
-public enum NativeLoadMode
+internal enum NativeLoadMode
 {
     /// <summary>Nothing done: not Linux, or the library was not found beside the app.</summary>
     Default,
@@ -13,4 +13,4 @@ public enum NativeLoadMode
 }
 
 /// <summary>What <see cref="TorchNativeLoader"/> did, for the run's environment record.</summary>
-public sealed record NativeLoadResult(NativeLoadMode Mode, string? Path, string Reason);
+internal sealed record NativeLoadResult(NativeLoadMode Mode, string? Path, string Reason);

@@ -7,7 +7,7 @@ namespace MelanomaExp.Native;
 /// loaded next to the CPU libtorch, two builds of libtorch in one process. A CPU build refuses to start
 /// instead, naming the file.
 /// </summary>
-public static class StaleCudaGuard
+internal static class StaleCudaGuard
 {
     private static readonly string[] CudaLibraries = ["libtorch_cuda.so", "libc10_cuda.so"];
 

@@ -7,7 +7,7 @@ namespace MelanomaExp.Native;
 /// metadata by Directory.Build.props): <c>cpu</c> (TorchSharp-cpu), <c>cuda</c> (TorchSharp-cuda-linux) or
 /// <c>cuda-compile-check</c> (managed bindings only; compiles the CUDA paths, cannot train).
 /// </summary>
-public static class TorchBackendInfo
+internal static class TorchBackendInfo
 {
     public static string Name { get; } =
         typeof(TorchBackendInfo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "TorchBackend")?.Value ?? "unknown";

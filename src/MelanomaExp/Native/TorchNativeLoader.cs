@@ -14,7 +14,7 @@ namespace MelanomaExp.Native;
 /// original fails for exactly that reason; on a system with a newer libstdc++ nothing is changed.
 /// Every way the tool runs (CLI, installed tool, tests) calls <see cref="EnsureLoaded"/> first.
 /// </summary>
-public static partial class TorchNativeLoader
+internal static partial class TorchNativeLoader
 {
     public const string MissingVersion = "GLIBCXX_3.4.32";
     private const string LibraryName = "LibTorchSharp";

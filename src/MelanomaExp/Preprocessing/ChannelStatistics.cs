@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace MelanomaExp.Preprocessing;
 
 /// <summary>Per-channel mean and standard deviation (population) of a set of images, as they reach the network.</summary>
-public static class ChannelStatistics
+internal static class ChannelStatistics
 {
     /// <param name="batches">The images in batches (N, 3, H, W); each is disposed once counted.</param>
     /// <param name="transform">What is applied before the network (colour constancy), or null.</param>

@@ -8,7 +8,7 @@ namespace MelanomaExp.Preprocessing;
 /// predictions all see images treated the same way. The channel statistics are buffers: they are saved
 /// with the weights and restored with them.
 /// </summary>
-public sealed class Preprocessed : nn.Module<Tensor, Tensor>
+internal sealed class Preprocessed : nn.Module<Tensor, Tensor>
 {
     private readonly nn.Module<Tensor, Tensor> _inner;
     private readonly PreprocessSpec _spec;

@@ -10,7 +10,7 @@ namespace MelanomaExp.Preprocessing;
 /// for dermoscopy (Barata et al., 2015). It removes the colour cast a camera or light source gives a
 /// whole collection, one of the cues by which a network can recognise the collection.
 /// </summary>
-public static class ShadesOfGray
+internal static class ShadesOfGray
 {
     /// <summary>Images N x 3 x H x W, values 0..255; returns a new tensor, clamped to 0..255.</summary>
     public static Tensor Apply(Tensor images, double p)

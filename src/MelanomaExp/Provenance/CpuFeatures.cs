@@ -5,7 +5,7 @@ namespace MelanomaExp.Provenance;
 /// reduced-precision training pays: bfloat16 arithmetic in hardware (AVX512-BF16, AMX-BF16).
 /// Built from a flag list so tests can stand in for a CPU without them.
 /// </summary>
-public sealed class CpuFeatures
+internal sealed class CpuFeatures
 {
     private readonly HashSet<string> _flags;
 

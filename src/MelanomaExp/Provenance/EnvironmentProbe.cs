@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace MelanomaExp.Provenance;
 
 /// <summary>Reads the real environment. Called once per run, after the device is chosen.</summary>
-public static class EnvironmentProbe
+internal static class EnvironmentProbe
 {
     public static EnvironmentInfo Capture(Device device)
     {

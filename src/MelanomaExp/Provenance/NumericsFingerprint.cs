@@ -8,7 +8,7 @@ namespace MelanomaExp.Provenance;
 /// count (how sums are split) and the libtorch version. It enters the step key and the run state, so weights or
 /// checkpoints trained with other numerics are never reused, or resumed, as if they were this machine's.
 /// </summary>
-public static class NumericsFingerprint
+internal static class NumericsFingerprint
 {
     /// <summary>
     /// The manifest's environment keys that record these properties, for verify and collect, which compare two

@@ -7,7 +7,7 @@ namespace MelanomaExp.Provenance;
 /// that alters a step's bits; <c>Provenance/NumericsVersionTests</c> holds a tiny fixed step's weights sha256 per machine
 /// kind and fails until the version and those values are updated together.
 /// </summary>
-public static class NumericsVersion
+internal static class NumericsVersion
 {
     public const int Current = 1;
 }

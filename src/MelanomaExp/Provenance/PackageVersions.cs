@@ -3,7 +3,7 @@ using System.Reflection;
 namespace MelanomaExp.Provenance;
 
 /// <summary>Versions of the libraries that shape the numbers, read from the loaded assemblies.</summary>
-public static class PackageVersions
+internal static class PackageVersions
 {
     public static IReadOnlyDictionary<string, string> Read() => new SortedDictionary<string, string>(StringComparer.Ordinal)
     {

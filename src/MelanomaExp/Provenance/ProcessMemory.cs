@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace MelanomaExp.Provenance;
 
 /// <summary>Resident memory of this process. On Linux the kernel's own counters (VmRSS, VmHWM), which include native (libtorch) allocations.</summary>
-public static class ProcessMemory
+internal static class ProcessMemory
 {
     private const string Status = "/proc/self/status";
 

@@ -6,7 +6,7 @@ using static MelanomaExp.Reporting.MarkdownFormat;
 namespace MelanomaExp.Reporting;
 
 /// <summary>The report's data-quality section and its example pairs (metrics.json's <c>audit</c> object is <see cref="Results.AuditJson"/>).</summary>
-public static class AuditMarkdown
+internal static class AuditMarkdown
 {
     public static void Write(StringBuilder md, AuditSummary? a)
     {

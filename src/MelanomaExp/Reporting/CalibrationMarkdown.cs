@@ -5,7 +5,7 @@ using static MelanomaExp.Reporting.MarkdownFormat;
 namespace MelanomaExp.Reporting;
 
 /// <summary>The calibration part of the evaluation section: expected calibration error per step and the reliability diagram.</summary>
-public static class CalibrationMarkdown
+internal static class CalibrationMarkdown
 {
     public static void Write(StringBuilder md, IReadOnlyList<(string Step, SetEvaluation Set)> rows, string chart)
     {

@@ -4,7 +4,7 @@ using ScottPlot;
 namespace MelanomaExp.Reporting;
 
 /// <summary>The report's ScottPlot charts, saved as PNG.</summary>
-public static class Charts
+internal static class Charts
 {
     private const int Width = 800;
     private const int Height = 450;

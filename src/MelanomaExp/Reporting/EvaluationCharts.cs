@@ -5,7 +5,7 @@ using static MelanomaExp.Reporting.MarkdownFormat;
 namespace MelanomaExp.Reporting;
 
 /// <summary>Confusion-matrix heatmap and ROC curve charts (ScottPlot PNG).</summary>
-public static class EvaluationCharts
+internal static class EvaluationCharts
 {
     /// <summary>
     /// Heatmap of the confusion matrix: each cell shows its count and its share of the actual class (row

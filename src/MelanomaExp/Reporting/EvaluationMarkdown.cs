@@ -6,7 +6,7 @@ using static MelanomaExp.Reporting.MarkdownFormat;
 namespace MelanomaExp.Reporting;
 
 /// <summary>The report's evaluation sections: summary, melanoma vs rest with intervals, per-class table, confusion matrix, ROC, McNemar.</summary>
-public static class EvaluationMarkdown
+internal static class EvaluationMarkdown
 {
     /// <summary>
     /// The section's head, its summary table and each step's details. Calibration, the mistake galleries, Grad-CAM and the

@@ -6,7 +6,7 @@ using static MelanomaExp.Reporting.MarkdownFormat;
 namespace MelanomaExp.Reporting;
 
 /// <summary>The Grad-CAM picture (each image beside its heatmap overlay) and its report section.</summary>
-public static class GradCamGallery
+internal static class GradCamGallery
 {
     /// <summary>Heat drawn at up to this opacity where the map is 1, fading to none where it is 0.</summary>
     private const double Opacity = 0.6;

@@ -7,7 +7,7 @@ using static MelanomaExp.Reporting.MarkdownFormat;
 namespace MelanomaExp.Reporting;
 
 /// <summary>The report's groups section (class by group, how well the group predicts the class) and the per-group results.</summary>
-public static class GroupMarkdown
+internal static class GroupMarkdown
 {
     public const string Warning = GroupAssociation.ConfoundWarning;
 

@@ -5,7 +5,7 @@ using MelanomaExp.Benchmarking;
 namespace MelanomaExp.Reporting;
 
 /// <summary>The bench's head-to-head section: each alternating cycle and the median of their ratios.</summary>
-public static class HeadToHeadMarkdown
+internal static class HeadToHeadMarkdown
 {
     public static string Render(HeadToHead duel, int batch)
     {

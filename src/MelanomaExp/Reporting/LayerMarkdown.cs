@@ -6,7 +6,7 @@ using static MelanomaExp.Reporting.MarkdownFormat;
 namespace MelanomaExp.Reporting;
 
 /// <summary>The bench's per-layer section: melanoma-exp and PyTorch side by side, and the layers where melanoma-exp is slower.</summary>
-public static class LayerMarkdown
+internal static class LayerMarkdown
 {
     /// <summary>A layer counts as slower when it takes this much longer than PyTorch's, relatively and in milliseconds.</summary>
     public const double SlowerBy = 0.10;

@@ -9,7 +9,7 @@ namespace MelanomaExp.Reporting;
 /// The report people commit and review (renders on GitHub). Its text is pinned by a golden-file test:
 /// any change to what readers see shows up in review.
 /// </summary>
-public static class MarkdownReport
+internal static class MarkdownReport
 {
     public static string Render(RunResult run) => Render(run, []);
 

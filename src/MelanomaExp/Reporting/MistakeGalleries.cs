@@ -5,7 +5,7 @@ using static MelanomaExp.Reporting.MarkdownFormat;
 namespace MelanomaExp.Reporting;
 
 /// <summary>The most confident validation mistakes: one PNG per (step, class pair) and the report section that shows them.</summary>
-public static class MistakeGalleries
+internal static class MistakeGalleries
 {
     private const int Columns = 3;
 

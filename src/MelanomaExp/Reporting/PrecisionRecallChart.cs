@@ -4,7 +4,7 @@ using ScottPlot;
 namespace MelanomaExp.Reporting;
 
 /// <summary>Precision-recall curves of the positive class, one per (step, set), average precision in the legend.</summary>
-public static class PrecisionRecallChart
+internal static class PrecisionRecallChart
 {
     public static void Write(IReadOnlyList<(string Label, SetEvaluation Set)> curves, string title, string path)
     {

@@ -5,7 +5,7 @@ using static MelanomaExp.Reporting.MarkdownFormat;
 namespace MelanomaExp.Reporting;
 
 /// <summary>The report's provenance section: what a reader needs to reproduce the numbers (details in manifest.json).</summary>
-public static class ProvenanceMarkdown
+internal static class ProvenanceMarkdown
 {
     public static void Write(StringBuilder md, RunResult run)
     {

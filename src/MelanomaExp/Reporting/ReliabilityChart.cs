@@ -4,7 +4,7 @@ using ScottPlot;
 namespace MelanomaExp.Reporting;
 
 /// <summary>Reliability diagram: accuracy against mean confidence per confidence bin, one line per (step, set).</summary>
-public static class ReliabilityChart
+internal static class ReliabilityChart
 {
     public static void Write(IReadOnlyList<(string Label, SetEvaluation Set)> curves, string path)
     {

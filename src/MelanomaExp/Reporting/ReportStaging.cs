@@ -8,7 +8,7 @@ namespace MelanomaExp.Reporting;
 /// failed or interrupted run never leaves a half-written report where a good one was. It only takes a
 /// folder that <see cref="OutputFolder.Claim"/> accepted, and marks what it commits as the tool's.
 /// </summary>
-public sealed class ReportStaging : IDisposable
+internal sealed class ReportStaging : IDisposable
 {
     private readonly OutputFolder _target;
     private bool _committed;

@@ -3,7 +3,7 @@ using MelanomaExp.Results;
 namespace MelanomaExp.Reporting;
 
 /// <summary>Writes every file of a report into a folder: README.md and the sections' charts around the data files of <see cref="ReportFolderWriter"/>.</summary>
-public static class ReportWriter
+internal static class ReportWriter
 {
     /// <param name="run">The run.</param>
     /// <param name="folder">The report folder, created if missing.</param>

@@ -8,7 +8,7 @@ namespace MelanomaExp.Reporting;
 /// slanted ones either overflow or need a fixed, generous margin that leaves the axis title far below
 /// them; here the margin is measured from the longest label, so the title sits right under the labels.
 /// </summary>
-public static class RotatedTicks
+internal static class RotatedTicks
 {
     private const float Degrees = 35;
 

@@ -4,7 +4,7 @@ using SkiaSharp;
 namespace MelanomaExp.Reporting;
 
 /// <summary>One training image per class in a labelled grid (the notebook's "visualise one instance of each class").</summary>
-public static class SampleGrid
+internal static class SampleGrid
 {
     private const int DefaultColumns = 3;
     private const int Tile = 200;

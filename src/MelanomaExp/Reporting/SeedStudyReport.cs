@@ -7,7 +7,7 @@ using MelanomaExp.Results;
 namespace MelanomaExp.Reporting;
 
 /// <summary>A seed study's summary (<c>run --seeds</c>): README.md with every metric's mean, sd and interval, and seeds.json.</summary>
-public static class SeedStudyReport
+internal static class SeedStudyReport
 {
     public static void Write(SeedStudyResult study, string output)
     {

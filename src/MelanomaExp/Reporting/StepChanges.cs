@@ -10,7 +10,7 @@ namespace MelanomaExp.Reporting;
 /// comparison of steps that differ in more than one setting is labelled confounded. Generated images are described
 /// with their counts, so a reader sees hundreds of images generated from two.
 /// </summary>
-public static class StepChanges
+internal static class StepChanges
 {
     public static string Describe(RunResult run, int index)
     {

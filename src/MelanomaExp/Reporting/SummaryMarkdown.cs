@@ -11,7 +11,7 @@ namespace MelanomaExp.Reporting;
 /// Every number in a sentence is one of the table's or the comparison table's, and each sentence
 /// names the chart that shows it.
 /// </summary>
-public static class SummaryMarkdown
+internal static class SummaryMarkdown
 {
     /// <summary>Differences with a two-sided p below this count as statistically supported.</summary>
     public const double Alpha = 0.05;

@@ -3,13 +3,13 @@ using SkiaSharp;
 namespace MelanomaExp.Reporting;
 
 /// <summary>One image of a <see cref="TileGrid"/> (RGB, height x width x 3 bytes; null leaves it blank) and its caption lines.</summary>
-public sealed record Tile(byte[]? Rgb, IReadOnlyList<string> Lines);
+internal sealed record Tile(byte[]? Rgb, IReadOnlyList<string> Lines);
 
 /// <summary>
 /// Images in a grid with each caption drawn inside its own tile, on a dark band at the bottom, so a
 /// caption can never be read as belonging to the tile below or beside it.
 /// </summary>
-public static class TileGrid
+internal static class TileGrid
 {
     private const int Size = 240;
     private const int LineHeight = 15;

@@ -4,7 +4,7 @@ using MelanomaExp.Data.Audit;
 namespace MelanomaExp.Results;
 
 /// <summary>metrics.json's <c>audit</c> object: what the data-quality audit found and the policy it applied.</summary>
-public static class AuditJson
+internal static class AuditJson
 {
     public static JsonObject? Json(AuditSummary? a) => a is null ? null : new JsonObject
     {

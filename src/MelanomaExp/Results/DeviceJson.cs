@@ -6,7 +6,7 @@ using MelanomaExp.Training;
 namespace MelanomaExp.Results;
 
 /// <summary>manifest.json's <c>device</c> block: what was asked for and used, the build, why auto fell back, the switches, the preflight.</summary>
-public static class DeviceJson
+internal static class DeviceJson
 {
     public static JsonObject Render(DeviceSelection selection) => new()
     {

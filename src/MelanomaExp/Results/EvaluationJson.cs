@@ -4,7 +4,7 @@ using MelanomaExp.Evaluation;
 namespace MelanomaExp.Results;
 
 /// <summary>metrics.json fragments for evaluations and step comparisons (accuracies as fractions 0..1; NaN written as null).</summary>
-public static class EvaluationJson
+internal static class EvaluationJson
 {
     public static JsonObject Set(SetEvaluation e) => WithGroups(e, new()
     {

@@ -5,7 +5,7 @@ using MelanomaExp.Evaluation;
 namespace MelanomaExp.Results;
 
 /// <summary>metrics.json's <c>groups</c> object (class by group) and each evaluation's <c>by_group</c> rows.</summary>
-public static class GroupJson
+internal static class GroupJson
 {
     public static JsonObject? Json(GroupAssociation? a) => a is null ? null : new JsonObject
     {

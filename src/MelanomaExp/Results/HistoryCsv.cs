@@ -4,7 +4,7 @@ using System.Text;
 namespace MelanomaExp.Results;
 
 /// <summary>One row per step and epoch, the same numbers as metrics.json.</summary>
-public static class HistoryCsv
+internal static class HistoryCsv
 {
     public static string Render(RunResult run)
     {

@@ -5,7 +5,7 @@ using MelanomaExp.Provenance;
 namespace MelanomaExp.Results;
 
 /// <summary>manifest.json: everything needed to judge whether another run reproduced this one.</summary>
-public static class ManifestJson
+internal static class ManifestJson
 {
     public static string Render(RunResult run) => JsonSerializer.Serialize(Document(run), ReportDocumentContext.Default.ManifestDocument) + "\n";
 

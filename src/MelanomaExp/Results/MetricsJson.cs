@@ -5,7 +5,7 @@ using MelanomaExp.Training;
 namespace MelanomaExp.Results;
 
 /// <summary>The machine-readable result. Accuracies are fractions 0..1; field names are snake_case.</summary>
-public static class MetricsJson
+internal static class MetricsJson
 {
     public static string Render(RunResult run)
     {

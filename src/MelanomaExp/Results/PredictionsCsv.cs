@@ -5,14 +5,14 @@ using MelanomaExp.Evaluation;
 namespace MelanomaExp.Results;
 
 /// <summary>One image's answer in predictions.csv.</summary>
-public sealed record PredictionRow(string Step, string Set, string File, string TrueClass, string PredictedClass, float[] Probabilities);
+internal sealed record PredictionRow(string Step, string Set, string File, string TrueClass, string PredictedClass, float[] Probabilities);
 
 /// <summary>
 /// predictions.csv: every validation and test image's answer per step (file relative to the data root, true and predicted
 /// class, the probability of each class, floats written to round-trip exactly). Every figure of an evaluation can be
 /// recomputed from it, and two runs can be paired image by image.
 /// </summary>
-public static class PredictionsCsv
+internal static class PredictionsCsv
 {
     public static void Write(RunResult run, string path)
     {

@@ -6,7 +6,7 @@ namespace MelanomaExp.Results;
 /// check it before trusting a report: an edited README.md, metrics.json or chart, or a swapped weights file, is found
 /// on any hardware without a rerun. Files a person added later are not listed and not checked.
 /// </summary>
-public static class ReportChecksums
+internal static class ReportChecksums
 {
     public const string FileName = "checksums.sha256";
 
@@ -73,4 +73,4 @@ public static class ReportChecksums
 }
 
 /// <summary>A file of a report that is missing or changed since the tool wrote it.</summary>
-public sealed record ChecksumProblem(string File, string Message);
+internal sealed record ChecksumProblem(string File, string Message);

@@ -3,7 +3,7 @@ using MelanomaExp.Documents;
 namespace MelanomaExp.Results;
 
 /// <summary>File names inside a report folder, in one place because the Markdown links to them.</summary>
-public static class ReportFiles
+internal static class ReportFiles
 {
     public const string Readme = "README.md";
     public const string Metrics = "metrics.json";

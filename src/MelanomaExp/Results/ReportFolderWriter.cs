@@ -5,7 +5,7 @@ namespace MelanomaExp.Results;
 /// <see cref="ReportFolder"/>, their one reader: a change to the format is made and tested in one place.
 /// The Markdown and charts around them are Reporting's.
 /// </summary>
-public static class ReportFolderWriter
+internal static class ReportFolderWriter
 {
     /// <summary>The files <see cref="Write"/> puts in every report folder, whatever the run: the report's list of its files needs them without writing.</summary>
     public static IReadOnlyList<string> Files { get; } = [ReportFiles.History, ReportFiles.Metrics, ReportFiles.Manifest, ReportFiles.Predictions];

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MelanomaExp.Results;
 
 /// <summary>The one walker for paths into a report's JSON files (metrics.json, manifest.json).</summary>
-public static class ReportJson
+internal static class ReportJson
 {
     /// <summary>The element at <paramref name="path"/>, or null when any key on the way is missing.</summary>
     public static JsonElement? At(JsonElement e, params string[] path)

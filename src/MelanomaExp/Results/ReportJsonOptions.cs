@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MelanomaExp.Results;
 
 /// <summary>How the report's JSON files are written, shared so that every block of them looks the same.</summary>
-public static class ReportJsonOptions
+internal static class ReportJsonOptions
 {
     /// <summary>Whole files: indented, for diffs in review.</summary>
     public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };

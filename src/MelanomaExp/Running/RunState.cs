@@ -10,7 +10,7 @@ namespace MelanomaExp.Running;
 /// is committed: per step an end-of-epoch checkpoint, or, once the step is finished, its weights and
 /// history. <c>run --resume</c> picks it up; it refuses when the experiment or the data changed.
 /// </summary>
-public sealed class RunState
+internal sealed class RunState
 {
     private const string StateFile = "run.json";
     private readonly string _dir;
@@ -250,7 +250,7 @@ public sealed class RunState
 }
 
 /// <summary>A step that finished before an interruption.</summary>
-public sealed record FinishedStep(List<EpochRecord> History, double Seconds, DateTimeOffset Started, DateTimeOffset Finished)
+internal sealed record FinishedStep(List<EpochRecord> History, double Seconds, DateTimeOffset Started, DateTimeOffset Finished)
 {
     /// <summary>Of the step's weights file in the run state, checked before they are reused; null outside the run state.</summary>
     public string? WeightsSha256 { get; init; }

@@ -13,7 +13,7 @@ namespace MelanomaExp.Running;
 /// the CPU must not be reused, and labelled, as a GPU run's, nor those of one torch thread as two threads'). Equal keys mean training again would give the same weights, so a
 /// finished result can be reused. Other steps do not enter it: adding or editing one leaves the rest reusable.
 /// </summary>
-public static class StepKey
+internal static class StepKey
 {
     public static string For(Experiment experiment, StepSpec step, DatasetFingerprint data, string device)
     {

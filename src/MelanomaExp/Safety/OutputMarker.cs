@@ -7,7 +7,7 @@ namespace MelanomaExp.Safety;
 /// The file melanoma-exp leaves in every folder it creates, naming what kind of output it is and every file
 /// it wrote there. Only a folder carrying it may be replaced.
 /// </summary>
-public sealed record OutputMarker(
+internal sealed record OutputMarker(
     [property: JsonPropertyName("tool")] string Tool,
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("tool_version")] string ToolVersion,

@@ -1,7 +1,7 @@
 namespace MelanomaExp.Safety;
 
 /// <summary>How two absolute paths relate, compared segment by segment (so <c>/a/bc</c> is not inside <c>/a/b</c>).</summary>
-public static class PathRelation
+internal static class PathRelation
 {
     public static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 

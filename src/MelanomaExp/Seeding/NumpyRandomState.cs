@@ -7,7 +7,7 @@ namespace MelanomaExp.Seeding;
 /// must match numpy bit for bit, which needs MT19937's raw 32-bit words and numpy's bounded-integer
 /// algorithm; MathNet exposes neither.
 /// </summary>
-public sealed class NumpyRandomState
+internal sealed class NumpyRandomState
 {
     private const int N = 624;
     private const int M = 397;

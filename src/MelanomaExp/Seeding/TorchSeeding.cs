@@ -10,7 +10,7 @@ namespace MelanomaExp.Seeding;
 /// only on the seed, step and epoch: a resumed run matches an uninterrupted one without saving any
 /// generator state (TorchSharp 0.107 cannot read or restore a CUDA generator's state).
 /// </summary>
-public static class TorchSeeding
+internal static class TorchSeeding
 {
     /// <summary>Seeds every default generator this build can reach; returns whether the CUDA ones were among them.</summary>
     public static bool Reseed(int seed)

@@ -4,7 +4,7 @@ namespace MelanomaExp.Sweeps;
 /// Splits <c>--grid key.path=v1,v2</c>. Values are YAML as in <c>--set</c>, so commas inside brackets,
 /// braces or quotes (<c>data.image_size=[64,64],[96,96]</c>) belong to the value.
 /// </summary>
-public static class GridValues
+internal static class GridValues
 {
     public static GridAxis Parse(string assignment)
     {

@@ -6,7 +6,7 @@ namespace MelanomaExp.Sweeps;
 /// every second study. Holm keeps the chance of any false call in a family at 0.05 and, unlike
 /// Bonferroni, gives up little power for it.
 /// </summary>
-public static class HolmAdjustment
+internal static class HolmAdjustment
 {
     /// <summary>Adjusted p-values in the order given; nulls (too few seeds) stay null and do not count.</summary>
     public static IReadOnlyList<double?> Adjust(IReadOnlyList<double?> pValues)

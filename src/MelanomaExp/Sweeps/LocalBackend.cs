@@ -9,7 +9,7 @@ namespace MelanomaExp.Sweeps;
 /// shared between them (torch threads per run = cores / jobs, through OMP_NUM_THREADS). Each run's output
 /// goes to its log; one line per start and end shows the whole sweep's progress.
 /// </summary>
-public sealed class LocalBackend : ISweepBackend
+internal sealed class LocalBackend : ISweepBackend
 {
     private const string JobsOption = "--jobs";
     private const int DefaultJobs = 1;

@@ -8,7 +8,7 @@ namespace MelanomaExp.Sweeps;
 /// ranks opposite to Test would make a user keep the worst models; this says so before anyone chooses by it. It only
 /// reports: nothing in the tool chooses by Test.
 /// </summary>
-public sealed record RankAgreement(string Validation, string Test, int Cells, double TauOfMeans, IReadOnlyList<double> TauPerSeed, IReadOnlyList<(string Higher, string Lower)> Discordant)
+internal sealed record RankAgreement(string Validation, string Test, int Cells, double TauOfMeans, IReadOnlyList<double> TauPerSeed, IReadOnlyList<(string Higher, string Lower)> Discordant)
 {
     /// <summary>The figures measured on both sets that a study compares.</summary>
     public static readonly IReadOnlyList<(string Validation, string Test)> Pairs =

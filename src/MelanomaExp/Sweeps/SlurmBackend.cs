@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace MelanomaExp.Sweeps;
 
 /// <summary>Submits the array job for the rows still to do and the collect job chained after it (<c>--dependency=afterany</c>).</summary>
-public sealed class SlurmBackend : ISweepBackend
+internal sealed class SlurmBackend : ISweepBackend
 {
     public const string JobsFile = "jobs.json";
 

@@ -1,7 +1,7 @@
 namespace MelanomaExp.Sweeps;
 
 /// <summary>What squeue says about a sweep's array tasks, by run id; empty when squeue is not here.</summary>
-public static class SlurmJobStates
+internal static class SlurmJobStates
 {
     /// <summary>Slurm's word for a task in <see cref="RunStatus"/> terms.</summary>
     public static QueueState Map(string state) => state switch

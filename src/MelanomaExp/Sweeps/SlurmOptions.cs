@@ -1,7 +1,7 @@
 namespace MelanomaExp.Sweeps;
 
 /// <summary>What clusters ask of a job; null leaves the cluster's default.</summary>
-public sealed record SlurmOptions
+internal sealed record SlurmOptions
 {
     public string? Partition { get; init; }
 

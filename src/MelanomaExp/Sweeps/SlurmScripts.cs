@@ -8,7 +8,7 @@ namespace MelanomaExp.Sweeps;
 /// its row into <c>DIR/runs/&lt;id&gt;/</c>) and <c>DIR/slurm/collect.sbatch</c>. The array task's number is the
 /// row's index in plan.json, so a resubmission of some rows is <c>sbatch --array=2,5 sweep.sbatch</c>.
 /// </summary>
-public static class SlurmScripts
+internal static class SlurmScripts
 {
     public const string Folder = "slurm";
     public const string Array = "sweep.sbatch";

@@ -4,7 +4,7 @@ using ScottPlot;
 namespace MelanomaExp.Sweeps;
 
 /// <summary>A strip chart per metric: every seed's value as a point, the mean as a bar across, per grid point and step.</summary>
-public static class StudyCharts
+internal static class StudyCharts
 {
     public static string FileName(ReportMetric metric) => $"study-{metric.Name}.png";
 

@@ -8,7 +8,7 @@ namespace MelanomaExp.Sweeps;
 /// image-epochs at 180x180 (1,570 training images x 20 + 20 epochs, and 6,070 with the generated ones x 30)
 /// in 5,447 s on 2 AMD EPYC cores, validation included: 44.5 CPU-ms per image-epoch. Cost scales with pixels.
 /// </summary>
-public static class SweepCost
+internal static class SweepCost
 {
     public const double CpuSecondsPerImageEpochAt180 = 5447.0 * 2 / 244_900;
 

@@ -8,7 +8,7 @@ namespace MelanomaExp.Sweeps;
 /// logs, job scripts) carry their own marker, since runs and Slurm tasks add files to them one by one;
 /// each run folder inside runs/ is claimed again by its own <c>melanoma-exp run</c>.
 /// </summary>
-public static class SweepFolder
+internal static class SweepFolder
 {
     private const string Kind = "sweep";
 

@@ -1,4 +1,4 @@
 namespace MelanomaExp.Sweeps;
 
 /// <summary>What a sweep varies: the seeds, and a grid of overrides whose every combination is run with every seed.</summary>
-public sealed record SweepSpec(IReadOnlyList<int> Seeds, IReadOnlyList<GridAxis> Grid);
+internal sealed record SweepSpec(IReadOnlyList<int> Seeds, IReadOnlyList<GridAxis> Grid);

@@ -8,7 +8,7 @@ namespace MelanomaExp.Sweeps;
 /// The <c>sweep: { seeds: [...], grid: { key.path: [v1, v2] } }</c> section of an experiment file,
 /// with command-line <c>--seeds</c> replacing its seeds and each <c>--grid</c> replacing the axis of the same key.
 /// </summary>
-public static class SweepSpecReader
+internal static class SweepSpecReader
 {
     public static SweepSpec Read(string file, string? seedsOption, IReadOnlyList<string> gridOptions, int experimentSeed)
     {

@@ -12,7 +12,7 @@ namespace MelanomaExp.Training;
 /// weights': a weights file with bytes flipped keeps its size and loads without complaint (the corpus resumed one at
 /// loss 1.7e34 and wrote a normal report), so only the checksum tells.
 /// </summary>
-public static class Checkpoint
+internal static class Checkpoint
 {
     private const string Weights = "model.pt";
     private const string Optimizer = "optimizer.pt";

@@ -12,7 +12,7 @@ namespace MelanomaExp.Training;
 /// not seeded. The result goes into manifest.json. Never run on a GPU while it was written (none was
 /// reachable); on the CPU only the seeding check runs, in the tests.
 /// </summary>
-public static class CudaPreflight
+internal static class CudaPreflight
 {
     private const string CudnnLibrary = "libcudnn.so.9";
 

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace MelanomaExp.Training;
 
 /// <summary>Turns <c>device: auto|cpu|cuda</c> into a torch device; auto takes CUDA when TorchSharp sees one.</summary>
-public static class DeviceResolver
+internal static class DeviceResolver
 {
     /// <summary>cuBLAS picks reproducible reduction order only with a fixed workspace, read when its first handle is made.</summary>
     public const string CublasWorkspace = ":4096:8";

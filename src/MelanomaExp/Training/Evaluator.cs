@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace MelanomaExp.Training;
 
 /// <summary>Loss, accuracy and predictions of a model on a set of images, without gradients.</summary>
-public static class Evaluator
+internal static class Evaluator
 {
     /// <summary>
     /// The training batch size. Measured with <c>bench</c> on 2 CPU cores, inference runs as fast per image at
@@ -65,7 +65,7 @@ public static class Evaluator
 }
 
 /// <summary>Mean loss and, per image, the predicted class and class probabilities.</summary>
-public sealed record EvaluationPass(double Loss, int[] Predictions, float[][] Probabilities)
+internal sealed record EvaluationPass(double Loss, int[] Predictions, float[][] Probabilities)
 {
     public double Accuracy(IReadOnlyList<int> labels) =>
         Predictions.Length == 0 ? 0 : Predictions.Where((p, i) => p == labels[i]).Count() / (double)Predictions.Length;

@@ -6,7 +6,7 @@ namespace MelanomaExp.Training;
 /// The epoch whose weights a step keeps (<c>train.keep</c>). Derived from the history alone, so a
 /// reused or resumed step reports the same epoch as the run that trained it.
 /// </summary>
-public static class KeptEpoch
+internal static class KeptEpoch
 {
     /// <summary>The epoch number (1-based) kept under <paramref name="keep"/>; the earliest on ties, as Keras' checkpoint keeps the first best.</summary>
     public static int Of(TrainKeep keep, IReadOnlyList<EpochRecord> history)

@@ -9,7 +9,7 @@ namespace MelanomaExp.Training;
 /// <c>eps' = eps / sqrt(1-b2^t)</c>, so before step t the torch optimizer's epsilon is set to that.
 /// Torch's state (moments, step count) and checkpoints stay as they are.
 /// </summary>
-public static class KerasAdam
+internal static class KerasAdam
 {
     public const double Beta1 = 0.9;
     public const double Beta2 = 0.999;

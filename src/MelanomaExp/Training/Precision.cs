@@ -11,7 +11,7 @@ namespace MelanomaExp.Training;
 /// state and loss: bf16 on CPUs with bfloat16 arithmetic in hardware (AVX512-BF16 or AMX) and on CUDA,
 /// fp16 on CUDA only. Elsewhere reduced precision would run emulated, slower than fp32, so it is refused.
 /// </summary>
-public static class Precision
+internal static class Precision
 {
     public const string Fp32 = PrecisionNames.Fp32;
     public const string Bf16 = PrecisionNames.Bf16;

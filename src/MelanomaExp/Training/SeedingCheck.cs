@@ -13,7 +13,7 @@ namespace MelanomaExp.Training;
 /// drawn on the device and dropout runs there, so on a GPU this exercises the CUDA generator that
 /// <see cref="TorchSeeding"/> reseeds.
 /// </summary>
-public static class SeedingCheck
+internal static class SeedingCheck
 {
     private const int Classes = 3;
     private const int Size = 16;

@@ -14,7 +14,7 @@ namespace MelanomaExp.Training;
 /// augmentation from <c>augment/step/epoch/batch</c>. No epoch depends on generator state left by an
 /// earlier one, which is what lets a resumed run match an uninterrupted one on any device.
 /// </summary>
-public sealed class Trainer
+internal sealed class Trainer
 {
     private readonly BatchSource _source;
     private readonly Seeds _seeds;
@@ -137,7 +137,7 @@ internal sealed class SplitClock
 }
 
 /// <summary>Callbacks of a training run: progress per batch, a line per epoch, and a checkpoint after each epoch.</summary>
-public sealed record TrainingHooks(
+internal sealed record TrainingHooks(
     IProgress<TrainProgress>? Progress = null,
     Action<string, EpochRecord>? EpochDone = null,
     Action<IReadOnlyList<EpochRecord>>? Checkpoint = null,

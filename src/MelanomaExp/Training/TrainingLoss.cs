@@ -8,7 +8,7 @@ namespace MelanomaExp.Training;
 /// total as common ones) and <c>label_smoothing</c> (targets of 1 - e + e/K instead of 1) when asked.
 /// Validation loss stays plain cross-entropy, so it is comparable between steps.
 /// </summary>
-public sealed class TrainingLoss : IDisposable
+internal sealed class TrainingLoss : IDisposable
 {
     private readonly TrainSpec _spec;
     private readonly int[] _trainLabels;

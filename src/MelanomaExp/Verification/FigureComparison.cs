@@ -14,7 +14,7 @@ public sealed record FigureCheck(string Path, string Kind, string Committed, str
 /// missing on either side, or of another type, is not reproduced. Timings (seconds, images per second)
 /// and curve points (ROC, reliability bins, precision-recall; each summarised by a compared figure) are left out, and counted as left out.
 /// </summary>
-public static class FigureComparison
+internal static class FigureComparison
 {
     private static readonly HashSet<string> Timings = ["seconds", "images_per_second"];
     /// <summary>Curve points, each summarised by a compared figure (ROC by its AUC, reliability bins by the ECE, precision-recall by the average precision).</summary>

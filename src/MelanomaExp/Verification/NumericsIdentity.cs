@@ -10,7 +10,7 @@ namespace MelanomaExp.Verification;
 /// the native library. Two runs that agree on all of these must agree bit for bit; two that differ
 /// behave like runs of nearby seeds, since training amplifies a last-bit difference.
 /// </summary>
-public static class NumericsIdentity
+internal static class NumericsIdentity
 {
     private static readonly string[] Packages = ["TorchSharp", "libtorch"];
 

@@ -17,7 +17,7 @@ public sealed record ImagePairs(string Step, string Set, int Images, int Changed
 /// committed and rerun answers are paired image by image, so per-class and confusion differences are told as images
 /// that changed answer.
 /// </summary>
-public static class PredictionCheck
+internal static class PredictionCheck
 {
     /// <summary>Every evaluation whose recomputed figures differ from metrics.json, in words; empty when all agree or the report has no predictions.csv.</summary>
     public static IReadOnlyList<string> Recompute(CommittedReport report, Experiment experiment)

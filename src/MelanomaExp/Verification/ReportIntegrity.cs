@@ -8,7 +8,7 @@ namespace MelanomaExp.Verification;
 /// step's weights must be the file whose sha256 the manifest records (a swapped model). A failure here is not
 /// reproduced on any hardware: the numbers were not the tool's to begin with.
 /// </summary>
-public static class ReportIntegrity
+internal static class ReportIntegrity
 {
     /// <param name="report">The committed report.</param>
     /// <param name="note">What could not be checked, in words (a report written before checksums were recorded), or null.</param>

@@ -12,7 +12,6 @@ public class CommittedReportReadingTests
 {
     [Theory]
     [InlineData("smoke")]
-    [InlineData("base")]
     public void Reads_a_committed_report_as_its_raw_json_says(string name)
     {
         var dir = Path.Combine(RepoPaths.Root, "reports", name);

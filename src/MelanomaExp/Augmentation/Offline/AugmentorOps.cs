@@ -12,7 +12,7 @@ namespace MelanomaExp.Augmentation.Offline;
 /// (Augmentor would still apply it when the draw rounds to 0.0, one time in twenty).
 /// Every draw comes from the sample's own generator.
 /// </summary>
-public static class AugmentorOps
+internal static class AugmentorOps
 {
     // How each operation of the catalog changes an image; the names and parameters are the catalog's.
     private static readonly Dictionary<string, Action<Image<Rgb24>, IReadOnlyDictionary<string, double>, Random>> Apply = new(StringComparer.Ordinal)

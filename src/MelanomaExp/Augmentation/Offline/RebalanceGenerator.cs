@@ -17,7 +17,7 @@ namespace MelanomaExp.Augmentation.Offline;
 /// sources, as Augmentor saves them) named by content hash, kept with a manifest in
 /// a cache folder and reused while the pipeline, seed and source images are unchanged.
 /// </summary>
-public static class RebalanceGenerator
+internal static class RebalanceGenerator
 {
     private const string ManifestFile = "manifest.json";
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };

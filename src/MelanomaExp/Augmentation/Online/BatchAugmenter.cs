@@ -9,7 +9,7 @@ namespace MelanomaExp.Augmentation.Online;
 /// (flip, rotation, zoom, translation) applied with a single grid sample, then brightness and contrast.
 /// Parameters are drawn from the generator it is given, so each (step, epoch, batch) is reproducible.
 /// </summary>
-public sealed class BatchAugmenter
+internal sealed class BatchAugmenter
 {
     private readonly AugmentSpec _spec;
 

@@ -8,7 +8,7 @@ namespace MelanomaExp.Augmentation.Online;
 /// blends each pixel with its own luma grey by a factor (0 = grey, 1 = unchanged, 2 = twice as vivid).
 /// Meant to stop a network from relying on a collection's colour balance.
 /// </summary>
-public static class ColourJitter
+internal static class ColourJitter
 {
     private static readonly double[,] ToYiq =
     {

@@ -7,7 +7,7 @@ namespace MelanomaExp.Augmentation.Online;
 /// stretched back to the full size. A side that would exceed the image is cut to it, so the window
 /// never reaches outside the picture (no fill pixels).
 /// </summary>
-public static class RandomResizedCrop
+internal static class RandomResizedCrop
 {
     /// <summary>[width, 0, centre x, 0, height, centre y]: input = window * output + centre, each coordinate in [-1, 1].</summary>
     public static double[] Draw(Random rng, double minScale)

@@ -1,7 +1,7 @@
 namespace MelanomaExp.Config.Catalog;
 
 /// <summary>A parameter of an operation: its name, default (null = required) and allowed range.</summary>
-public sealed record OpParameter(string Name, double? Default, double Min, double Max);
+internal sealed record OpParameter(string Name, double? Default, double Min, double Max);
 
 /// <summary>
 /// The Augmentor operations an experiment file may name in <c>rebalance.pipeline</c>, with their parameters: what the
@@ -9,7 +9,7 @@ public sealed record OpParameter(string Name, double? Default, double Min, doubl
 /// implements exactly these names (a test holds the two lists equal); the list lives here so the schema layer does not
 /// import the code that applies it.
 /// </summary>
-public static class AugmentorOpCatalog
+internal static class AugmentorOpCatalog
 {
     private static readonly OpParameter[] None = [];
 

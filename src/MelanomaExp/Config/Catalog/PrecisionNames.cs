@@ -4,7 +4,7 @@ namespace MelanomaExp.Config.Catalog;
 /// The values of <c>train.precision</c>. What each means on which device is <c>Training.Precision</c>'s business; the
 /// names live here so the loader can check them without importing the training code.
 /// </summary>
-public static class PrecisionNames
+internal static class PrecisionNames
 {
     public const string Fp32 = "fp32";
     public const string Bf16 = "bf16";

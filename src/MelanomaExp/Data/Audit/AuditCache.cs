@@ -9,7 +9,7 @@ namespace MelanomaExp.Data.Audit;
 /// content hashes, their decoded size and the threshold, so re-running an experiment on unchanged data
 /// does not audit it again.
 /// </summary>
-public static class AuditCache
+internal static class AuditCache
 {
     public static AuditFindings GetOrCompute(ImageStore store, int threshold)
     {

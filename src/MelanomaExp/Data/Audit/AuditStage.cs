@@ -7,7 +7,7 @@ namespace MelanomaExp.Data.Audit;
 /// policies (dedupe, drop conflicts), then split (group-aware, or by held-out <c>imageGroups</c>, when asked), and count what still
 /// straddles train, validation and test.
 /// </summary>
-public static class AuditStage
+internal static class AuditStage
 {
     public static (ImageStore Train, Split Split, AuditSummary Summary) Apply(
         ImageStore train, ImageStore? test, DataSpec data, Random splitRng, string source, int seed = 0, IReadOnlyList<string>? imageGroups = null)

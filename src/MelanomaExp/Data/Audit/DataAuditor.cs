@@ -6,7 +6,7 @@ namespace MelanomaExp.Data.Audit;
 /// Finds exact duplicates (same file bytes, or same decoded pixels) and near duplicates (perceptual
 /// hashes within <c>threshold</c> bits under any flip or quarter turn) among a store's images.
 /// </summary>
-public static class DataAuditor
+internal static class DataAuditor
 {
     public static AuditFindings Audit(ImageStore store, int threshold)
     {

@@ -10,7 +10,7 @@ namespace MelanomaExp.Data.Audit;
 /// with their median gives 64 bits. Re-encoding, resizing and small edits move few bits; different
 /// images differ in about half. One hash per flip/rotation of the image, so transformed copies match too.
 /// </summary>
-public static class PerceptualHash
+internal static class PerceptualHash
 {
     private const int Size = 32;
     private const int Low = 8;

@@ -4,7 +4,7 @@ using MelanomaExp.Config;
 namespace MelanomaExp.Data.Groups;
 
 /// <summary>Gives every image its group from the file name (<c>pattern</c>) or a metadata CSV (<c>csv</c>).</summary>
-public static class GroupAssigner
+internal static class GroupAssigner
 {
     /// <summary>The group of files the pattern does not match, or the CSV does not list.</summary>
     public const string Unassigned = "(none)";

@@ -1,7 +1,7 @@
 namespace MelanomaExp.Data.Groups;
 
 /// <summary>Validation by group: the images of the held-out groups validate, every other image trains.</summary>
-public static class HoldOutSplitter
+internal static class HoldOutSplitter
 {
     public static Split Make(IReadOnlyList<string> groups, IReadOnlyCollection<string> holdOut, string source)
     {
