@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MelanomaExp.Config;
 
 public enum DuplicatePolicy
@@ -39,5 +41,7 @@ public sealed record AuditSpec(DuplicatePolicy Duplicates, ConflictPolicy Confli
     /// <c>test_copies</c>: keep scores every Test image and adds the figures without the copies beside them; exclude
     /// leaves the copies out of every Test figure (they are listed in the audit either way).
     /// </summary>
+    /// <remarks>Left out of the step key when kept (the default), so the keys of every experiment from before the option are unchanged.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public TestCopyPolicy TestCopies { get; init; } = TestCopyPolicy.Keep;
 }
