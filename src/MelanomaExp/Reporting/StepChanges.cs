@@ -31,7 +31,7 @@ internal static class StepChanges
         StepDifference.Between(run.Steps.First(x => x.Name == first).Spec, run.Steps.First(x => x.Name == second).Spec).Count;
 
     /// <summary>The label a comparison of steps differing in <paramref name="changes"/> settings carries; empty for one.</summary>
-    public static string Confounded(int changes, string baseline) => changes > 1
+    private static string Confounded(int changes, string baseline) => changes > 1
         ? Inv($" (**confounded**: {changes} settings differ, so a difference from {baseline} is not any one setting's effect)")
         : "";
 

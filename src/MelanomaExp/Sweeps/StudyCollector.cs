@@ -66,14 +66,17 @@ public static class StudyCollector
         return [.. comparisons.Select((c, i) => c with { AdjustedPValue = adjusted[i], FamilySize = tested })];
     }
 
-    /// <summary>The steps' settings as a run resolved them; null when its resolved experiment no longer reads (then every pair is compared).</summary>
+    /// <summary>
+    /// The steps' settings as a run resolved them; null when its resolved experiment no longer loads here (a bad key, or a
+    /// file it names gone or changed): then every pair is compared rather than collect failing.
+    /// </summary>
     private static IReadOnlyList<StepSpec>? Steps(ReportFolder report, string manifest)
     {
         try
         {
             return ExperimentLoader.Parse(report.ResolvedYaml, manifest).Steps;
         }
-        catch (ConfigException)
+        catch (BadInputException)
         {
             return null;
         }
