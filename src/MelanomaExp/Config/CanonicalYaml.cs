@@ -52,8 +52,9 @@ internal static class CanonicalYaml
                 },
                 ["validation"] = e.Data.Validation is not { } v ? null : new Dictionary<string, object?>
                 {
-                    ["by"] = "group",
-                    ["hold_out"] = v.HoldOut.ToArray(),
+                    ["by"] = v.ByName,
+                    ["hold_out"] = v.HoldOut.Count == 0 ? null : v.HoldOut.ToArray(),
+                    ["pattern"] = v.Pattern,
                 },
             },
             ["steps"] = e.Steps.Select(StepMap).ToList(),

@@ -20,14 +20,7 @@ internal static class GroupsBinder
         }
         if (spec.Pattern is { } pattern)
         {
-            try
-            {
-                _ = new Regex(pattern, RegexOptions.CultureInvariant);
-            }
-            catch (ArgumentException e)
-            {
-                throw section.Error("pattern", $"not a valid regular expression: {e.Message}");
-            }
+            CheckRegex(section, pattern);
         }
         section.RejectUnknown();
         return spec;
@@ -39,18 +32,54 @@ internal static class GroupsBinder
         {
             return null;
         }
-        var by = section.Choice("by", ValidationBy.Random);
+        var by = (ValidationBy)Array.IndexOf(ValidationSpec.Names, section.StringChoice("by", "random", ValidationSpec.Names));
+        var pattern = section.String("pattern");
         var holdOut = HoldOut(section);
         section.RejectUnknown();
+        if (by != ValidationBy.Group && holdOut.Count > 0)
+        {
+            throw section.Error("hold_out", "only with by: group");
+        }
+        if (by != ValidationBy.RandomGroups && pattern is not null)
+        {
+            throw section.Error("pattern", "only with by: random-groups (data.groups.pattern names the groups of by: group)");
+        }
         if (by == ValidationBy.Random)
         {
-            return holdOut.Count == 0 ? null : throw section.Error("hold_out", "only with by: group");
+            return null;
+        }
+        if (by == ValidationBy.RandomGroups)
+        {
+            return new ValidationSpec(by, []) { Pattern = Pattern(section, pattern) };
         }
         if (groups is null)
         {
             throw data.Error("groups", "data.validation.by: group needs data.groups");
         }
         return holdOut.Count > 0 ? new ValidationSpec(by, holdOut) : throw section.Error("hold_out", "by: group needs at least one group to hold out, e.g. hold_out: ['000']");
+    }
+
+    private static string Pattern(YamlSection section, string? pattern)
+    {
+        if (pattern is null)
+        {
+            // Describing walks an empty stand-in; the key is still recorded above.
+            return section.Describing ? "" : throw section.Error("pattern", @"by: random-groups needs a pattern whose first capture is an image's group, e.g. 'ISIC_(\d{5})'");
+        }
+        CheckRegex(section, pattern);
+        return pattern;
+    }
+
+    private static void CheckRegex(YamlSection section, string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException e)
+        {
+            throw section.Error("pattern", $"not a valid regular expression: {e.Message}");
+        }
     }
 
     /// <summary>A list, or one value (what <c>--set data.validation.hold_out=000</c> gives a sweep).</summary>

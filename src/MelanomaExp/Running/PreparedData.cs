@@ -42,7 +42,11 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
             test = ImageStoreLoader.Load(testIndex, spec.ImageHeight, spec.ImageWidth, spec.OnBadImage);
         }
         (string[] Values, Dictionary<string, string> Of)? groupOf = spec.Groups is { } g ? GroupsOf(g, loaded, root) : null;
-        var (train, split, audit) = Data.Audit.AuditStage.Apply(loaded, test, spec, new Seeds(experiment.Seed).Rng("split"), index.Root, experiment.Seed, groupOf?.Values);
+        // by: random-groups splits by its own grouping (fine, e.g. 100 ISIC numbers), data.groups stays the grouping reported on (collections).
+        var splitGroups = spec.Validation is { By: ValidationBy.RandomGroups, Pattern: { } splitPattern }
+            ? GroupAssigner.Assign(new GroupsSpec(splitPattern, null, "file", "group"), loaded.Paths, root)
+            : groupOf?.Values;
+        var (train, split, audit) = Data.Audit.AuditStage.Apply(loaded, test, spec, new Seeds(experiment.Seed).Rng("split"), index.Root, experiment.Seed, splitGroups);
         var ofPath = groupOf?.Of;
         if (split.Train.Length == 0 || split.Validation.Length == 0)
         {
@@ -56,6 +60,17 @@ public sealed record PreparedData(ImageStore Train, Split Split, ImageStore? Tes
                 throw new BadInputException($"{experiment.SourcePath}: evaluation.positive_class: '{positive}' is not one of the classes ({string.Join(", ", train.Classes)})");
             }
             positive = null;
+        }
+        if (spec.Validation is { By: ValidationBy.RandomGroups } && positive is not null)
+        {
+            // The class of interest must be judged on pictures of groups it never trained on, and trained on at all.
+            var p = train.Classes.ToList().IndexOf(positive);
+            var (inTraining, inValidation) = (split.Train.Count(i => train.Labels[i] == p), split.Validation.Count(i => train.Labels[i] == p));
+            if (inTraining == 0 || inValidation == 0)
+            {
+                throw new BadInputException(
+                    $"{experiment.SourcePath}: data.validation.pattern: by: random-groups left '{positive}' with {inTraining} training and {inValidation} validation image(s); use finer groups or a larger validation_split");
+            }
         }
         var groups = ofPath is null ? null : train.Paths.Select(p => ofPath[p]).ToArray();
         return new PreparedData(train, split, test, root, positive)

@@ -54,4 +54,51 @@ public class GroupsBinderTests
         var e = Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(yaml, "g.yaml"));
         Assert.Contains("needs data.groups", e.Message, StringComparison.Ordinal);
     }
+
+    private const string RandomGroups = """
+        name: g
+        seed: 1
+        data:
+          train: Train
+          validation: { by: random-groups, pattern: 'ISIC_(\d{5})' }
+        steps:
+          - name: base
+            model: { arch: seed-cnn }
+            train: { epochs: 1 }
+        """;
+
+    [Fact]
+    public void Random_groups_reads_its_own_pattern_and_needs_no_data_groups()
+    {
+        var e = ExperimentLoader.Parse(RandomGroups, "g.yaml");
+        Assert.Null(e.Data.Groups);
+        Assert.Equal(ValidationBy.RandomGroups, e.Data.Validation!.By);
+        Assert.Equal(@"ISIC_(\d{5})", e.Data.Validation.Pattern);
+        Assert.Contains("by: random-groups", e.ResolvedYaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("hold_out", e.ResolvedYaml, StringComparison.Ordinal);
+        // The grouping is part of what the experiment is: a different one is a different experiment.
+        Assert.NotEqual(e.Hash, ExperimentLoader.Parse(RandomGroups, "g.yaml", [@"data.validation.pattern=ISIC_(\d{4})"]).Hash);
+    }
+
+    [Theory]
+    [InlineData("data.validation.pattern=ISIC_(", "not a valid regular expression")]
+    [InlineData("data.validation.hold_out=000", "only with by: group")]
+    [InlineData("data.validation.by=random", "only with by: random-groups")]
+    [InlineData("data.validation.by=groups", "expected")]
+    public void Bad_random_groups_settings_name_the_key(string set, string problem)
+    {
+        var e = Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(RandomGroups, "g.yaml", [set]));
+        Assert.Contains("data.validation.", e.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Random_groups_without_a_pattern_says_what_to_give()
+    {
+        var yaml = RandomGroups.Replace(", pattern: 'ISIC_(\\d{5})'", "", StringComparison.Ordinal);
+        Assert.NotEqual(RandomGroups, yaml);
+        var e = Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(yaml, "g.yaml"));
+        Assert.Contains("data.validation.pattern", e.Message, StringComparison.Ordinal);
+        Assert.Contains("needs a pattern", e.Message, StringComparison.Ordinal);
+    }
 }

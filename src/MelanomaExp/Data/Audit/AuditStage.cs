@@ -49,7 +49,10 @@ internal static class AuditStage
             kept.Labels);
 
         var groups = remaining.Groups();
-        var split = data.Validation is { } byGroup && imageGroups is not null
+        var split = data.Validation is { By: ValidationBy.RandomGroups } && imageGroups is not null
+            // The split groups join the duplicate groups whatever leakage says: a group split that let copies straddle it would defeat itself.
+            ? Groups.RandomGroupSplitter.Make(kept.Labels, Groups.SplitUnits.Of(keep.Select(i => imageGroups[i]).ToArray(), groups), data.ValidationSplit, data.Stratify, splitRng)
+            : data.Validation is { } byGroup && imageGroups is not null
             ? Groups.HoldOutSplitter.Make(keep.Select(i => imageGroups[i]).ToArray(), byGroup.HoldOut, source)
             : policy.Leakage == LeakagePolicy.Group
             ? GroupSplitter.Make(kept.Labels, groups, data.ValidationSplit, data.Stratify, splitRng)
