@@ -31,6 +31,16 @@ public sealed record BinaryEvaluation(
 
     /// <summary>Whether each image is of the positive class, in the set's order.</summary>
     public IReadOnlyList<bool> Truth { get; init; } = [];
+
+    /// <summary>
+    /// Below this many images on either side, reports draw no ROC and table no ROC AUC or specificity:
+    /// with 4 negatives one image moves specificity by 25 points, and the curve is a staircase of 4 steps.
+    /// The figures stay in metrics.json, the data; it is their reading that needs the images.
+    /// </summary>
+    public const int MinPerSide = 10;
+
+    /// <summary>Whether both sides have <see cref="MinPerSide"/> images: whether ROC, AUC and specificity are worth showing.</summary>
+    public bool Rankable => Positives >= MinPerSide && Negatives >= MinPerSide;
 }
 
 /// <summary>

@@ -67,7 +67,7 @@ internal static class EvaluationCharts
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
         var i = 0;
-        foreach (var (label, set) in curves.Where(c => c.Set.Positive is not null))
+        foreach (var (label, set) in curves.Where(c => c.Set.Positive is { Rankable: true }))
         {
             var positive = set.Positive!;
             var color = palette.GetColor(i++);

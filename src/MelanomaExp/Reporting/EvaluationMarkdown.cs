@@ -46,7 +46,7 @@ internal static class EvaluationMarkdown
             var m = e.Metrics;
             var p = e.Positive is not { Operating: { } o } b
                 ? (positive is null ? "" : " – | – | – | – | – | – |")
-                : Inv($" {o.Threshold:0.000} | {Ci(o.Sensitivity)} | {Ci(o.Specificity)} | {Ci(b.Sensitivity)} | {Ci(b.Specificity)} | {Ci(b.Auc, percent: false)} |");
+                : Inv($" {o.Threshold:0.000} | {Ci(o.Sensitivity)} | {SummaryMarkdown.Ranked(b, o.Specificity)} | {Ci(b.Sensitivity)} | {SummaryMarkdown.Ranked(b, b.Specificity)} | {SummaryMarkdown.Ranked(b, b.Auc, percent: false)} |");
             md.AppendLine(Inv($"| {step} | {e.Set} | {e.Images} | {Pct(m.Accuracy)} | {Ci(e.BalancedAccuracy)} | {Ci(e.MacroF1, percent: false)} | {Num(m.WeightedF1)} |{p}"));
         }
         md.AppendLine();
@@ -54,6 +54,7 @@ internal static class EvaluationMarkdown
         {
             md.AppendLine(Inv($"At threshold, an image counts as {positive.PositiveClass} when that class's probability reaches the operating threshold (the one `predict` uses, chosen on validation); as top class, when {positive.PositiveClass} has the highest probability. ROC AUC ranks images by the {positive.PositiveClass} probability. Balanced accuracy and macro F1 average the classes present in the set. Intervals: percentile bootstrap over images, seeded."));
             md.AppendLine();
+            SummaryMarkdown.Unranked(md, rows);
         }
     }
 
@@ -84,8 +85,9 @@ internal static class EvaluationMarkdown
         md.AppendLine();
     }
 
-    public static void Comparisons(StringBuilder md, IReadOnlyList<StepComparison> comparisons)
+    public static void Comparisons(StringBuilder md, RunResult run)
     {
+        var comparisons = run.Comparisons;
         if (comparisons.Count == 0)
         {
             return;
@@ -96,7 +98,7 @@ internal static class EvaluationMarkdown
         md.AppendLine("| --- | --- | --- | --- | ---: | ---: | ---: | --- | --- | --- | ---: |");
         foreach (var c in comparisons)
         {
-            var auc = c.Auc is not { } a
+            var auc = SummaryMarkdown.ComparedAuc(c, run) is not { } a
                 ? " – | – | – |"
                 : Inv($" {Num(a.DeLong.FirstAuc)} → {Num(a.DeLong.SecondAuc)} | {a.Difference.Value:+0.000;-0.000;0.000} ({a.Difference.Low:+0.000;-0.000;0.000} to {a.Difference.High:+0.000;-0.000;0.000}) | {a.DeLong.PValue:0.0000} |");
             md.AppendLine(Inv($"| {c.First} | {c.Second} | {c.Set} | {Pct(c.FirstAccuracy)} → {Pct(c.SecondAccuracy)} | {c.Test.OnlyFirstRight} | {c.Test.OnlySecondRight} | {c.Test.PValue:0.0000} | {c.Test.Method} |{auc}"));

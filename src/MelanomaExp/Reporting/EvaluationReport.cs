@@ -37,9 +37,14 @@ public static class EvaluationReport
         EvaluationCharts.Confusion(e, $"confusion matrix ({e.Set})", Path.Combine(staging.Path, ReportFiles.Confusion(step, e.Set)));
         if (e.Positive is not null)
         {
-            EvaluationCharts.RocCurves([e], $"{e.Positive.PositiveClass} vs rest", Path.Combine(staging.Path, ReportFiles.Roc(step)));
+            if (e.Positive.Rankable)
+            {
+                EvaluationCharts.RocCurves([e], $"{e.Positive.PositiveClass} vs rest", Path.Combine(staging.Path, ReportFiles.Roc(step)));
+            }
             PrecisionRecallChart.Write([(e.Set, e)], $"{e.Positive.PositiveClass} precision-recall", Path.Combine(staging.Path, ReportFiles.PrecisionRecallSteps));
-            md.AppendLine(Inv($"![ROC]({ReportFiles.Roc(step)}) ![precision-recall]({ReportFiles.PrecisionRecallSteps})"));
+            md.AppendLine(e.Positive.Rankable
+                ? Inv($"![ROC]({ReportFiles.Roc(step)}) ![precision-recall]({ReportFiles.PrecisionRecallSteps})")
+                : Inv($"![precision-recall]({ReportFiles.PrecisionRecallSteps})"));
             md.AppendLine();
             md.AppendLine(Inv($"Average precision of {e.Positive.PositiveClass}: {SummaryMarkdown.Ci(e.Positive.AveragePrecision, percent: false)}."));
             md.AppendLine();

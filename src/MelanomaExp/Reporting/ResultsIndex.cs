@@ -76,8 +76,8 @@ public static class ResultsIndex
         }
         foreach (var step in steps.EnumerateArray())
         {
-            string Figure(string metric, bool percent) => ReportMetric.Named(metric).Read(step) is { } v ? (percent ? Pct(v) : Inv($"{v:0.000}")) : "–";
-            var auc = ReportMetric.Named("val_positive_auc").Read(step) is { } a
+            string Figure(string metric, bool percent) => ReportMetric.Named(metric).ReadShown(step) is { } v ? (percent ? Pct(v) : Inv($"{v:0.000}")) : "–";
+            var auc = ReportMetric.Named("val_positive_auc").ReadShown(step) is { } a
                 ? Inv($"{a:0.000} ({ReportJson.Number(step, "validation", "positive_class", "roc_auc", "ci95_low"):0.000}–{ReportJson.Number(step, "validation", "positive_class", "roc_auc", "ci95_high"):0.000})")
                 : "–";
             var images = ReportJson.Number(step, "validation", "images") is { } n ? Inv($"{n:0}") : "–";

@@ -31,7 +31,7 @@ internal static class SummaryMarkdown
     public static void Table(StringBuilder md, RunResult run)
     {
         var positive = run.Steps.Select(s => s.Validation.Positive?.PositiveClass).FirstOrDefault(p => p is not null);
-        var head = positive is null ? "" : $" {positive} threshold | {positive} sensitivity (95% CI) | {positive} specificity (95% CI) | {positive} ROC AUC (95% CI) |";
+        var head = positive is null ? "" : $" {positive} threshold | {positive} sensitivity at threshold (95% CI) | {positive} specificity at threshold (95% CI) | {positive} ROC AUC (95% CI) |";
         md.AppendLine("| step | set | images | balanced accuracy (95% CI) | macro F1 (95% CI) |" + head);
         md.AppendLine("| --- | --- | ---: | ---: | ---: |" + (positive is null ? "" : " ---: | ---: | ---: | ---: |"));
         foreach (var s in run.Steps)
@@ -40,11 +40,12 @@ internal static class SummaryMarkdown
             {
                 var p = positive is null ? "" : e.Positive?.Operating is not { } o
                     ? " – | – | – | – |"
-                    : Inv($" {o.Threshold:0.000} | {Ci(o.Sensitivity)} | {Ci(o.Specificity)} | {Ci(e.Positive.Auc, percent: false)} |");
+                    : Inv($" {o.Threshold:0.000} | {Ci(o.Sensitivity)} | {Ranked(e.Positive, o.Specificity)} | {Ranked(e.Positive, e.Positive.Auc, percent: false)} |");
                 md.AppendLine(Inv($"| {s.Name} | {e.Set} | {e.Images} | {Ci(e.BalancedAccuracy)} | {Ci(e.MacroF1, percent: false)} |{p}"));
             }
         }
         md.AppendLine();
+        Unranked(md, [.. run.Steps.SelectMany(s => new[] { s.Validation, s.Test }.OfType<SetEvaluation>().Select(e => (s.Name, e)))]);
     }
 
     private static void Changes(StringBuilder md, RunResult run)
@@ -68,12 +69,12 @@ internal static class SummaryMarkdown
             md.AppendLine();
             return;
         }
-        md.AppendLine(Inv($"Which differences between steps are statistically supported (two-sided p < {Alpha}; {Tests(run.Comparisons)}; not corrected for multiple comparisons):"));
+        md.AppendLine(Inv($"Which differences between steps are statistically supported (two-sided p < {Alpha}; {Tests(run)}; not corrected for multiple comparisons):"));
         md.AppendLine();
         foreach (var c in run.Comparisons)
         {
             var sentences = new List<string>();
-            if (c.Auc is { } auc)
+            if (ComparedAuc(c, run) is { } auc)
             {
                 sentences.Add(AucSentence(c, auc, run));
             }
@@ -118,10 +119,13 @@ internal static class SummaryMarkdown
             return;
         }
         var name = last.Validation.Positive.PositiveClass;
-        var test = last.Test?.Positive?.Operating;
-        md.AppendLine(Inv($"Operating threshold: `predict` with the model of `{last.Name}` flags {name} when its probability is at least **{o.Threshold:0.000}**, the threshold that maximised sensitivity + specificity on validation (each step's model carries its own, in the table). On validation it gives sensitivity {Ci(o.Sensitivity)} and specificity {Ci(o.Specificity)}; these are optimistic, the threshold being chosen on the same images{(test is null ? "" : Inv($". On the test set, at the same threshold: sensitivity {Ci(test.Sensitivity)}, specificity {Ci(test.Specificity)}"))}. The ROC and precision-recall charts mark it with a diamond."));
+        var test = last.Test?.Positive;
+        var testText = test?.Operating is not { } t ? "" : Inv($". On the test set, at the same threshold: sensitivity {Ci(t.Sensitivity)}, specificity {Ranked(test, t.Specificity, words: true)}");
+        md.AppendLine(Inv($"Operating threshold: `predict` with the model of `{last.Name}` flags {name} when its probability is at least **{o.Threshold:0.000}**, the threshold that maximised sensitivity + specificity on validation (each step's model carries its own, in the table). On validation it gives sensitivity {Ci(o.Sensitivity)} and specificity {Ranked(last.Validation.Positive, o.Specificity, words: true)}; these are optimistic, the threshold being chosen on the same images{testText}. The {(HasRoc(run) ? "ROC and precision-recall charts mark" : "precision-recall chart marks")} it with a diamond."));
         md.AppendLine();
-        md.AppendLine(Inv($"![{name} ROC of every step]({ReportFiles.RocSteps}) ![{name} precision-recall of every step]({ReportFiles.PrecisionRecallSteps})"));
+        md.AppendLine(HasRoc(run)
+            ? Inv($"![{name} ROC of every step]({ReportFiles.RocSteps}) ![{name} precision-recall of every step]({ReportFiles.PrecisionRecallSteps})")
+            : Inv($"![{name} precision-recall of every step]({ReportFiles.PrecisionRecallSteps})"));
         md.AppendLine();
         md.AppendLine(Inv($"Average precision of {name} (area under the precision-recall curve; a model that ranks at random scores the prevalence): ") + string.Join("; ", run.Steps.SelectMany(s => new[] { s.Validation, s.Test }.OfType<SetEvaluation>().Where(e => e.Positive is not null).Select(e => Inv($"{s.Name} {e.Set} {Ci(e.Positive!.AveragePrecision, percent: false)} (prevalence {e.Positive.Positives / (double)Math.Max(1, e.Positive.Positives + e.Positive.Negatives):0.000})")))) + ".");
         md.AppendLine();
@@ -149,9 +153,33 @@ internal static class SummaryMarkdown
         return set == "test" ? s.Test : s.Validation;
     }
 
-    private static string Tests(IReadOnlyList<StepComparison> comparisons) =>
-        comparisons.Any(c => c.Auc is not null) ? "tests: McNemar's on accuracy, DeLong's and a paired bootstrap on ROC AUC" : "test: McNemar's on accuracy";
+    private static string Tests(RunResult run) =>
+        run.Comparisons.Any(c => ComparedAuc(c, run) is not null) ? "tests: McNemar's on accuracy, DeLong's and a paired bootstrap on ROC AUC" : "test: McNemar's on accuracy";
 
+
+    /// <summary>An interval of ROC AUC or specificity, or a dash when its set has too few images of a side to read it (<see cref="BinaryEvaluation.Rankable"/>).</summary>
+    internal static string Ranked(BinaryEvaluation b, Interval i, bool percent = true, bool words = false) =>
+        b.Rankable ? Ci(i, percent) : words ? Inv($"not shown ({b.Positives} {b.PositiveClass}, {b.Negatives} other: fewer than {BinaryEvaluation.MinPerSide} of a side)") : "–";
+
+    /// <summary>The AUC comparison of two steps, or null when there is none or its images are too few of a side to read one.</summary>
+    internal static AucComparison? ComparedAuc(StepComparison c, RunResult run) =>
+        c.Auc is { } auc && Evaluation(run, c.First, c.Set)?.Positive is { Rankable: true } ? auc : null;
+
+    /// <summary>Whether any evaluated set has an ROC curve worth drawing: the every-step chart is drawn only then.</summary>
+    internal static bool HasRoc(RunResult run) =>
+        run.Steps.Any(s => new[] { s.Validation, s.Test }.Any(e => e?.Positive is { Rankable: true }));
+
+    /// <summary>Says which rows' dashes are the small-set rule and why, so a dash never reads as a failure.</summary>
+    internal static void Unranked(StringBuilder md, IReadOnlyList<(string Step, SetEvaluation Set)> rows)
+    {
+        var small = rows.Where(r => r.Set.Positive is { Rankable: false }).Select(r => Inv($"{r.Step} on {r.Set.Set} ({r.Set.Positive!.Positives} {r.Set.Positive.PositiveClass}, {r.Set.Positive.Negatives} other)")).Distinct().ToList();
+        if (small.Count == 0)
+        {
+            return;
+        }
+        md.AppendLine(Inv($"Specificity and ROC AUC are not shown (–) for {string.Join("; ", small)}: with fewer than {BinaryEvaluation.MinPerSide} images of either side they say little (one image moves them by a tenth or more), so no ROC is drawn for them either. metrics.json keeps the numbers."));
+        md.AppendLine();
+    }
 
     internal static string Ci(Interval i, bool percent = true)
     {

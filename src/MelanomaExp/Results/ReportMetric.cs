@@ -47,8 +47,29 @@ public sealed record ReportMetric(string Name, string Label, string[] Path, bool
         new($"{prefix}_accuracy", $"{set} accuracy", [set, "accuracy"], false, true, s => of(s)?.Metrics.Accuracy),
         new($"{prefix}_balanced_accuracy", $"{set} balanced accuracy", [set, "balanced_accuracy"], false, true, s => of(s)?.Metrics.BalancedAccuracy),
         new($"{prefix}_macro_f1", $"{set} macro F1", [set, "macro_f1"], false, true, s => of(s)?.Metrics.MacroF1),
-        new($"{prefix}_positive_sensitivity", $"{set} melanoma sensitivity", [set, "positive_class", "sensitivity", "value"], false, true, s => of(s)?.Positive?.Sensitivity.Value),
-        new($"{prefix}_positive_specificity", $"{set} melanoma specificity", [set, "positive_class", "specificity", "value"], false, true, s => of(s)?.Positive?.Specificity.Value),
-        new($"{prefix}_positive_auc", $"{set} melanoma ROC AUC", [set, "positive_class", "roc_auc", "value"], false, false, s => of(s)?.Positive?.Auc.Value),
+        // Sensitivity always says its rule: as top class (the class with the highest probability), or at the
+        // operating threshold chosen on validation (what predict does; optimistic on validation itself).
+        new($"{prefix}_positive_sensitivity", $"{set} melanoma sensitivity (top class)", [set, "positive_class", "sensitivity", "value"], false, true, s => of(s)?.Positive?.Sensitivity.Value),
+        new($"{prefix}_positive_specificity", $"{set} melanoma specificity (top class)", [set, "positive_class", "specificity", "value"], false, true, s => of(s)?.Positive?.Specificity.Value) { NeedsBothSides = true },
+        new($"{prefix}_positive_sensitivity_at_threshold", $"{set} melanoma sensitivity (at threshold)", [set, "positive_class", "operating_point", "sensitivity", "value"], false, true, s => of(s)?.Positive?.Operating?.Sensitivity.Value),
+        new($"{prefix}_positive_specificity_at_threshold", $"{set} melanoma specificity (at threshold)", [set, "positive_class", "operating_point", "specificity", "value"], false, true, s => of(s)?.Positive?.Operating?.Specificity.Value) { NeedsBothSides = true },
+        new($"{prefix}_positive_auc", $"{set} melanoma ROC AUC", [set, "positive_class", "roc_auc", "value"], false, false, s => of(s)?.Positive?.Auc.Value) { NeedsBothSides = true },
     ];
+
+    /// <summary>Whether the figure needs <see cref="BinaryEvaluation.MinPerSide"/> images of each side to be read (ROC AUC, specificity).</summary>
+    public bool NeedsBothSides { get; init; }
+
+    /// <summary>
+    /// The value as reports show it: null, like a missing one, when it needs both sides and its set has fewer
+    /// than <see cref="BinaryEvaluation.MinPerSide"/> of one. Verify reads the raw value (<see cref="Read"/>), a reproduction being about bits.
+    /// </summary>
+    public double? ReadShown(JsonElement step)
+    {
+        if (NeedsBothSides && (ReportJson.Number(step, [Path[0], "positive_class", "positives"]) is not { } p || ReportJson.Number(step, [Path[0], "positive_class", "negatives"]) is not { } n
+            || p < BinaryEvaluation.MinPerSide || n < BinaryEvaluation.MinPerSide))
+        {
+            return null;
+        }
+        return Read(step);
+    }
 }

@@ -25,7 +25,7 @@ public static class StudyCollector
             {
                 foreach (var metric in ReportMetric.Studied)
                 {
-                    var values = done.Select(r => (r.Row.Seed, Value: r.Report.Steps.FirstOrDefault(s => s.Name == step) is { } s ? metric.Read(s.Metrics) : null))
+                    var values = done.Select(r => (r.Row.Seed, Value: r.Report.Steps.FirstOrDefault(s => s.Name == step) is { } s ? metric.ReadShown(s.Metrics) : null))
                         .Where(v => v.Value is { } x && double.IsFinite(x))
                         .ToList();
                     if (values.Count > 0)

@@ -100,4 +100,33 @@ public static class FixedRun
                 new DeterminismAudit("base", true, true, "aa", "aa")),
         };
     }
+
+    /// <summary>
+    /// <see cref="Create"/> with both steps validated on <paramref name="melanomas"/> melanomas and <paramref name="nevi"/>
+    /// nevi (scores spread so that the second step ranks better), and their comparison made on those images.
+    /// </summary>
+    public static RunResult WithValidationOf(int melanomas, int nevi)
+    {
+        var run = Create();
+        string[] classes = ["melanoma", "nevus", "seborrheic keratosis"];
+        var settings = new EvaluationSettings("melanoma", 200, 1);
+        int[] truth = [.. Enumerable.Repeat(0, melanomas), .. Enumerable.Repeat(1, nevi)];
+        SetEvaluation Validation(float spread)
+        {
+            var probs = truth.Select((t, i) =>
+            {
+                var m = Math.Clamp((t == 0 ? 0.5f + spread : 0.5f - spread) + (i % 5 - 2) * 0.1f, 0.01f, 0.98f);
+                return new[] { m, 0.99f - m, 0.01f };
+            }).ToArray();
+            var predicted = probs.Select(p => p[0] >= p[1] ? 0 : 1).ToArray();
+            return Evaluate.Set("validation", classes, truth, predicted, probs, 0.9, settings);
+        }
+        var (first, second) = (Validation(0.05f), Validation(0.2f));
+        int[] Predicted(SetEvaluation e) => [.. e.Predictions];
+        return run with
+        {
+            Steps = [run.Steps[0] with { Validation = first }, run.Steps[1] with { Validation = second }],
+            Comparisons = [new StepComparison("base", "dropout", "validation", first.Metrics.Accuracy, second.Metrics.Accuracy, McNemar.Test(truth, Predicted(first), Predicted(second))) { Auc = AucComparison.Of(first, second, 200, 7) }],
+        };
+    }
 }

@@ -53,8 +53,11 @@ public class MarkdownReportTests
         Assert.True(text.IndexOf("## Summary", StringComparison.Ordinal) < text.IndexOf("## Training", StringComparison.Ordinal));
         Assert.Contains("- **dropout**: against **base**: `model.dropout` 0 → 0.2; `train.epochs` 2 → 3", text, StringComparison.Ordinal);
         Assert.Contains("(**confounded**: 2 settings differ", text, StringComparison.Ordinal);
-        Assert.Contains("DeLong p = ", text, StringComparison.Ordinal);
         Assert.Contains("McNemar p = ", text, StringComparison.Ordinal);
+        // 2 melanomas and 1 nevus: too few of a side for ROC AUC, specificity or an AUC test.
+        Assert.DoesNotContain("DeLong p = ", text, StringComparison.Ordinal);
+        Assert.Contains("Specificity and ROC AUC are not shown (–) for base on validation (2 melanoma, 1 other)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("roc-steps.png", text, StringComparison.Ordinal);
         Assert.DoesNotContain("the model overfits", text, StringComparison.Ordinal);
     }
 
@@ -69,5 +72,19 @@ public class MarkdownReportTests
         var clean = MarkdownReport.Render(run with { Steps = steps });
         Assert.Contains("none of the 4 validation images has a copy in training", clean, StringComparison.Ordinal);
         Assert.DoesNotContain("can be inflated by that leakage", clean, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sets_with_ten_of_each_side_get_specificity_the_roc_and_the_auc_test()
+    {
+        var run = FixedRun.WithValidationOf(12, 12);
+        var text = MarkdownReport.Render(run);
+        Assert.Contains("DeLong p = ", text, StringComparison.Ordinal);
+        Assert.Contains("roc-steps.png", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("base on validation (", text, StringComparison.Ordinal);
+        // One image short on one side and the rule applies again.
+        var tooFew = MarkdownReport.Render(FixedRun.WithValidationOf(12, 9));
+        Assert.DoesNotContain("DeLong p = ", tooFew, StringComparison.Ordinal);
+        Assert.Contains("base on validation (12 melanoma, 9 other)", tooFew, StringComparison.Ordinal);
     }
 }

@@ -38,8 +38,10 @@ public class ReportMetricTests
             ["train_accuracy", "val_accuracy", "train_loss", "val_loss", "val_balanced_accuracy", "val_positive_auc", "test_accuracy"],
             ReportMetric.Verified.Select(m => m.Name));
         Assert.Equal(
-            ["val_accuracy", "val_balanced_accuracy", "val_macro_f1", "val_positive_sensitivity", "val_positive_specificity", "val_positive_auc",
-             "test_accuracy", "test_balanced_accuracy", "test_macro_f1", "test_positive_sensitivity", "test_positive_specificity", "test_positive_auc"],
+            ["val_accuracy", "val_balanced_accuracy", "val_macro_f1", "val_positive_sensitivity", "val_positive_specificity",
+             "val_positive_sensitivity_at_threshold", "val_positive_specificity_at_threshold", "val_positive_auc",
+             "test_accuracy", "test_balanced_accuracy", "test_macro_f1", "test_positive_sensitivity", "test_positive_specificity",
+             "test_positive_sensitivity_at_threshold", "test_positive_specificity_at_threshold", "test_positive_auc"],
             ReportMetric.Studied.Select(m => m.Name));
         Assert.All(ReportMetric.Verified.Concat(ReportMetric.Studied).Concat(ReportMetric.SeedSummary), m => Assert.Contains(m, ReportMetric.All));
         Assert.True(ReportMetric.Named("val_loss").IsLoss);

@@ -6,7 +6,7 @@ namespace MelanomaExp.Reporting.Sections;
 /// <summary>The paired tests of each step against the one before it (<see cref="EvaluationMarkdown.Comparisons"/>), which the summary's sentences quote.</summary>
 internal sealed class StepComparisonSection : IReportSection
 {
-    public void Write(StringBuilder md, RunResult run) => EvaluationMarkdown.Comparisons(md, run.Comparisons);
+    public void Write(StringBuilder md, RunResult run) => EvaluationMarkdown.Comparisons(md, run);
 
     public IEnumerable<SectionFile> Files(RunResult run) => [];
 }

@@ -3,7 +3,7 @@ using MelanomaExp.Results;
 
 namespace MelanomaExp.Reporting.Sections;
 
-/// <summary>The report's first screen (<see cref="SummaryMarkdown"/>); it owns the every-step ROC and precision-recall charts because its sentences cite them.</summary>
+/// <summary>The report's first screen (<see cref="SummaryMarkdown"/>); it owns the every-step ROC and precision-recall charts because its sentences cite them (no ROC when no set has 10 images of each side).</summary>
 internal sealed class SummarySection : IReportSection
 {
     public void Write(StringBuilder md, RunResult run) => SummaryMarkdown.Write(md, run);
@@ -15,7 +15,10 @@ internal sealed class SummarySection : IReportSection
         {
             yield break;
         }
-        yield return new(ReportFiles.RocSteps, path => EvaluationCharts.RocCurves(StepEvaluations.Labelled(run), $"{first.PositiveClass} vs rest, every step", path));
+        if (SummaryMarkdown.HasRoc(run))
+        {
+            yield return new(ReportFiles.RocSteps, path => EvaluationCharts.RocCurves(StepEvaluations.Labelled(run), $"{first.PositiveClass} vs rest, every step", path));
+        }
         yield return new(ReportFiles.PrecisionRecallSteps, path => PrecisionRecallChart.Write(StepEvaluations.Labelled(run), $"{first.PositiveClass} precision-recall, every step", path));
     }
 }
