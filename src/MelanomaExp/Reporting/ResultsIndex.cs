@@ -32,6 +32,7 @@ public static class ResultsIndex
         md.AppendLine("`Train` (each report's own split; the sets differ between reports); test figures appear only for reports that");
         md.AppendLine("evaluated the `Test` split, which chooses nothing (not the epoch, the threshold or the model). Intervals are 95%.");
         md.AppendLine();
+        Currency(md, reportsDir);
         md.AppendLine("## Runs");
         md.AppendLine();
         md.AppendLine("| report | step | validation images | accuracy | balanced accuracy | macro F1 | melanoma ROC AUC | test balanced accuracy | test melanoma ROC AUC | made on |");
@@ -43,13 +44,35 @@ public static class ResultsIndex
         md.AppendLine();
         md.AppendLine("## Seed studies");
         md.AppendLine();
-        md.AppendLine("| study | grid point | step | seeds | validation accuracy, mean (95% CI) | balanced accuracy | melanoma ROC AUC |");
-        md.AppendLine("| --- | --- | --- | ---: | ---: | ---: | ---: |");
+        md.AppendLine("| study | grid point | step | seeds | validation accuracy, mean (95% CI) | balanced accuracy | melanoma ROC AUC | test balanced accuracy | test melanoma ROC AUC |");
+        md.AppendLine("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var dir in folders.Where(d => File.Exists(Path.Combine(d, ReportFiles.Study))))
         {
             Study(md, reportsDir, dir);
         }
         return md.ToString();
+    }
+
+    private static void Currency(StringBuilder md, string root)
+    {
+        md.AppendLine("## Reports");
+        md.AppendLine();
+        md.AppendLine("Current: every run was made from a clean work tree, and its recorded experiment, read by this version of the tool,");
+        md.AppendLine("resolves to the same experiment hash (rerunning it today is the same experiment). Stale: the reason, for the first");
+        md.AppendLine("run it applies to. A test checks that every commit claimed here is in this repository's history.");
+        md.AppendLine();
+        md.AppendLine("| report | kind | made at | tool | current |");
+        md.AppendLine("| --- | --- | --- | --- | --- |");
+        foreach (var report in ReportCurrency.Of(root))
+        {
+            var commits = string.Join(", ", report.Runs.Select(r => r.Commit.Length >= 7 ? r.Commit[..7] : r.Commit).Distinct(StringComparer.Ordinal));
+            var tools = string.Join(", ", report.Runs.Select(r => r.ToolVersion).Distinct(StringComparer.Ordinal));
+            var stale = report.Runs.Where(r => r.Stale is not null).ToList();
+            var verdict = stale.Count == 0 ? "current"
+                : Inv($"stale ({stale.Count} of {report.Runs.Count}): {stale[0].Stale!.Replace("|", "\\|", StringComparison.Ordinal)}");
+            md.AppendLine(Inv($"| {Link(root, report.Dir, ReportFiles.Readme)} | {report.Kind} | {commits} | {tools} | {verdict} |"));
+        }
+        md.AppendLine();
     }
 
     private static JsonDocument Read(string path)
@@ -111,7 +134,7 @@ public static class ResultsIndex
                 return $"{F(mean)} ({F(cell.Ci95Low)}–{F(cell.Ci95High)})";
             }
             var n = group.Max(c => c.N);
-            md.AppendLine(Inv($"| {name} | {group.Key.Point} | {group.Key.Step} | {n:0} | {Cell("val_accuracy", true)} | {Cell("val_balanced_accuracy", true)} | {Cell("val_positive_auc", false)} |"));
+            md.AppendLine(Inv($"| {name} | {group.Key.Point} | {group.Key.Step} | {n:0} | {Cell("val_accuracy", true)} | {Cell("val_balanced_accuracy", true)} | {Cell("val_positive_auc", false)} | {Cell("test_balanced_accuracy", true)} | {Cell("test_positive_auc", false)} |"));
         }
     }
 
