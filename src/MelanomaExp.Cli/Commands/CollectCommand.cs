@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MelanomaExp.Reporting.Studies;
 using MelanomaExp.Sweeps;
 
 namespace MelanomaExp.Cli.Commands;

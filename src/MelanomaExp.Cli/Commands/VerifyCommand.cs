@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using MelanomaExp.Config;
 using MelanomaExp.Reporting;
+using MelanomaExp.Reporting.Verification;
+using MelanomaExp.Results;
 using MelanomaExp.Running;
 using MelanomaExp.Verification;
 

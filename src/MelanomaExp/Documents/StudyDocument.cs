@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace MelanomaExp.Documents;
 
 /// <summary>
-/// study.json, written by collect (Sweeps' StudyReport) and read by verify's seed spread and the results index.
+/// study.json, written by collect (Reporting's StudyReport) and read by verify's seed spread and the results index.
 /// Properties are written in declaration order; what readers need is required, the rest may be absent in
 /// hand-made or partial studies.
 /// </summary>

@@ -34,7 +34,7 @@ public static class SweepRunner
             return failed;
         }
         var study = StudyCollector.Collect(dir, backend.Queue(dir, plan));
-        StudyReport.Write(study);
+        StudyReportWriter.Write(study);
         log($"study report: {Path.Combine(study.Dir, ReportFiles.Readme)} ({study.Runs.Count(r => r.Status == RunStatus.Done)}/{plan.Rows.Count} runs done)");
         return failed;
     }

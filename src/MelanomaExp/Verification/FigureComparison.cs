@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using MelanomaExp.Config;
+using MelanomaExp.Results;
 
 namespace MelanomaExp.Verification;
-
-/// <summary>One figure of metrics.json (a number, a count, a label), committed against reproduced.</summary>
-public sealed record FigureCheck(string Path, string Kind, string Committed, string Reproduced, double Tolerance, Verdict Verdict);
 
 /// <summary>
 /// Every figure under <c>steps</c> in metrics.json, compared leaf by leaf with a tolerance chosen by its

@@ -7,9 +7,6 @@ using MelanomaExp.Seeding;
 
 namespace MelanomaExp.Verification;
 
-/// <summary>How many images of one step's set answer differently in the rerun, and McNemar's test on the pairs.</summary>
-public sealed record ImagePairs(string Step, string Set, int Images, int Changed, McNemar Test);
-
 /// <summary>
 /// The per-image half of verify. Before a rerun, every figure of each committed evaluation is recomputed from the
 /// committed predictions.csv with the evaluation's own code and settings (positive class, bootstrap seed) and must

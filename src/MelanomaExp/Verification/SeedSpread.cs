@@ -78,6 +78,7 @@ public sealed record SeedSpread(string Source, IReadOnlyDictionary<(string Step,
                 return c;
             }
             var judged = c with { SeedSd = s.Sd, Seeds = s.Seeds };
+            judged = judged with { SpreadDescription = Describe(judged) };
             return c.Verdict == Verdict.NotReproduced && c.Difference is { } d && Math.Abs(d) <= Band(s.Seeds) * s.Sd ? judged with { Verdict = Verdict.WithinSeedSpread } : judged;
         }).ToList(),
     };

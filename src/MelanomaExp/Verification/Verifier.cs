@@ -1,5 +1,6 @@
 using MelanomaExp.Config;
 using MelanomaExp.Reporting;
+using MelanomaExp.Reporting.Verification;
 using MelanomaExp.Results;
 using MelanomaExp.Running;
 using MelanomaExp.Safety;

@@ -1,4 +1,5 @@
 using MelanomaExp.Reporting;
+using MelanomaExp.Reporting.Studies;
 using MelanomaExp.Results;
 using MelanomaExp.Sweeps;
 using MelanomaExp.Tests.Fixtures;

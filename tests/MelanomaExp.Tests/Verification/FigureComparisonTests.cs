@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MelanomaExp.Config;
+using MelanomaExp.Results;
 using MelanomaExp.Verification;
 
 namespace MelanomaExp.Tests.Verification;

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using MelanomaExp.Reporting.Verification;
+using MelanomaExp.Results;
 using MelanomaExp.Tests.Fixtures;
 using MelanomaExp.Verification;
 

@@ -1,3 +1,4 @@
+using MelanomaExp.Results;
 using MelanomaExp.Verification;
 
 namespace MelanomaExp.Tests.Verification;

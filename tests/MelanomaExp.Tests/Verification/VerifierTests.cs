@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using MelanomaExp.Cli.Commands;
 using MelanomaExp.Config;
 using MelanomaExp.Reporting;
+using MelanomaExp.Reporting.Verification;
+using MelanomaExp.Results;
 using MelanomaExp.Running;
 using MelanomaExp.Tests.Fixtures;
 using MelanomaExp.Verification;

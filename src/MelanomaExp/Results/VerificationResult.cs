@@ -1,4 +1,6 @@
-namespace MelanomaExp.Verification;
+namespace MelanomaExp.Results;
+
+// verify's result model: Verification computes it, Reporting renders it (VERIFY.md), so it lives below both.
 
 public enum Verdict
 {
@@ -19,6 +21,9 @@ public sealed record MetricCheck(string Step, string Metric, double? Committed, 
     public double? SeedSd { get; init; }
 
     public int Seeds { get; init; }
+
+    /// <summary>The difference in seed sds, in words ("0.4 sd of 5 seeds (within the ±3.93 sd band)"), when a seed study measured it; the judge writes it, the report prints it.</summary>
+    public string? SpreadDescription { get; init; }
 }
 
 /// <summary>An environment property that differs between the committed run and this one.</summary>
@@ -43,7 +48,7 @@ public sealed record VerificationResult(string ReportDir, IReadOnlyList<MetricCh
 
     public bool SameNumerics => Numerics.Count == 0;
 
-    /// <summary>What the integrity check found wrong with the committed report before any rerun (<see cref="ReportIntegrity"/>); non-empty: not reproduced, nothing rerun.</summary>
+    /// <summary>What the integrity check found wrong with the committed report before any rerun (Verification's <c>ReportIntegrity</c>); non-empty: not reproduced, nothing rerun.</summary>
     public IReadOnlyList<string> Integrity { get; init; } = [];
 
     /// <summary>On other numerics, no seed spread was found or measured (<c>verify --seeds 0</c>): the headline figures were judged by the fixed tolerances alone.</summary>

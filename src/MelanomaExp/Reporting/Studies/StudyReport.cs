@@ -1,16 +1,27 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using MelanomaExp.Documents;
 using MelanomaExp.Results;
+using MelanomaExp.Sweeps;
 using static MelanomaExp.Reporting.MarkdownFormat;
 
-namespace MelanomaExp.Sweeps;
+namespace MelanomaExp.Reporting.Studies;
 
-/// <summary>Writes <c>DIR/README.md</c> (tables, charts, failed runs, machines) and <c>DIR/study.json</c> (the same numbers).</summary>
+/// <summary>
+/// Writes <c>DIR/README.md</c> (tables, charts, failed runs, machines) and <c>DIR/study.json</c> (the same numbers)
+/// for the <see cref="Study"/> that Sweeps' collect produces.
+/// </summary>
 public static class StudyReport
 {
     private const int LogTail = 15;
+
+    /// <summary>Hands this writer to Sweeps when the library loads, so a local sweep can write its report after its runs.</summary>
+#pragma warning disable CA2255 // One library, one registration: Sweeps sits below Reporting and cannot name it.
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void Register() => StudyReportWriter.Register(Write);
 
     public static void Write(Study study)
     {

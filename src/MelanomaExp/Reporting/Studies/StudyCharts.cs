@@ -1,7 +1,8 @@
 using MelanomaExp.Results;
+using MelanomaExp.Sweeps;
 using ScottPlot;
 
-namespace MelanomaExp.Sweeps;
+namespace MelanomaExp.Reporting.Studies;
 
 /// <summary>A strip chart per metric: every seed's value as a point, the mean as a bar across, per grid point and step.</summary>
 internal static class StudyCharts

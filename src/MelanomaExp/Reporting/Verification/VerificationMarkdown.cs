@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using MelanomaExp.Results;
 
-namespace MelanomaExp.Verification;
+namespace MelanomaExp.Reporting.Verification;
 
-/// <summary>The verification written as Markdown (VERIFY.md in the rerun's folder) and printed as a table.</summary>
+/// <summary>The <see cref="VerificationResult"/> verify computes, written as Markdown (VERIFY.md in the rerun's folder) and printed as a table.</summary>
 public static class VerificationMarkdown
 {
     public static string Render(VerificationResult result)
@@ -104,7 +105,7 @@ public static class VerificationMarkdown
         md.AppendLine("| --- | --- | ---: | ---: | --- |");
         foreach (var c in result.Checks.Where(c => c.SeedSd is not null))
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Step} | {c.Metric} | {F(c.Difference)} | {F(c.SeedSd)} | {SeedSpread.Describe(c)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Step} | {c.Metric} | {F(c.Difference)} | {F(c.SeedSd)} | {c.SpreadDescription ?? "–"} |");
         }
         md.AppendLine();
     }
