@@ -10,6 +10,12 @@ namespace MelanomaExp.Sweeps;
 public sealed record SweepPlan(string Experiment, string ExperimentFile, IReadOnlyList<string> Sets, string? DataRoot, IReadOnlyList<SweepRow> Rows)
 {
     public const string FileName = "plan.json";
+
+    /// <summary>
+    /// The study's primary figure as declared in <c>sweep.primary</c> when it was planned (null: none), kept in the plan so
+    /// the report leads with what was declared before the runs, not with what is chosen after seeing them.
+    /// </summary>
+    public string? Primary { get; init; }
     public const string RunsFolder = "runs";
     public const string LogsFolder = "logs";
 

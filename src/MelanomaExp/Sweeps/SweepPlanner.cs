@@ -31,7 +31,7 @@ public static partial class SweepPlanner
                 rows.Add(new SweepRow($"{pointId}-seed{seed}", pointId, point, seed, run.Hash, SweepCost.CpuHours(run, root)));
             }
         }
-        return new SweepPlan(experiment.Name, Path.GetFullPath(file), sets, root, rows);
+        return new SweepPlan(experiment.Name, Path.GetFullPath(file), sets, root, rows) { Primary = spec.Primary };
     }
 
     /// <summary>

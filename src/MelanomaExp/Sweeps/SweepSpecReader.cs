@@ -1,5 +1,6 @@
 using System.Globalization;
 using MelanomaExp.Config;
+using MelanomaExp.Results;
 using YamlDotNet.RepresentationModel;
 
 namespace MelanomaExp.Sweeps;
@@ -12,7 +13,7 @@ internal static class SweepSpecReader
 {
     public static SweepSpec Read(string file, string? seedsOption, IReadOnlyList<string> gridOptions, int experimentSeed)
     {
-        var (seeds, grid) = FromFile(file);
+        var (seeds, grid, primary) = FromFile(file);
         if (seedsOption is not null)
         {
             seeds = ParseSeeds(seedsOption, experimentSeed);
@@ -22,7 +23,7 @@ internal static class SweepSpecReader
             grid.RemoveAll(a => a.Key == axis.Key);
             grid.Add(axis);
         }
-        return new SweepSpec(seeds ?? [experimentSeed], grid);
+        return new SweepSpec(seeds ?? [experimentSeed], grid) { Primary = primary };
     }
 
     /// <summary><c>--seeds 1,2,3</c> lists the seeds; <c>--seeds N</c> takes N seeds from the experiment's own.</summary>
@@ -41,16 +42,17 @@ internal static class SweepSpecReader
         return numbers[0] >= 1 ? Enumerable.Range(experimentSeed, numbers[0]).ToList() : throw new BadInputException($"--seeds {text}: needs at least 1 seed");
     }
 
-    private static (List<int>? Seeds, List<GridAxis> Grid) FromFile(string file)
+    private static (List<int>? Seeds, List<GridAxis> Grid, string? Primary) FromFile(string file)
     {
         var stream = Config.YamlText.Load(File.ReadAllText(file), file);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
             || !root.Children.TryGetValue(new YamlScalarNode("sweep"), out var node) || node is not YamlMappingNode sweep)
         {
-            return (null, []);
+            return (null, [], null);
         }
         List<int>? seeds = null;
         var grid = new List<GridAxis>();
+        string? primary = null;
         foreach (var (key, value) in sweep.Children)
         {
             switch ((key as YamlScalarNode)?.Value)
@@ -66,11 +68,14 @@ internal static class SweepSpecReader
                     var axes = value as YamlMappingNode ?? throw Error(file, value, "sweep.grid", "expected a mapping of key.path: [values]");
                     grid.AddRange(axes.Children.Select(a => Axis(file, a.Key, a.Value)));
                     break;
+                case "primary":
+                    primary = Primary(file, value);
+                    break;
                 default:
-                    throw Error(file, key, $"sweep.{key}", "unknown key (this section takes: grid, seeds)");
+                    throw Error(file, key, $"sweep.{key}", "unknown key (this section takes: grid, primary, seeds)");
             }
         }
-        return (seeds, grid);
+        return (seeds, grid, primary);
     }
 
     private static GridAxis Axis(string file, YamlNode key, YamlNode value)
@@ -93,6 +98,15 @@ internal static class SweepSpecReader
 
     private static int Seed(string file, YamlNode node) =>
         node is YamlScalarNode { Value: { } v } && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw Error(file, node, "sweep.seeds", $"'{node}' is not a whole number");
+
+    /// <summary>One of the figures a study collects, by its metrics name (test_positive_auc), so the report can lead with it.</summary>
+    private static string Primary(string file, YamlNode node)
+    {
+        var names = ReportMetric.Studied.Select(m => m.Name).ToList();
+        return node is YamlScalarNode { Value: { } name } && names.Contains(name)
+            ? name
+            : throw Error(file, node, "sweep.primary", $"'{node}' is not a figure a study collects (one of: {string.Join(", ", names)})");
+    }
 
     private static ConfigException Error(string file, YamlNode node, string key, string problem) => new(file, (int)node.Start.Line, key, problem);
 }

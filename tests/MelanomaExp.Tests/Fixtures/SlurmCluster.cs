@@ -82,13 +82,29 @@ public sealed class SlurmCluster : IDisposable
         Exec("/usr/sbin/slurmctld");
         Exec("/usr/sbin/slurmd");
         var waited = Stopwatch.StartNew();
-        while (!Exec("/usr/bin/sinfo", "-h", "-o", "%T").Contains("idle", StringComparison.Ordinal))
+        while (!NodeIdle())
         {
             if (waited.Elapsed > TimeSpan.FromSeconds(30))
             {
                 throw new InvalidOperationException($"the Slurm node did not become idle in 30 s; see {d}/slurmctld.log and slurmd.log");
             }
             Thread.Sleep(200);
+        }
+    }
+
+    /// <summary>
+    /// Whether the node reports idle. sinfo fails while slurmctld is still starting (on a loaded machine it can take
+    /// seconds to listen), which is "not yet", not an error; the caller's deadline decides when waiting is over.
+    /// </summary>
+    private static bool NodeIdle()
+    {
+        try
+        {
+            return Exec("/usr/bin/sinfo", "-h", "-o", "%T").Contains("idle", StringComparison.Ordinal);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -42,6 +42,26 @@ public class StudyCollectorTests
     }
 
     [Fact]
+    public void A_declared_primary_figure_leads_the_study_report_and_none_leaves_it_out()
+    {
+        using var dir = new TempDir();
+        var run = FixedRun.Create();
+        SweepRow Row(int seed) => new($"default-seed{seed}", "default", [], seed, run.Experiment.Hash, null);
+        new SweepPlan("fixed", "fixed.yaml", [], null, [Row(1), Row(2)]) { Primary = "val_accuracy" }.Write(dir.Path);
+        ReportWriter.Write(run, SweepPlan.RunDir(dir.Path, "default-seed1"));
+        ReportWriter.Write(run, SweepPlan.RunDir(dir.Path, "default-seed2"));
+
+        var readme = StudyReport.Markdown(StudyCollector.Collect(dir.Path));
+        var primary = readme.IndexOf("## Primary figure: validation accuracy", StringComparison.Ordinal);
+        Assert.True(primary > 0 && primary < readme.IndexOf("## Ranked by mean validation accuracy", StringComparison.Ordinal), readme);
+        // The step comparison on the primary figure is listed under it with its Holm-adjusted p.
+        Assert.Contains("| base | dropout |", readme[primary..readme.IndexOf("## Ranked", StringComparison.Ordinal)], StringComparison.Ordinal);
+
+        new SweepPlan("fixed", "fixed.yaml", [], null, [Row(1), Row(2)]).Write(dir.Path);
+        Assert.DoesNotContain("## Primary figure", StudyReport.Markdown(StudyCollector.Collect(dir.Path)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_paired_test_finds_a_consistent_difference_and_not_a_noisy_one()
     {
         var a = new StudyCell("p", [], "a", ReportMetric.Studied[0], [1, 2, 3, 4], [0.50, 0.52, 0.49, 0.51]);

@@ -73,6 +73,19 @@ public class SweepPlannerTests
     }
 
     [Fact]
+    public void The_declared_primary_figure_goes_into_the_plan_and_an_unknown_one_is_refused_by_line()
+    {
+        using var dir = new TempDir();
+        var plan = SweepPlanner.Plan(File(dir, "sweep: { seeds: [1, 2], primary: test_positive_auc }"), [], null, [], dir.Path);
+        Assert.Equal("test_positive_auc", plan.Primary);
+        plan.Write(dir.Path);
+        Assert.Equal("test_positive_auc", SweepPlan.Read(dir.Path).Primary);
+        Assert.Null(SweepPlanner.Plan(File(dir, "sweep: { seeds: [1, 2] }"), [], null, [], dir.Path).Primary);
+        var bad = Assert.Throws<MelanomaExp.Config.ConfigException>(() => SweepPlanner.Plan(File(dir, "sweep: { primary: test.melanoma_auc }"), [], null, [], dir.Path));
+        Assert.Contains("tiny.yaml:9: sweep.primary: 'test.melanoma_auc' is not a figure a study collects (one of: val_accuracy,", bad.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_cost_estimate_scales_with_epochs_and_pixels_and_is_unknown_without_data()
     {
         using var dir = new TempDir();

@@ -52,6 +52,7 @@ public static class StudyReport
         md.AppendLine();
         L($"Over seeds: mean, standard deviation and the 95% t-interval of the mean (mean ± t(0.975, n-1) · sd / √n), cut at 0% and 100% (0 and 1 for ROC AUC). Percentages except ROC AUC.");
         md.AppendLine();
+        Primary(md, study);
         GridPoints(md, study);
         Ranked(md, study);
         Agreement(md, study);
@@ -62,6 +63,36 @@ public static class StudyReport
         Machines(md, study);
         Runs(md, study);
         return md.ToString();
+    }
+
+    /// <summary>The declared primary figure first: its mean and interval per step, and the comparisons on it with their Holm-adjusted p.</summary>
+    private static void Primary(StringBuilder md, Study study)
+    {
+        if (study.Plan.Primary is not { } name)
+        {
+            return;
+        }
+        var metric = ReportMetric.Named(name);
+        md.AppendLine(CultureInfo.InvariantCulture, $"## Primary figure: {Label(metric, study)}\n");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Declared in the experiment's `sweep.primary` ({name}) before the runs; the findings are stated on it. Its p-values are Holm-adjusted over every test of the paired comparisons below, not only these.\n");
+        md.AppendLine("| grid point / step | mean | 95% interval | sd | n |\n| --- | ---: | --- | ---: | ---: |");
+        foreach (var c in study.Cells.Where(c => c.Metric == metric))
+        {
+            var s = c.Statistic;
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Label} | {Figure(s.Mean, metric.Percent)} | {Interval(s, metric.Percent)} | {Figure(s.StandardDeviation, metric.Percent)} | {s.Values.Count} |");
+        }
+        md.AppendLine();
+        var tests = study.Comparisons.Where(c => c.Metric == name).ToList();
+        if (tests.Count > 0)
+        {
+            md.AppendLine("| A | B | mean B - A | 95% interval | p | p (Holm) | verdict |\n| --- | --- | ---: | --- | ---: | ---: | --- |");
+            foreach (var c in tests)
+            {
+                var interval = c.HalfWidth is { } h ? $"{Figure(c.Mean - h, metric.Percent)} to {Figure(c.Mean + h, metric.Percent)}" : "–";
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {c.A} | {c.B} | {Figure(c.Mean, metric.Percent)} | {interval} | {Pv(c.PValue)} | {Pv(c.AdjustedPValue)} | {c.Verdict} |");
+            }
+            md.AppendLine();
+        }
     }
 
     private static void GridPoints(StringBuilder md, Study study)
