@@ -40,6 +40,7 @@ internal static class EpochBench
         using var source = new BatchSource(stepData.Store, device);
         TorchSeeding.Reseed(seeds.For("init", step.Name));
         using var model = ModelFactory.Create(step.Model, stepData.Store.Classes.Count, stepData.Store.Height, stepData.Store.Width, device);
+        FineTuning.Apply(step.Train, model);
         using var optimizer = Trainer.CreateOptimizer(step.Train, model);
         var timings = new List<EpochTiming>();
         ProcessMemory.ResetPeak();

@@ -125,6 +125,9 @@ internal static class CanonicalYaml
             ["precision"] = s.Train.ReducedPrecision,
             // Written only when not the default, so the hashes of experiments from before the option are unchanged.
             ["keep"] = s.Train.Keep == TrainKeep.Best ? "best" : null,
+            ["freeze"] = s.Train.Freeze,
+            ["backbone_learning_rate_scale"] = s.Train.BackboneLearningRateScale,
+            ["batch_norm"] = s.Train.FrozenBatchNorm ? "frozen" : null,
         },
     };
 

@@ -149,6 +149,28 @@ public sealed record TrainSpec(int Epochs, int BatchSize, string Optimizer, doub
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public TrainKeep Keep { get; init; }
+
+    /// <summary>
+    /// <c>train.freeze</c>: null (none), <see cref="FreezeBackbone"/>, or a node of the backbone's graph, through which
+    /// the parameters stay as loaded. Left out of the step key's JSON when null, as are the two below at their defaults.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Freeze { get; init; }
+
+    /// <summary><c>train.backbone_learning_rate_scale</c> when not 1: the backbone learns at learning_rate times this.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? BackboneLearningRateScale { get; init; }
+
+    /// <summary><c>train.batch_norm: frozen</c>: every batch normalisation of the backbone runs on its running statistics.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool FrozenBatchNorm { get; init; }
+
+    /// <summary>The <c>train.freeze</c> value that fixes the whole backbone: only the new head learns.</summary>
+    public const string FreezeBackbone = "backbone";
+
+    /// <summary>Whether any of the three settings above asks something of a pretrained backbone.</summary>
+    [JsonIgnore]
+    public bool TouchesBackbone => Freeze is not null || BackboneLearningRateScale is not null || FrozenBatchNorm;
 }
 
 /// <summary><c>train.keep</c>: the last epoch's weights (the study), or those of the epoch with the lowest validation loss (Keras' ModelCheckpoint(save_best_only)).</summary>

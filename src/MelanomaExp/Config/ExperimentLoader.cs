@@ -239,6 +239,33 @@ public static partial class ExperimentLoader
         {
             item.Report("preprocess", $"{architecture.Name} takes no preprocess:");
         }
+        FineTuningSupported(item, step, architecture);
+    }
+
+    /// <summary>The fine-tuning keys need a pretrained backbone, and a frozen node must be one of its graph.</summary>
+    private static void FineTuningSupported(YamlSection item, StepSpec step, IArchitectureSchema architecture)
+    {
+        var train = item.Section("train");
+        if (train is null || !step.Train.TouchesBackbone)
+        {
+            return;
+        }
+        if (!architecture.HasPretrainedBackbone)
+        {
+            var key = step.Train.Freeze is not null ? "freeze" : step.Train.BackboneLearningRateScale is not null ? "backbone_learning_rate_scale" : "batch_norm";
+            var withBackbone = ArchitectureCatalog.All.Where(a => a.HasPretrainedBackbone).Select(a => a.Name);
+            train.Report(key, $"{architecture.Name} has no pretrained backbone (architectures with one: {string.Join(", ", withBackbone)})");
+            return;
+        }
+        if (step.Train.Freeze is { } node && node != TrainSpec.FreezeBackbone)
+        {
+            var nodes = architecture.BackboneNodes(step.Model);
+            if (!nodes.Contains(node, StringComparer.Ordinal))
+            {
+                var hint = KeySuggestion.For(node, nodes) is { } near ? $"did you mean '{near}'?" : nodes.Count == 0 ? "it has no nodes" : $"its {nodes.Count} nodes run from '{nodes[0]}' to '{nodes[^1]}'";
+                train.Report("freeze", $"'{ConfigException.Shown(node)}' is neither none, backbone nor a node of {architecture.Name}'s backbone ({hint})");
+            }
+        }
     }
 
     private static ModelSpec BindModel(YamlSection model, string file)
@@ -276,8 +303,31 @@ public static partial class ExperimentLoader
         };
         var precision = train.StringChoice("precision", Catalog.PrecisionNames.Fp32, Catalog.PrecisionNames.All);
         spec = spec with { ReducedPrecision = precision == Catalog.PrecisionNames.Fp32 ? null : precision };
+        spec = BindFineTuning(train, spec);
         train.RejectUnknown();
         return spec;
+    }
+
+    /// <summary><c>freeze</c>, <c>backbone_learning_rate_scale</c> and <c>batch_norm</c>: how a pretrained backbone trains.</summary>
+    private static TrainSpec BindFineTuning(YamlSection train, TrainSpec spec)
+    {
+        var freeze = train.String("freeze");
+        var scale = train.Double("backbone_learning_rate_scale", 1, 0, 100, exclusive: false);
+        if (train.Has("backbone_learning_rate_scale") && scale <= 0)
+        {
+            train.Report("backbone_learning_rate_scale", "must be above 0 (train.freeze: backbone fixes the backbone)");
+        }
+        if (freeze == TrainSpec.FreezeBackbone && scale != 1)
+        {
+            train.Report("backbone_learning_rate_scale", "has nothing to scale: train.freeze: backbone fixes every backbone parameter");
+        }
+        var batchNorm = train.StringChoice("batch_norm", "train", "train", "frozen");
+        return spec with
+        {
+            Freeze = freeze is null or "none" ? null : freeze,
+            BackboneLearningRateScale = scale == 1 ? null : scale,
+            FrozenBatchNorm = batchNorm == "frozen",
+        };
     }
 
     private static string Identifier(YamlSection section, string key)

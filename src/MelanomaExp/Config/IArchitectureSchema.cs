@@ -25,4 +25,10 @@ internal interface IArchitectureSchema
 
     /// <summary>Whether a step may put <c>preprocess:</c> (colour constancy, standardisation) in front of it.</summary>
     bool SupportsPreprocess => true;
+
+    /// <summary>Whether its network has a pretrained backbone the fine-tuning keys (<c>train.freeze</c>, ...) act on.</summary>
+    bool HasPretrainedBackbone => false;
+
+    /// <summary>The backbone's nodes in the order they run: what <c>train.freeze</c> may name. Asked only when it names one.</summary>
+    IReadOnlyList<string> BackboneNodes(ModelSpec spec) => [];
 }

@@ -59,6 +59,11 @@ internal sealed class OnnxArchitecture : IArchitecture
 
     public string? InputDescription(ModelSpec spec) => Convention(spec).Describe();
 
+    public bool HasPretrainedBackbone => true;
+
+    public IReadOnlyList<string> BackboneNodes(ModelSpec spec) =>
+        spec.Files?.GetValueOrDefault("file")?.Full is { } file && File.Exists(file) ? OnnxClassifier.BackboneNodes(OnnxGraph.Read(file)) : [];
+
     public Module<Tensor, Tensor> Build(ModelSpec spec, int classes, int height, int width, bool rescale)
     {
         // weights.pt has the weights, not the structure: a saved model is rebuilt from the graph its card names.

@@ -42,6 +42,10 @@ internal sealed class ResNet18ImageNetArchitecture : IArchitecture
 
     public string? InputDescription(ModelSpec spec) => Convention.Describe();
 
+    public bool HasPretrainedBackbone => true;
+
+    public IReadOnlyList<string> BackboneNodes(ModelSpec spec) => OnnxClassifier.BackboneNodes(OnnxGraph.Read(Locate()));
+
     public Module<Tensor, Tensor> Build(ModelSpec spec, int classes, int height, int width, bool rescale)
     {
         if (!rescale)

@@ -26,6 +26,9 @@ internal sealed class Preprocessed : nn.Module<Tensor, Tensor>
 
     public PreprocessSpec Spec => _spec;
 
+    /// <summary>The network behind the preprocessing.</summary>
+    public nn.Module<Tensor, Tensor> Inner => _inner;
+
     /// <summary>Colour constancy alone (what channel statistics are measured after).</summary>
     public Tensor Correct(Tensor images) => _spec.ColourConstancy > 0 ? ShadesOfGray.Apply(images, _spec.ColourConstancy) : images.alias();
 
@@ -41,12 +44,19 @@ internal sealed class Preprocessed : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
+        return _inner.forward(Prepare(input)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The images as the inner network receives them.</summary>
+    public Tensor Prepare(Tensor input)
+    {
+        using var scope = NewDisposeScope();
         var x = Correct(input);
         if (_spec.Standardize)
         {
             x = x.sub(get_buffer("channel_mean")!).div(get_buffer("channel_std")!);
         }
-        return _inner.forward(x).MoveToOuterDisposeScope();
+        return x.MoveToOuterDisposeScope();
     }
 
     protected override void Dispose(bool disposing)

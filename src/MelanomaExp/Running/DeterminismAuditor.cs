@@ -31,6 +31,7 @@ internal static class DeterminismAuditor
         TorchSeeding.Reseed(seeds.For("init", step.Name));
         using var model = ModelFactory.Create(step.Model, data.Train.Classes.Count, data.Train.Height, data.Train.Width, device);
         Precision.Apply(Architectures.Of(step.Model), model, Precision.ComputeType(step.Train.Precision, device, Provenance.CpuFeatures.Current, $"step '{step.Name}': train.precision"));
+        FineTuning.Apply(step.Train, model);
         using var optimizer = Trainer.CreateOptimizer(step.Train, model);
         var history = new Trainer(source, seeds).Train(step, model, optimizer, data.Split.Train, data.Split.Validation, data.Train.Labels, new TrainingHooks());
         var file = Path.GetTempFileName();

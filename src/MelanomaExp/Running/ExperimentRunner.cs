@@ -37,7 +37,7 @@ public static class ExperimentRunner
             {
                 log($"determinism audit ({audit.Step}, one epoch twice): losses {(audit.LossesMatch ? "match" : "DIFFER")}, weights {(audit.WeightsMatch ? "match" : "DIFFER")}");
             }
-            var hooks = new TrainingHooks(options.Progress, options.EpochDone);
+            var hooks = new TrainingHooks(options.Progress, options.EpochDone, Log: log);
             var steps = new List<StepResult>();
             var timings = new List<StepTiming>();
             foreach (var step in experiment.Steps)

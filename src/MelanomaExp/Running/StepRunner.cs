@@ -37,6 +37,10 @@ internal static class StepRunner
             var (mean, std) = Preprocessing.ChannelStatistics.Of(source.ImageBatches(data.Split.Train, Evaluator.BatchSize), preprocessed.Correct);
             preprocessed.SetStatistics(mean, std);
         }
+        if (FineTuning.Apply(step.Train, model) is { } fixedParts)
+        {
+            hooks.Log?.Invoke($"{step.Name}: {fixedParts}");
+        }
         using var optimizer = Trainer.CreateOptimizer(step.Train, model);
         var checkpoint = state.CheckpointDir(step.Name);
         var resumed = Checkpoint.TryLoad(checkpoint, model, optimizer);
@@ -55,7 +59,7 @@ internal static class StepRunner
                 Checkpoint.Save(checkpoint, model, optimizer, history);
             },
         };
-        var history = new Trainer(source, seeds).Train(step, model, optimizer, data.Split.Train, data.Split.Validation, data.Store.Labels, withCheckpoints, resumed, cancel);
+        var history = TrainOn(step, model, optimizer, data, source, seeds, withCheckpoints, resumed, cancel);
         if (KeptEpoch.Of(step.Train.Keep, history) != history[^1].Epoch)
         {
             model.load(bestWeights);
@@ -65,5 +69,33 @@ internal static class StepRunner
         var result = new FinishedStep(history, seconds, started, DateTimeOffset.Now);
         state.MarkFinished(step.Name, result);
         return (model, result, resumed is null ? null : $"resumed after epoch {resumed.Count}");
+    }
+
+    /// <summary>
+    /// Trains on the images, or, when the backbone is fixed and no image changes between epochs, trains the head on the
+    /// backbone's features computed once (the same computation, minus an unchanging forward pass per image and epoch).
+    /// </summary>
+    private static List<EpochRecord> TrainOn(
+        StepSpec step, nn.Module<Tensor, Tensor> model, TorchSharp.Modules.OptimizerHelper optimizer, StepData data, BatchSource source, Seeds seeds,
+        TrainingHooks hooks, IReadOnlyList<EpochRecord>? resumed, CancellationToken cancel)
+    {
+        if (!FeatureSource.Applies(step, model))
+        {
+            return new Trainer(source, seeds).Train(step, model, optimizer, data.Split.Train, data.Split.Validation, data.Store.Labels, hooks, resumed, cancel);
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var indices = data.Split.Train.Concat(data.Split.Validation).Distinct().ToArray();
+        using var features = FeatureSource.Compute(model, source, indices, data.Store.Count);
+        hooks.Log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{step.Name}: backbone fixed and no online augmentation: {features.Count} images' features ({features.Width} each) computed once in {clock.Elapsed.TotalSeconds:0.0} s; the head trains on them"));
+        using var head = new FeatureHead(FineTuning.Find(model)!);
+        try
+        {
+            return new Trainer(features, seeds).Train(step, head, optimizer, data.Split.Train, data.Split.Validation, data.Store.Labels, hooks, resumed, cancel);
+        }
+        finally
+        {
+            // The whole network leaves in evaluation mode, as the trainer leaves the model it trains.
+            model.eval();
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace MelanomaExp.Training;
 /// are gathered by index. A gathered batch is permuted to N x 3 x H x W without copying, which leaves it
 /// in channels-last memory order.
 /// </summary>
-internal sealed class BatchSource : IDisposable
+internal sealed class BatchSource : IBatchSource, IDisposable
 {
     private readonly Tensor _images;
     private readonly Tensor _labels;

@@ -14,7 +14,7 @@ internal static class Evaluator
     public const int BatchSize = 32;
 
     /// <param name="flipTta">Average the class probabilities over the image and its horizontal, vertical and double flips (test-time augmentation).</param>
-    public static EvaluationPass Run(nn.Module<Tensor, Tensor> model, BatchSource source, int[] indices, bool flipTta = false)
+    public static EvaluationPass Run(nn.Module<Tensor, Tensor> model, IBatchSource source, int[] indices, bool flipTta = false)
     {
         model.eval();
         using var noGrad = no_grad();

@@ -18,6 +18,10 @@ internal static class KerasAdam
     public static Adam Create(IEnumerable<Parameter> parameters, double learningRate) =>
         TorchSharp.torch.optim.Adam(parameters, learningRate, Beta1, Beta2, Epsilon);
 
+    /// <summary>With parameter groups of their own learning rates (fine-tuning a backbone slower than its head).</summary>
+    public static Adam Create(IEnumerable<Adam.ParamGroup> groups, double learningRate) =>
+        TorchSharp.torch.optim.Adam(groups, learningRate, Beta1, Beta2, Epsilon);
+
     /// <summary>Call before the optimizer's <paramref name="t"/>-th step (1-based, counted over the whole step's training).</summary>
     public static void PrepareStep(Adam adam, long t)
     {

@@ -16,10 +16,10 @@ namespace MelanomaExp.Training;
 /// </summary>
 internal sealed class Trainer
 {
-    private readonly BatchSource _source;
+    private readonly IBatchSource _source;
     private readonly Seeds _seeds;
 
-    public Trainer(BatchSource source, Seeds seeds)
+    public Trainer(IBatchSource source, Seeds seeds)
     {
         _source = source;
         _seeds = seeds;
@@ -32,12 +32,28 @@ internal sealed class Trainer
     /// <c>adam</c>: torch's Adam with Keras' nominal epsilon (1e-7); <c>adam-keras</c>: Keras' update rule
     /// (epsilon before bias correction, see <see cref="KerasAdam"/>).
     /// </summary>
-    public static OptimizerHelper CreateOptimizer(TrainSpec train, nn.Module<Tensor, Tensor> model) => train.Optimizer switch
+    /// <remarks>
+    /// Parameters fixed by <c>train.freeze</c> are left out; with <c>train.backbone_learning_rate_scale</c> the backbone's
+    /// parameters form a second group at the scaled rate (see <see cref="FineTuning.ParameterGroups"/>).
+    /// </remarks>
+    public static OptimizerHelper CreateOptimizer(TrainSpec train, nn.Module<Tensor, Tensor> model)
     {
-        "sgd" => optim.SGD(model.parameters(), train.LearningRate),
-        "adam-keras" => KerasAdam.Create(model.parameters(), train.LearningRate),
-        _ => optim.Adam(model.parameters(), train.LearningRate, eps: 1e-7),
-    };
+        if (FineTuning.ParameterGroups(train, model) is not { } groups)
+        {
+            return train.Optimizer switch
+            {
+                "sgd" => optim.SGD(model.parameters(), train.LearningRate),
+                "adam-keras" => KerasAdam.Create(model.parameters(), train.LearningRate),
+                _ => optim.Adam(model.parameters(), train.LearningRate, eps: 1e-7),
+            };
+        }
+        return train.Optimizer switch
+        {
+            "sgd" => optim.SGD(groups.Select(g => new SGD.ParamGroup(g.Parameters, new SGD.Options { LearningRate = g.LearningRate })), train.LearningRate),
+            "adam-keras" => KerasAdam.Create(groups.Select(g => new Adam.ParamGroup(g.Parameters, new Adam.Options { LearningRate = g.LearningRate })), train.LearningRate),
+            _ => optim.Adam(groups.Select(g => new Adam.ParamGroup(g.Parameters, new Adam.Options { LearningRate = g.LearningRate })), train.LearningRate, eps: 1e-7),
+        };
+    }
 
     /// <summary>Trains from scratch, or continues after <paramref name="resumed"/> epochs restored from a checkpoint.</summary>
     public List<EpochRecord> Train(
@@ -141,4 +157,5 @@ internal sealed record TrainingHooks(
     IProgress<TrainProgress>? Progress = null,
     Action<string, EpochRecord>? EpochDone = null,
     Action<IReadOnlyList<EpochRecord>>? Checkpoint = null,
-    Action<EpochBreakdown>? Breakdown = null);
+    Action<EpochBreakdown>? Breakdown = null,
+    Action<string>? Log = null);

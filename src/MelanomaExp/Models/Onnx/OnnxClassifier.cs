@@ -8,10 +8,10 @@ namespace MelanomaExp.Models.Onnx;
 /// global average pool over whatever spatial size the backbone leaves (so images need not be 224 px), optional
 /// dropout, and a fresh Linear head.
 /// </summary>
-internal sealed class OnnxClassifier : Module<Tensor, Tensor>
+internal sealed class OnnxClassifier : Module<Tensor, Tensor>, IPretrainedNetwork
 {
     private readonly OnnxModule _backbone;
-    private readonly Module<Tensor, Tensor>? _dropout;
+    private readonly double _dropout;
     private readonly Module<Tensor, Tensor> _head;
     private readonly bool _bgr;
     private readonly bool _spatial;
@@ -46,11 +46,8 @@ internal sealed class OnnxClassifier : Module<Tensor, Tensor>
             features = output.shape[1];
             _backbone.train();
         }
-        if (dropout > 0)
-        {
-            _dropout = Dropout(dropout);
-            register_module("dropout", _dropout);
-        }
+        // Functional rather than a Dropout module, so the head can run on cached features outside this module's forward.
+        _dropout = dropout;
         _head = Linear(features, classes);
         register_module("head", _head);
     }
@@ -70,22 +67,42 @@ internal sealed class OnnxClassifier : Module<Tensor, Tensor>
         }
     }
 
+    public IEnumerable<TorchSharp.Modules.Parameter> BackboneParameters => _backbone.parameters();
+
+    public bool BackboneFixed => _backbone.Fixed;
+
+    public int FixParameters(string? throughNode) => _backbone.FixParameters(throughNode);
+
+    public void FixStatistics() => _backbone.FixStatistics();
+
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = _bgr ? input.flip(1) : input;
+        return Classify(Features(input), training).MoveToOuterDisposeScope();
+    }
+
+    public Tensor Features(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        var x = _bgr ? images.flip(1) : images;
         x = x.mul(get_buffer("input_scale")!).add(get_buffer("input_shift")!);
         var features = _backbone.forward(x);
         if (_spatial)
         {
             features = features.mean([2, 3]);
         }
-        if (_dropout is not null)
-        {
-            features = _dropout.forward(features);
-        }
-        return _head.forward(features).MoveToOuterDisposeScope();
+        return features.MoveToOuterDisposeScope();
     }
+
+    public Tensor Classify(Tensor features, bool training)
+    {
+        using var scope = NewDisposeScope();
+        var x = _dropout > 0 ? nn.functional.dropout(features, _dropout, training) : features;
+        return _head.forward(x).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The nodes the backbone runs, in order: the places <c>train.freeze</c> may name.</summary>
+    public static IReadOnlyList<string> BackboneNodes(OnnxGraph graph) => OnnxModule.NodeNamesOf(graph, BackboneOutput(graph));
 
     /// <summary>
     /// The value the backbone stops at: the input of the graph's final AveragePool or GlobalAveragePool when it ends
@@ -100,7 +117,6 @@ internal sealed class OnnxClassifier : Module<Tensor, Tensor>
         if (disposing)
         {
             _backbone.Dispose();
-            _dropout?.Dispose();
             _head.Dispose();
         }
         base.Dispose(disposing);

@@ -13,7 +13,10 @@ namespace MelanomaExp.Models.Onnx;
 internal sealed class OnnxModule : nn.Module<Tensor, Tensor>
 {
     private readonly (string Onnx, string Torch, bool Trained)[] _tensors;
-    private readonly (OnnxOp Op, string Output)[] _steps;
+    private readonly (OnnxOp Op, string Output, string Node)[] _steps;
+
+    // Per step: BatchNormalization there uses its running statistics even while the module trains (train.freeze, train.batch_norm).
+    private readonly bool[] _fixedStatistics;
     private readonly string _input;
     private readonly string _output;
 
@@ -24,7 +27,7 @@ internal sealed class OnnxModule : nn.Module<Tensor, Tensor>
     {
         _input = graph.InputName;
         _output = output ?? graph.OutputName;
-        var steps = new List<(OnnxOp, string)>();
+        var steps = new List<(OnnxOp, string, string)>();
         var statistics = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in graph.Nodes)
         {
@@ -33,7 +36,7 @@ internal sealed class OnnxModule : nn.Module<Tensor, Tensor>
                 throw new BadInputException($"{graph.File}: unsupported ONNX op '{node.OpType}' at node '{node.Name}' (supported: {string.Join(", ", OnnxOps.Supported.Keys.Order(StringComparer.Ordinal))})");
             }
             var op = make(node);
-            steps.Add((op, node.Output(0)));
+            steps.Add((op, node.Output(0), node.Name));
             statistics.UnionWith(op.Statistics ?? []);
             if (node.Output(0) == _output)
             {
@@ -66,7 +69,69 @@ internal sealed class OnnxModule : nn.Module<Tensor, Tensor>
             tensors.Add((name, torchName, trained));
         }
         _tensors = [.. tensors];
+        _fixedStatistics = new bool[_steps.Length];
     }
+
+    /// <summary>The nodes the module runs, in order, by name (or by their first output when unnamed): the places <c>train.freeze</c> may name.</summary>
+    public IEnumerable<string> NodeNames => _steps.Select(s => NodeName(s.Node, s.Output));
+
+    /// <summary><see cref="NodeNames"/> of the module that would compute <paramref name="output"/> of <paramref name="graph"/>, read without building it.</summary>
+    public static IReadOnlyList<string> NodeNamesOf(OnnxGraph graph, string output)
+    {
+        var names = new List<string>();
+        foreach (var node in graph.Nodes)
+        {
+            names.Add(NodeName(node.Name, node.Output(0)));
+            if (node.Output(0) == output)
+            {
+                break;
+            }
+        }
+        return names;
+    }
+
+    private static string NodeName(string node, string output) => node.Length > 0 ? node : output;
+
+    /// <summary>
+    /// Fixes the parameters of every node up to and including <paramref name="throughNode"/> (null: all nodes) and
+    /// makes their batch normalisation use its running statistics, as Keras does for a layer that is not trainable.
+    /// </summary>
+    /// <returns>How many parameter tensors were fixed.</returns>
+    public int FixParameters(string? throughNode)
+    {
+        var last = _steps.Length - 1;
+        if (throughNode is not null)
+        {
+            last = Array.FindIndex(_steps, s => NodeName(s.Node, s.Output) == throughNode);
+            if (last < 0)
+            {
+                throw new BadInputException($"train.freeze: the backbone has no node '{throughNode}'");
+            }
+        }
+        var frozenInputs = new HashSet<string>(_steps.Take(last + 1).SelectMany(s => s.Op.Inputs), StringComparer.Ordinal);
+        var fixedCount = 0;
+        foreach (var (onnx, torchName, trained) in _tensors)
+        {
+            if (trained && frozenInputs.Contains(onnx))
+            {
+                get_parameter(torchName)!.requires_grad = false;
+                fixedCount++;
+            }
+        }
+        Array.Fill(_fixedStatistics, true, 0, last + 1);
+        return fixedCount;
+    }
+
+    /// <summary>Every batch normalisation uses its running statistics and keeps them (<c>batch_norm: frozen</c>).</summary>
+    public void FixStatistics() => Array.Fill(_fixedStatistics, true);
+
+    /// <summary>
+    /// Whether the output is a fixed function of the input while training: no parameter learns and every node runs as
+    /// in evaluation (batch normalisation on running statistics; the graph's Dropout passes its input on). Then the
+    /// output can be computed once per image.
+    /// </summary>
+    public bool Fixed => _fixedStatistics.All(f => f) && parameters().All(p => !p.requires_grad);
+
 
     /// <summary>Imports a file whole: the module computes the graph's own output.</summary>
     public static OnnxModule Import(string file) => new(OnnxGraph.Read(file));
@@ -79,14 +144,16 @@ internal sealed class OnnxModule : nn.Module<Tensor, Tensor>
         {
             values[onnx] = trained ? get_parameter(torchName)! : get_buffer(torchName)!;
         }
-        foreach (var (op, output) in _steps)
+        for (var s = 0; s < _steps.Length; s++)
         {
+            var (op, output, _) = _steps[s];
             var inputs = new Tensor[op.Inputs.Length];
             for (var i = 0; i < inputs.Length; i++)
             {
                 inputs[i] = values[op.Inputs[i]];
             }
-            values[output] = op.Run(inputs, training);
+            // Only batch normalisation reads the flag (the graph's Dropout passes its input on).
+            values[output] = op.Run(inputs, training && !_fixedStatistics[s]);
         }
         return values[_output].MoveToOuterDisposeScope();
     }
