@@ -28,7 +28,7 @@ public sealed class ReportFolder
 
     internal ManifestDocument Manifest { get; }
 
-    /// <summary>The dataset's classes in the order metrics.json lists them (empty in reports that list none).</summary>
+    /// <summary>The dataset's classes in the order metrics.json lists them.</summary>
     public IReadOnlyList<string> Classes { get; }
 
     internal IReadOnlyList<ReportStep> Steps { get; }
