@@ -52,8 +52,13 @@ public static class EvaluationReport
         CalibrationMarkdown.Write(md, [(step, e)], ReportFiles.ReliabilitySteps);
         ReliabilityChart.Write([(e.Set, e)], Path.Combine(staging.Path, ReportFiles.ReliabilitySteps));
         File.WriteAllText(Path.Combine(staging.Path, ReportFiles.Readme), md.ToString());
-        var json = new EvaluationDocument(modelPath, dataDir, card.ExperimentHash, EvaluationJson.Set(e), [.. e.Skipped.Select(s => new SkippedImageDocument(s.Path, s.Reason))]);
-        File.WriteAllText(Path.Combine(staging.Path, ReportFiles.Metrics), JsonSerializer.Serialize(json, ReportDocumentContext.Default.EvaluationDocument) + "\n");
+        File.WriteAllText(Path.Combine(staging.Path, ReportFiles.Metrics), MetricsJson(modelPath, dataDir, card.ExperimentHash, e));
         staging.Commit();
     }
+
+    /// <summary>evaluate's metrics.json: the model, the folder, and the evaluation block a run's metrics.json holds per set.</summary>
+    internal static string MetricsJson(string modelPath, string dataDir, string experimentHash, SetEvaluation e) =>
+        JsonSerializer.Serialize(
+            new EvaluationDocument(modelPath, dataDir, experimentHash, EvaluationJson.Set(e), [.. e.Skipped.Select(s => new SkippedImageDocument(s.Path, s.Reason))]),
+            ReportDocumentContext.Default.EvaluationDocument) + "\n";
 }

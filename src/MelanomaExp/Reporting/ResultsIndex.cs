@@ -93,18 +93,14 @@ public static class ResultsIndex
         using var manifest = Read(ReportFolder.ManifestPath(dir));
         var name = Link(root, dir, ReportFiles.Readme);
         var machine = Machine(ReportFolder.ManifestPath(dir), manifest.RootElement);
-        if (!metrics.RootElement.TryGetProperty("steps", out var steps) || steps.ValueKind != JsonValueKind.Array)
+        var typed = ReportFolder.MetricsOf(metrics.RootElement, ReportFolder.MetricsPath(dir));
+        foreach (var (step, raw) in typed.Steps.Zip(metrics.RootElement.GetProperty("steps").EnumerateArray()))
         {
-            throw new BadInputException($"{ReportFolder.MetricsPath(dir)}: not a report's metrics.json (it has no steps)");
-        }
-        foreach (var step in steps.EnumerateArray())
-        {
-            string Figure(string metric, bool percent) => ReportMetric.Named(metric).ReadShown(step) is { } v ? (percent ? Pct(v) : Inv($"{v:0.000}")) : "–";
-            var auc = ReportMetric.Named("val_positive_auc").ReadShown(step) is { } a
-                ? Inv($"{a:0.000} ({ReportJson.Number(step, "validation", "positive_class", "roc_auc", "ci95_low"):0.000}–{ReportJson.Number(step, "validation", "positive_class", "roc_auc", "ci95_high"):0.000})")
+            string Figure(string metric, bool percent) => ReportMetric.Named(metric).ReadShown(raw) is { } v ? (percent ? Pct(v) : Inv($"{v:0.000}")) : "–";
+            var auc = ReportMetric.Named("val_positive_auc").ReadShown(raw) is { } a
+                ? Inv($"{a:0.000} ({step.Validation.PositiveClass?.RocAuc.Ci95Low:0.000}–{step.Validation.PositiveClass?.RocAuc.Ci95High:0.000})")
                 : "–";
-            var images = ReportJson.Number(step, "validation", "images") is { } n ? Inv($"{n:0}") : "–";
-            md.AppendLine(Inv($"| {name} | {ReportJson.Text(step, "name")} | {images} | {Figure("val_accuracy", true)} | {Figure("val_balanced_accuracy", true)} | {Figure("val_macro_f1", false)} | {auc} | {Figure("test_balanced_accuracy", true)} | {Figure("test_positive_auc", false)} | {machine} |"));
+            md.AppendLine(Inv($"| {name} | {step.Name} | {step.Validation.Images} | {Figure("val_accuracy", true)} | {Figure("val_balanced_accuracy", true)} | {Figure("val_macro_f1", false)} | {auc} | {Figure("test_balanced_accuracy", true)} | {Figure("test_positive_auc", false)} | {machine} |"));
         }
     }
 
@@ -151,7 +147,7 @@ public static class ResultsIndex
         }
         var cpu = manifest.EnvironmentText("cpu");
         var micro = manifest.EnvironmentText("cpu_microarchitecture");
-        var threads = manifest.EnvironmentNumber("torch_threads");
+        var threads = manifest.Environment?.TorchThreads;
         var commit = manifest.Git?.Commit ?? ManifestDocument.None;
         var shortCommit = commit.Length >= 7 ? commit[..7] : commit;
         return Inv($"{cpu}{(micro.Length > 0 && micro != ManifestDocument.None ? $" ({micro})" : "")}, {threads:0} threads{(shortCommit.Length > 0 && shortCommit != ManifestDocument.None ? $", commit {shortCommit}" : "")}");

@@ -1,21 +1,27 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using MelanomaExp.Documents;
 using MelanomaExp.Native;
 using MelanomaExp.Training;
 
 namespace MelanomaExp.Results;
 
-/// <summary>manifest.json's <c>device</c> block: what was asked for and used, the build, why auto fell back, the switches, the preflight.</summary>
+/// <summary>manifest.json's <c>device</c> block from the device selection: what was asked for and used, the build, the switches, the preflight.</summary>
 internal static class DeviceJson
 {
-    public static JsonObject Render(DeviceSelection selection) => new()
-    {
-        ["requested"] = selection.Requested.ToString().ToLowerInvariant(),
-        ["used"] = selection.IsCuda ? "cuda" : "cpu",
-        ["backend"] = selection.Backend,
-        ["package"] = TorchBackendInfo.Package,
-        ["fallback_reason"] = selection.FallbackReason,
-        ["libtorch_determinism"] = selection.Determinism is null ? null : JsonSerializer.SerializeToNode(selection.Determinism, ReportJsonOptions.SnakeCase),
-        ["cuda_preflight"] = selection.Preflight is null ? null : JsonSerializer.SerializeToNode(selection.Preflight, ReportJsonOptions.SnakeCase),
-    };
+    public static DeviceDocument Document(DeviceSelection selection) => new(
+        selection.Requested.ToString().ToLowerInvariant(),
+        selection.IsCuda ? "cuda" : "cpu",
+        selection.Backend,
+        TorchBackendInfo.Package,
+        selection.FallbackReason,
+        selection.Determinism is not { } d ? null : new DeterminismStateDocument(d.CudnnDeterministic, d.CudnnBenchmark, d.DeterministicAlgorithms, d.WarnOnly),
+        selection.Preflight is not { } p ? null : new CudaPreflightDocument(
+            p.Driver,
+            p.TorchDevices,
+            p.Device,
+            p.ComputeCapability,
+            p.Cudnn,
+            p.CudnnVersion,
+            p.Seeding is not { } s ? null : new SeedingCheckDocument(s.Repeats, s.SeedMatters, s.FirstSha256, s.SecondSha256, s.Passed),
+            p.Problem,
+            p.Passed));
 }

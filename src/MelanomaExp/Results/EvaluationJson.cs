@@ -1,109 +1,70 @@
-using System.Text.Json.Nodes;
+using MelanomaExp.Documents;
 using MelanomaExp.Evaluation;
 
 namespace MelanomaExp.Results;
 
-/// <summary>metrics.json fragments for evaluations and step comparisons (accuracies as fractions 0..1; NaN written as null).</summary>
+/// <summary>The evaluation and step-comparison blocks of metrics.json (accuracies as fractions 0..1; a figure that is not finite is null).</summary>
 internal static class EvaluationJson
 {
-    public static JsonObject Set(SetEvaluation e) => WithGroups(e, new()
+    public static SetEvaluationDocument Set(SetEvaluation e) => new()
     {
-        ["images"] = e.Images,
-        ["loss"] = N(e.Loss),
-        ["accuracy"] = N(e.Metrics.Accuracy),
-        ["balanced_accuracy"] = N(e.Metrics.BalancedAccuracy),
-        ["macro_f1"] = N(e.Metrics.MacroF1),
-        ["balanced_accuracy_ci"] = Interval(e.BalancedAccuracy),
-        ["macro_f1_ci"] = Interval(e.MacroF1),
-        ["classes_left_out_of_macro_averages"] = new JsonArray([.. e.Metrics.Absent.Select(c => (JsonNode?)c)]),
-        ["weighted_f1"] = N(e.Metrics.WeightedF1),
-        ["per_class"] = new JsonArray([.. e.Metrics.PerClass.Select(c => (JsonNode?)new JsonObject
-        {
-            ["class"] = c.Name,
-            ["precision"] = N(c.Precision),
-            ["recall"] = N(c.Recall),
-            ["f1"] = N(c.F1),
-            ["support"] = c.Support,
-        })]),
-        ["confusion_matrix"] = Matrix(e.Confusion),
-        ["positive_class"] = e.Positive is null ? null : Binary(e.Positive),
-        ["calibration"] = e.Calibration is not { } cal ? null : Calibration(cal),
-    });
-
-    /// <summary>Only experiments with groups get the key, so other metrics.json files stay as they were.</summary>
-    private static JsonObject WithGroups(SetEvaluation e, JsonObject set)
-    {
-        if (e.ByGroup is not null)
-        {
-            set["by_group"] = GroupJson.Json(e.ByGroup);
-        }
-        return set;
-    }
-
-    /// <summary>The bin table is under <c>reliability</c>, which verify leaves out as it does ROC points: the ECE summarises it.</summary>
-    private static JsonObject Calibration(Calibration c) => new()
-    {
-        ["bins"] = c.BinCount,
-        ["binning"] = "equal-width bins over the top-class probability",
-        ["expected_calibration_error"] = N(c.ExpectedError),
-        ["mean_confidence"] = N(c.MeanConfidence),
-        ["reliability"] = new JsonArray([.. c.Bins.Select(b => (JsonNode?)new JsonObject
-        {
-            ["lower"] = b.Lower,
-            ["upper"] = b.Upper,
-            ["images"] = b.Count,
-            ["mean_confidence"] = N(b.MeanConfidence),
-            ["accuracy"] = N(b.Accuracy),
-        })]),
+        Images = e.Images,
+        Loss = Finite(e.Loss),
+        Accuracy = Finite(e.Metrics.Accuracy),
+        BalancedAccuracy = Finite(e.Metrics.BalancedAccuracy),
+        MacroF1 = Finite(e.Metrics.MacroF1),
+        BalancedAccuracyCi = Interval(e.BalancedAccuracy),
+        MacroF1Ci = Interval(e.MacroF1),
+        ClassesLeftOutOfMacroAverages = e.Metrics.Absent,
+        WeightedF1 = Finite(e.Metrics.WeightedF1),
+        PerClass = [.. e.Metrics.PerClass.Select(c => new PerClassDocument(c.Name, Finite(c.Precision), Finite(c.Recall), Finite(c.F1), c.Support))],
+        ConfusionMatrix = Matrix(e.Confusion),
+        PositiveClass = e.Positive is null ? null : Binary(e.Positive),
+        Calibration = e.Calibration is not { } cal ? null : Calibration(cal),
+        ByGroup = e.ByGroup is null ? null : GroupJson.Rows(e.ByGroup),
     };
 
-    public static JsonObject Comparison(StepComparison c) => new()
-    {
-        ["first"] = c.First,
-        ["second"] = c.Second,
-        ["set"] = c.Set,
-        ["first_accuracy"] = N(c.FirstAccuracy),
-        ["second_accuracy"] = N(c.SecondAccuracy),
-        ["only_first_right"] = c.Test.OnlyFirstRight,
-        ["only_second_right"] = c.Test.OnlySecondRight,
-        ["mcnemar_p"] = N(c.Test.PValue),
-        ["method"] = c.Test.Method,
-        ["roc_auc"] = c.Auc is not { } a ? null : new JsonObject
-        {
-            ["first"] = N(a.DeLong.FirstAuc),
-            ["second"] = N(a.DeLong.SecondAuc),
-            ["difference"] = Interval(a.Difference),
-            ["delong_z"] = N(a.DeLong.Z),
-            ["delong_p"] = N(a.DeLong.PValue),
-        },
-    };
+    public static ComparisonDocument Comparison(StepComparison c) => new(
+        c.First,
+        c.Second,
+        c.Set,
+        Finite(c.FirstAccuracy),
+        Finite(c.SecondAccuracy),
+        c.Test.OnlyFirstRight,
+        c.Test.OnlySecondRight,
+        Finite(c.Test.PValue),
+        c.Test.Method,
+        c.Auc is not { } a ? null : new AucComparisonDocument(Finite(a.DeLong.FirstAuc), Finite(a.DeLong.SecondAuc), Interval(a.Difference), Finite(a.DeLong.Z), Finite(a.DeLong.PValue)));
 
-    private static JsonObject Binary(BinaryEvaluation b) => new()
+    /// <summary>The value, or null when it is NaN or infinite (JSON has no spelling for them).</summary>
+    public static double? Finite(double v) => double.IsFinite(v) ? v : null;
+
+    private static CalibrationDocument Calibration(Calibration c) => new(
+        c.BinCount,
+        "equal-width bins over the top-class probability",
+        Finite(c.ExpectedError),
+        Finite(c.MeanConfidence),
+        [.. c.Bins.Select(b => new ReliabilityBinDocument(b.Lower, b.Upper, b.Count, Finite(b.MeanConfidence), Finite(b.Accuracy)))]);
+
+    private static PositiveClassDocument Binary(BinaryEvaluation b) => new()
     {
-        ["class"] = b.PositiveClass,
-        ["positives"] = b.Positives,
-        ["negatives"] = b.Negatives,
-        ["sensitivity"] = Interval(b.Sensitivity),
-        ["specificity"] = Interval(b.Specificity),
-        ["roc_auc"] = Interval(b.Auc),
-        ["youden_threshold"] = N(b.YoudenThreshold),
-        ["average_precision"] = Interval(b.AveragePrecision),
-        ["operating_point"] = b.Operating is not { } o ? null : new JsonObject
-        {
-            ["threshold"] = N(o.Threshold),
-            ["chosen_on_this_set"] = o.ChosenOnThisSet,
-            ["sensitivity"] = Interval(o.Sensitivity),
-            ["specificity"] = Interval(o.Specificity),
-        },
-        ["roc"] = new JsonArray([.. b.Roc.Where(p => double.IsFinite(p.Threshold)).Select(p => (JsonNode?)new JsonArray(N(p.Threshold), N(p.FalsePositiveRate), N(p.TruePositiveRate)))]),
+        Class = b.PositiveClass,
+        Positives = b.Positives,
+        Negatives = b.Negatives,
+        Sensitivity = Interval(b.Sensitivity),
+        Specificity = Interval(b.Specificity),
+        RocAuc = Interval(b.Auc),
+        YoudenThreshold = Finite(b.YoudenThreshold),
+        AveragePrecision = Interval(b.AveragePrecision),
+        OperatingPoint = b.Operating is not { } o ? null : new OperatingPointDocument(Finite(o.Threshold), o.ChosenOnThisSet, Interval(o.Sensitivity), Interval(o.Specificity)),
+        // A point at an infinite threshold (the curve's start) has no JSON spelling; the curve is drawn from the rest.
+        Roc = [.. b.Roc.Where(p => double.IsFinite(p.Threshold)).Select(p => (IReadOnlyList<double?>)[Finite(p.Threshold), Finite(p.FalsePositiveRate), Finite(p.TruePositiveRate)])],
         // [threshold, recall, precision], highest threshold first.
-        ["precision_recall"] = new JsonArray([.. b.PrecisionRecall.Select(p => (JsonNode?)new JsonArray(N(p.Threshold), N(p.Recall), N(p.Precision)))]),
+        PrecisionRecall = [.. b.PrecisionRecall.Select(p => (IReadOnlyList<double?>)[Finite(p.Threshold), Finite(p.Recall), Finite(p.Precision)])],
     };
 
-    private static JsonObject Interval(Interval i) => new() { ["value"] = N(i.Value), ["ci95_low"] = N(i.Low), ["ci95_high"] = N(i.High) };
+    private static IntervalDocument Interval(Interval i) => new(Finite(i.Value), Finite(i.Low), Finite(i.High));
 
-    private static JsonArray Matrix(ConfusionMatrix m) =>
-        new([.. Enumerable.Range(0, m.Classes).Select(r => (JsonNode?)new JsonArray([.. Enumerable.Range(0, m.Classes).Select(c => (JsonNode?)m.Counts[r, c])]))]);
-
-    private static JsonValue? N(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
+    private static List<IReadOnlyList<int>> Matrix(ConfusionMatrix m) =>
+        [.. Enumerable.Range(0, m.Classes).Select(r => (IReadOnlyList<int>)[.. Enumerable.Range(0, m.Classes).Select(c => m.Counts[r, c])])];
 }

@@ -18,9 +18,8 @@ internal static class ManifestJson
             Git: p is null ? null : new ManifestGit(p.Git.Commit, p.Git.Dirty),
             Experiment: new ManifestExperiment(run.Experiment.Name, run.Experiment.Hash, run.Experiment.SourcePath, run.Experiment.ResolvedYaml),
             Data: new ManifestData(run.Dataset.Root, p is null ? null : Fingerprint(p.Train), p?.Test is null ? null : Fingerprint(p.Test)),
-            // The environment is EnvironmentInfo whole, so a property added there reaches the manifest without a change here.
-            Environment: JsonSerializer.SerializeToElement(run.Environment, ReportJsonOptions.SnakeCase).EnumerateObject().ToDictionary(e => e.Name, e => e.Value),
-            Packages: p?.Packages.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value, ReportDocumentContext.Default.String)),
+            Environment: EnvironmentJson.Document(run.Environment),
+            Packages: p?.Packages.ToDictionary(),
             Started: run.Started.ToString("o"),
             Finished: run.Finished.ToString("o"),
             WallSeconds: (run.Finished - run.Started).TotalSeconds,
@@ -29,8 +28,8 @@ internal static class ManifestJson
                 var timing = p?.Steps.FirstOrDefault(t => t.Step == s.Name);
                 return new ManifestStep(s.Name, s.Seconds, s.WeightsSha256, s.Key, timing?.Started.ToString("o"), timing?.Finished.ToString("o"), timing?.Reused);
             })],
-            DeterminismAudit: p?.Audit is null ? null : JsonSerializer.SerializeToNode(p.Audit, ReportJsonOptions.SnakeCase),
-            Device: p?.Device is null ? null : DeviceJson.Render(p.Device));
+            DeterminismAudit: p?.Audit is not { } a ? null : new DeterminismAuditDocument(a.Step, a.LossesMatch, a.WeightsMatch, a.FirstWeightsSha256, a.SecondWeightsSha256),
+            Device: p?.Device is null ? null : DeviceJson.Document(p.Device));
     }
 
     private static ManifestFingerprint Fingerprint(DatasetFingerprint f) => new(f.Hash, f.Images, f.PerClass);

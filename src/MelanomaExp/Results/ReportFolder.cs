@@ -28,10 +28,10 @@ public sealed class ReportFolder
 
     internal ManifestDocument Manifest { get; }
 
-    /// <summary>The dataset's classes in the order metrics.json lists them (empty in reports that list none).</summary>
+    /// <summary>The dataset's classes in the order metrics.json lists them.</summary>
     public IReadOnlyList<string> Classes { get; }
 
-    public IReadOnlyList<ReportStep> Steps { get; }
+    internal IReadOnlyList<ReportStep> Steps { get; }
 
     public string ExperimentName => Manifest.Experiment?.Name ?? ManifestDocument.None;
 
@@ -44,13 +44,13 @@ public sealed class ReportFolder
     public string DataRoot => Manifest.Data?.Root ?? throw new BadInputException($"{ManifestPath(Dir)}: records no data root (data.root)");
 
     /// <summary>The positive class the report evaluated (its first step's validation), null without one.</summary>
-    public string? PositiveClass => Steps.Count > 0 ? ReportJson.At(Steps[0].Metrics, "validation", "positive_class", "class")?.GetString() : null;
+    public string? PositiveClass => Steps.Count > 0 ? Steps[0].Document.Validation.PositiveClass?.Class : null;
 
     /// <summary>The machine the run used, as its manifest records it.</summary>
     public ReportMachine Machine => new(
         Manifest.EnvironmentText("cpu"),
-        (int)(Manifest.EnvironmentNumber("cores") ?? 0),
-        (int)(Manifest.EnvironmentNumber("torch_threads") ?? 0),
+        Manifest.Environment?.Cores ?? 0,
+        Manifest.Environment?.TorchThreads ?? 0,
         Manifest.EnvironmentText("device"))
     {
         Numerics = string.Join(';', NumericsFingerprint.EnvironmentKeys.Select(Manifest.EnvironmentText).Append(Manifest.PackageText("libtorch"))),
@@ -96,16 +96,21 @@ public sealed class ReportFolder
         {
             throw new BadInputException($"{manifestPath}: written by melanoma-exp '{version}', which this version ({MelanomaExp.ToolVersion.Current}) does not know; install that version to read it");
         }
-        MetricsDocument typed;
+        var typed = MetricsOf(metrics, metricsPath);
+        return new ReportFolder(dir, metrics, manifest, typed.Dataset.Classes, ReadSteps(typed, metrics, manifest));
+    }
+
+    /// <summary>metrics.json as its record; a clear error naming <paramref name="path"/> when it is not one melanoma-exp wrote.</summary>
+    internal static MetricsDocument MetricsOf(JsonElement metrics, string path)
+    {
         try
         {
-            typed = metrics.Deserialize(ReportDocumentContext.Default.MetricsDocument) ?? throw new JsonException("null instead of an object");
+            return metrics.Deserialize(ReportDocumentContext.Default.MetricsDocument) ?? throw new JsonException("null instead of an object");
         }
         catch (JsonException e)
         {
-            throw new BadInputException($"{metricsPath}: not a step list melanoma-exp wrote ({e.Message})", e);
+            throw new BadInputException($"{path}: not a step list melanoma-exp wrote ({e.Message})", e);
         }
-        return new ReportFolder(dir, metrics, manifest, typed.Dataset?.Classes ?? [], ReadSteps(typed, metrics, manifest));
     }
 
     /// <summary>Null when there is no complete, readable report (none yet, an older format, a damaged file).</summary>
@@ -146,7 +151,7 @@ public sealed class ReportFolder
         {
             var provenance = recorded.GetValueOrDefault(step.Name);
             var epochs = step.Epochs.Select(e => new EpochRecord(e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValLoss, e.ValAccuracy, e.Seconds, e.ImagesPerSecond)).ToList();
-            return new ReportStep(step.Name, provenance?.Key, provenance?.WeightsSha256, step.Seconds, epochs, raw);
+            return new ReportStep(step.Name, provenance?.Key, provenance?.WeightsSha256, step.Seconds, epochs, raw) { Document = step };
         }).ToList();
     }
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace MelanomaExp.Results;
 
-/// <summary>The one walker for paths into a report's JSON files (metrics.json, manifest.json).</summary>
+/// <summary>The one walker for paths into metrics.json as written: <see cref="ReportMetric"/> finds its figures by path, so one list of figures serves every reader.</summary>
 internal static class ReportJson
 {
     /// <summary>The element at <paramref name="path"/>, or null when any key on the way is missing.</summary>
@@ -21,12 +21,4 @@ internal static class ReportJson
     /// <summary>The number at <paramref name="path"/>; null when missing or not a number (NaN is written as null).</summary>
     public static double? Number(JsonElement e, params string[] path) =>
         At(e, path) is { ValueKind: JsonValueKind.Number } n ? n.GetDouble() : null;
-
-    /// <summary>The value at <paramref name="path"/> as text, "(none)" when missing: for showing and comparing provenance.</summary>
-    public static string Text(JsonElement e, params string[] path) => At(e, path) switch
-    {
-        null => "(none)",
-        { ValueKind: JsonValueKind.String } s => s.GetString()!,
-        { } other => other.ToString(),
-    };
 }

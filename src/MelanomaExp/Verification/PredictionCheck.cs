@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MelanomaExp.Config;
+using MelanomaExp.Documents;
 using MelanomaExp.Evaluation;
 using MelanomaExp.Results;
 using MelanomaExp.Seeding;
@@ -39,15 +40,16 @@ internal static class PredictionCheck
         foreach (var step in report.Folder.Steps)
         {
             double? validationThreshold = null;
-            foreach (var set in new[] { "validation", "test" })
+            foreach (var (set, evaluation) in new[] { ("validation", step.Document.Validation), ("test", step.Document.Test) })
             {
-                if (!step.Metrics.TryGetProperty(set, out var committed) || committed.ValueKind != JsonValueKind.Object)
+                if (evaluation is null)
                 {
                     continue;
                 }
+                var committed = step.Metrics.GetProperty(set);
                 var mine = rows.Where(r => r.Step == step.Name && r.Set == set).ToList();
-                var loss = committed.TryGetProperty("loss", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetDouble() : double.NaN;
-                var positive = ReportJson.At(committed, "positive_class", "class")?.GetString();
+                var loss = evaluation.Loss ?? double.NaN;
+                var positive = evaluation.PositiveClass?.Class;
                 var settings = new EvaluationSettings(positive, experiment.Evaluation.BootstrapResamples, seeds.For("bootstrap", step.Name))
                 {
                     OperatingThreshold = set == "test" ? validationThreshold : null,
@@ -64,7 +66,7 @@ internal static class PredictionCheck
                 }
                 validationThreshold ??= recomputed.Positive?.YoudenThreshold;
                 // Both sides parsed from text, so numbers compare as written, never by how they are held.
-                var fromPredictions = JsonNode.Parse(EvaluationJson.Set(recomputed).ToJsonString())!.AsObject();
+                var fromPredictions = JsonNode.Parse(JsonSerializer.Serialize(EvaluationJson.Set(recomputed), ReportDocumentContext.Default.SetEvaluationDocument))!.AsObject();
                 var inMetrics = JsonNode.Parse(committed.GetRawText())!.AsObject();
                 // Per-group figures need the groups table, which the report does not carry: compared by the rerun instead.
                 fromPredictions.Remove("by_group");

@@ -115,7 +115,7 @@ public class SlurmSweepTests(SlurmClusterFixture cluster) : IClassFixture<SlurmC
         Assert.True(code == 0, output);
         Assert.Equal(Figures(SweepPlan.RunDir(local, row.Id)), Figures(SweepPlan.RunDir(sweep, row.Id)));
         // The cores are divided between the runs at once (OMP_NUM_THREADS), and the run honours it: its manifest says so.
-        var threads = (int)ReportFolder.Read(SweepPlan.RunDir(local, row.Id)).Manifest.EnvironmentNumber("torch_threads")!.Value;
+        var threads = ReportFolder.Read(SweepPlan.RunDir(local, row.Id)).Manifest.Environment!.TorchThreads;
         Assert.Equal(LocalBackend.Threads(2), threads);
     }
 }
