@@ -38,9 +38,10 @@ public static class OutputFile
         return full;
     }
 
-    /// <summary>Writes <paramref name="bytes"/> through a temporary file, so a failure leaves no half file.</summary>
+    /// <summary>Writes <paramref name="bytes"/> through a temporary file, so a failure leaves no half file; creates the folder it goes in.</summary>
     public static void Write(byte[] bytes, string path)
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temp = path + ".tmp";
         File.WriteAllBytes(temp, bytes);
         File.Move(temp, path, overwrite: true);

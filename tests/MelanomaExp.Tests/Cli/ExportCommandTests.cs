@@ -42,7 +42,8 @@ public class ExportCommandTests(ITestOutputHelper output)
     {
         using var dir = new TempDir();
         var model = SaveModel(dir);
-        var file = dir.Combine("model.onnx");
+        // Into a folder that does not exist yet.
+        var file = dir.Combine("exported", "model.onnx");
         var (code, stdout, err) = RunCli("export", "--model", model, "--onnx", file);
         Assert.True(code == 0, err);
         output.WriteLine(stdout);

@@ -118,6 +118,17 @@ public class OnnxExportTests(ITestOutputHelper output)
         // The file's GlobalAveragePool is cut off and the classifier pools instead; the Reshape keeps its shape.
         Assert.Equal(["GlobalAveragePool", "Flatten", "Gemm", "Softmax"], proto.Graph.Node.TakeLast(4).Select(n => n.OpType));
         Assert.Contains(proto.Graph.Initializer, t => t.DataType == (int)TensorProto.Types.DataType.Int64 && t.Name.StartsWith("backbone.shape", StringComparison.Ordinal));
+
+        // Behind colour constancy and standardisation, written for opset 8 too (Clip's bounds and ReduceSum's axes as attributes).
+        random.manual_seed(16);
+        using var standardised = new Preprocessed(new OnnxClassifier(new OnnxGraph(Backbone(16), "backbone.onnx"), convention, rescale: false, Classes, Height, Width, dropout: 0), new PreprocessSpec(6, Standardize: true));
+        ExportCheck.Randomize(standardised, 16);
+        standardised.SetStatistics([150f, 110f, 100f], [45f, 40f, 42f]);
+        var card = ExportCheck.Card(OnnxArchitecture.Key, Classes, Height, Width) with { ColourConstancy = 6, Standardize = true };
+        var preprocessed = ExportCheck.AgreesWithOnnxRuntime(output, "onnx (opset 8) + head behind Shades of Gray p=6 and standardize", standardised, card);
+        Assert.Equal(8, preprocessed.OpsetImport.Single().Version);
+        Assert.Contains(preprocessed.Graph.Node, n => n.OpType == "Clip" && n.Input.Count == 1 && n.Attribute.Any(a => a.Name == "min"));
+        Assert.Contains(preprocessed.Graph.Node, n => n.OpType == "ReduceSum" && n.Input.Count == 1 && n.Attribute.Any(a => a.Name == "axes"));
     }
 
     [Fact]
