@@ -37,6 +37,7 @@ public static class CliApp
             ValidateCommand.Create(output, errors),
             EvaluateCommand.Create(output, errors),
             PredictCommand.Create(output, errors),
+            ExportCommand.Create(output, errors),
             VerifyCommand.Create(output, errors),
             AuditCommand.Create(output, errors),
             CompareCommand.Create(output, errors),

@@ -52,6 +52,14 @@ internal sealed class ResNetSmall : Module<Tensor, Tensor>
         }
     }
 
+    /// <summary>Whether the forward divides its 0..255 input by 255 (false when the input arrives standardised).</summary>
+    public bool Rescale => _rescale;
+
+    /// <summary>Stem, stages, global pool and flatten: everything before the (optional) dropout and the classifier.</summary>
+    public Sequential Features => _features;
+
+    public Linear Classifier => _classifier;
+
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();

@@ -26,6 +26,17 @@ internal sealed class ResidualBlock : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    public Conv2d Conv1 => _conv1;
+
+    public BatchNorm2d Bn1 => _bn1;
+
+    public Conv2d Conv2 => _conv2;
+
+    public BatchNorm2d Bn2 => _bn2;
+
+    /// <summary>The 1x1 projection of the input when the block changes its shape; null: the input is added as it is.</summary>
+    public Sequential? Shortcut => _shortcut;
+
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();

@@ -73,6 +73,9 @@ internal sealed class SeedCnn : Module<Tensor, Tensor>
             : Run(scaled);
     }
 
+    /// <summary>Whether the forward divides its 0..255 input by 255 (false when the input arrives standardised).</summary>
+    public bool Rescale => _rescale;
+
     /// <summary>The layers in the order <see cref="forward"/> runs them, under their Keras names.</summary>
     public IReadOnlyList<(string Name, Module<Tensor, Tensor> Layer)> ExecutionOrder => _executionOrder;
 

@@ -29,6 +29,11 @@ internal sealed class Preprocessed : nn.Module<Tensor, Tensor>
     /// <summary>The network behind the preprocessing.</summary>
     public nn.Module<Tensor, Tensor> Inner => _inner;
 
+    /// <summary>The standardisation's per-channel mean and standard deviation (1, 3, 1, 1), as measured on the training images.</summary>
+    public Tensor ChannelMean => get_buffer("channel_mean")!;
+
+    public Tensor ChannelStd => get_buffer("channel_std")!;
+
     /// <summary>Colour constancy alone (what channel statistics are measured after).</summary>
     public Tensor Correct(Tensor images) => _spec.ColourConstancy > 0 ? ShadesOfGray.Apply(images, _spec.ColourConstancy) : images.alias();
 

@@ -4,8 +4,9 @@ using SixLabors.ImageSharp.Formats.Png;
 namespace MelanomaExp.Safety;
 
 /// <summary>
-/// A single PNG the tool writes outside a report (<c>audit --pairs-png</c>): the same refusals as an output
-/// folder, and an existing file is replaced only when it is a PNG this tool wrote (a text chunk says so).
+/// A single file the tool writes outside a report (<c>audit --pairs-png</c>, <c>export --onnx</c>): the same refusals
+/// as an output folder, and an existing file is replaced only when this tool wrote it (a PNG's text chunk, an ONNX
+/// model's producer name says so).
 /// </summary>
 public static class OutputFile
 {
@@ -13,7 +14,10 @@ public static class OutputFile
     private const string Value = "melanoma-exp";
 
     /// <summary>Checks <paramref name="requested"/> may be written; throws <see cref="BadInputException"/> naming it and why. Touches nothing.</summary>
-    public static string ClaimPng(string? requested, OutputRules rules, string option)
+    public static string ClaimPng(string? requested, OutputRules rules, string option) => Claim(requested, rules, option, IsOurs);
+
+    /// <summary>As <see cref="ClaimPng"/>, for a file whose ownership <paramref name="isOurs"/> recognises.</summary>
+    public static string Claim(string? requested, OutputRules rules, string option, Func<string, bool> isOurs)
     {
         if (string.IsNullOrWhiteSpace(requested))
         {
@@ -27,11 +31,20 @@ public static class OutputFile
         // The file's own path may hold nothing and lie inside no input: the folder rules say exactly that.
         OutputFolder.CheckPlace(full, rules, $"{option} {requested}");
         OutputFolder.CheckWritable(Path.GetDirectoryName(full)!, $"{option} {requested}");
-        if (File.Exists(full) && !IsOurs(full))
+        if (File.Exists(full) && !isOurs(full))
         {
             throw new BadInputException($"{option} {requested}: refused, the file exists and was not written by melanoma-exp; choose another name or remove it yourself (nothing was touched)");
         }
         return full;
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> through a temporary file, so a failure leaves no half file; creates the folder it goes in.</summary>
+    public static void Write(byte[] bytes, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = path + ".tmp";
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, path, overwrite: true);
     }
 
     /// <summary>Writes PNG bytes with the tool's text chunk, through a temporary file so a failure leaves no half file.</summary>

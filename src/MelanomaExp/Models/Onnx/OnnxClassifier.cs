@@ -54,6 +54,19 @@ internal sealed class OnnxClassifier : Module<Tensor, Tensor>, IPretrainedNetwor
 
     public OnnxModule Backbone => _backbone;
 
+    /// <summary>Whether the forward reverses the channels (RGB to the backbone's BGR) before scaling them.</summary>
+    public bool Bgr => _bgr;
+
+    /// <summary>Per-channel factor and offset applied after the channel order: x * scale + shift (1, 3, 1, 1).</summary>
+    public Tensor InputScale => get_buffer("input_scale")!;
+
+    public Tensor InputShift => get_buffer("input_shift")!;
+
+    /// <summary>Whether the backbone leaves a feature map (N, C, H, W), pooled globally, rather than features (N, C).</summary>
+    public bool Spatial => _spatial;
+
+    public Module<Tensor, Tensor> Head => _head;
+
     /// <summary>The backbone on a blank image; a graph that cannot take this size is bad input, not a torch crash.</summary>
     private Tensor Probe(OnnxGraph graph, Tensor probe)
     {

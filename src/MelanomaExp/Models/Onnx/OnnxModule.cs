@@ -19,6 +19,7 @@ internal sealed class OnnxModule : nn.Module<Tensor, Tensor>
     private readonly bool[] _fixedStatistics;
     private readonly string _input;
     private readonly string _output;
+    private readonly OnnxNode[] _nodes;
 
     /// <param name="graph">The graph read from its file.</param>
     /// <param name="output">The value the forward returns: the graph's output, or an inner one (a backbone cut before its last pooling).</param>
@@ -27,7 +28,9 @@ internal sealed class OnnxModule : nn.Module<Tensor, Tensor>
     {
         _input = graph.InputName;
         _output = output ?? graph.OutputName;
+        Graph = graph;
         var steps = new List<(OnnxOp, string, string)>();
+        var nodes = new List<OnnxNode>();
         var statistics = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in graph.Nodes)
         {
@@ -37,6 +40,7 @@ internal sealed class OnnxModule : nn.Module<Tensor, Tensor>
             }
             var op = make(node);
             steps.Add((op, node.Output(0), node.Name));
+            nodes.Add(node);
             statistics.UnionWith(op.Statistics ?? []);
             if (node.Output(0) == _output)
             {
@@ -45,6 +49,7 @@ internal sealed class OnnxModule : nn.Module<Tensor, Tensor>
             }
         }
         _steps = [.. steps];
+        _nodes = [.. nodes];
         if (!_steps.Any(s => s.Output == _output) && _output != _input)
         {
             throw new BadInputException($"{graph.File}: no node computes '{_output}'");
@@ -131,7 +136,34 @@ internal sealed class OnnxModule : nn.Module<Tensor, Tensor>
     /// output can be computed once per image.
     /// </summary>
     public bool Fixed => _fixedStatistics.All(f => f) && parameters().All(p => !p.requires_grad);
+    /// <summary>The graph it was imported from: what ONNX export re-emits, with the module's current weights.</summary>
+    public OnnxGraph Graph { get; }
 
+    /// <summary>The nodes the forward runs, in its order (those after a cut output left out).</summary>
+    public IReadOnlyList<OnnxNode> Nodes => _nodes;
+
+    /// <summary>The graph value the forward takes: the image (in the backbone's input convention).</summary>
+    public string InputName => _input;
+
+    /// <summary>The graph value the forward returns.</summary>
+    public string OutputName => _output;
+
+    /// <summary>
+    /// The module's current value of the graph tensor <paramref name="onnx"/> (a trained parameter or a batch-norm
+    /// statistic), or null when the forward does not hold it as a tensor (a value an op read as numbers at import,
+    /// such as a Reshape's shape, which the graph still has).
+    /// </summary>
+    public Tensor? Current(string onnx)
+    {
+        foreach (var (name, torchName, trained) in _tensors)
+        {
+            if (name == onnx)
+            {
+                return trained ? get_parameter(torchName)! : get_buffer(torchName)!;
+            }
+        }
+        return null;
+    }
 
     /// <summary>Imports a file whole: the module computes the graph's own output.</summary>
     public static OnnxModule Import(string file) => new(OnnxGraph.Read(file));

@@ -23,6 +23,9 @@ internal sealed class OnnxNode
 
     public string OpType => _proto.OpType;
 
+    /// <summary>The node as the file has it (ONNX export copies it, renaming its values).</summary>
+    public NodeProto Proto => _proto;
+
     public string Name { get; }
 
     /// <summary>The opset of the default domain the graph was written for (attributes moved to inputs over the versions).</summary>
