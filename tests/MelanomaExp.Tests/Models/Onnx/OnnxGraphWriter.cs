@@ -55,16 +55,12 @@ internal sealed class OnnxGraphWriter
         return output;
     }
 
-    public static AttributeProto Ints(string name, params long[] values)
-    {
-        var a = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
-        a.Ints.AddRange(values);
-        return a;
-    }
+    // The exporter's attribute makers: the tests write graphs with the same attributes the tool writes.
+    public static AttributeProto Ints(string name, params long[] values) => MelanomaExp.Export.OnnxGraphBuilder.Ints(name, values);
 
-    public static AttributeProto Int(string name, long value) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+    public static AttributeProto Int(string name, long value) => MelanomaExp.Export.OnnxGraphBuilder.Int(name, value);
 
-    public static AttributeProto Float(string name, float value) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
+    public static AttributeProto Float(string name, float value) => MelanomaExp.Export.OnnxGraphBuilder.Float(name, value);
 
     public ModelProto Model(string input, long[] inputDims, string output, long opset = 13)
     {
