@@ -7,7 +7,7 @@ namespace MelanomaExp.Models;
 internal static class Architectures
 {
     /// <summary>The registration: one line per architecture.</summary>
-    public static readonly IReadOnlyList<IArchitecture> BuiltIn = [new SeedCnnArchitecture(), new ResNetSmallArchitecture(), new OnnxArchitecture(), new ResNet18ImageNetArchitecture()];
+    public static readonly IReadOnlyList<IArchitecture> BuiltIn = [new SeedCnnArchitecture(), new ResNetSmallArchitecture(), new OnnxArchitecture(), new ResNet18ImageNetArchitecture(), TorchVision.TorchVisionArchitecture.ResNet18, TorchVision.TorchVisionArchitecture.MobileNetV2];
 
     /// <summary>Registers the built-in architectures with the schema layer when the library loads, before any file is read.</summary>
 #pragma warning disable CA2255 // One library, one registration: the schema layer cannot name the model code that extends it.

@@ -15,6 +15,12 @@ internal interface IArchitecture : IArchitectureSchema
     /// <param name="rescale">Whether the network divides its 0..255 input by 255 itself (false when the input arrives standardised).</param>
     Module<Tensor, Tensor> Build(ModelSpec spec, int classes, int height, int width, bool rescale);
 
+    /// <summary>
+    /// The parameters of the network's classifier head, which <c>init_from</c> leaves fresh when the file holds them in
+    /// another shape (pretrained weights for 1000 ImageNet classes); empty: the file must match the whole network.
+    /// </summary>
+    IReadOnlyList<string> HeadParameters(Module<Tensor, Tensor> network) => [];
+
     /// <summary>How pixels reach the network, for the model card; null: the tool's default (0..255 RGB, scaled by 1/255 inside).</summary>
     string? InputDescription(ModelSpec spec) => null;
 

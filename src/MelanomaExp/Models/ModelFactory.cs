@@ -18,10 +18,11 @@ internal static class ModelFactory
         TorchNativeLoader.EnsureLoaded();
         // Standardised input is already scaled; the networks' own 1/255 would shrink it again.
         var rescale = preprocess is not { Standardize: true };
-        var network = Architectures.Of(spec).Build(spec, classes, height, width, rescale);
+        var architecture = Architectures.Of(spec);
+        var network = architecture.Build(spec, classes, height, width, rescale);
         if (spec.InitFromPath is { } weights)
         {
-            InitialWeights.Load(network, weights, spec.Arch, classes);
+            InitialWeights.Load(network, weights, spec.Arch, classes, architecture.HeadParameters(network));
         }
         var model = preprocess is null ? network : new Preprocessed(network, preprocess);
         if (device is not null)
