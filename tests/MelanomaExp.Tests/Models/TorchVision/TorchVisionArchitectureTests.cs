@@ -50,6 +50,20 @@ public class TorchVisionArchitectureTests
         Assert.True(split.allclose(actual, rtol: 0, atol: 1e-5));
     }
 
+    /// <summary>
+    /// The names PyTorch gives: Golden/TorchVision/*.keys are the sorted <c>state_dict()</c> keys of torchvision 0.14.1's
+    /// resnet18 and mobilenet_v2 (Debian's python3-torchvision), so a state dict exported from PyTorch loads as it is.
+    /// </summary>
+    [Theory]
+    [InlineData("torchvision-resnet18", "resnet18.keys")]
+    [InlineData("torchvision-mobilenet-v2", "mobilenet_v2.keys")]
+    public void Its_parameters_have_the_names_pytorch_gives_them(string name, string keys)
+    {
+        var pytorch = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Golden", "TorchVision", keys));
+        using var network = Architectures.Of(name).Build(new ModelSpec(name, 0), 1000, 64, 64, rescale: true);
+        Assert.Equal(pytorch, network.state_dict().Keys.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Init_from_an_imagenet_file_loads_the_backbone_and_leaves_a_fresh_head_for_the_experiments_classes()
     {
