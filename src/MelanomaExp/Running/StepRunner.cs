@@ -21,6 +21,10 @@ internal static class StepRunner
         TorchSeeding.Reseed(seeds.For("init", step.Name));
         var model = ModelFactory.Create(step.Model, data.Store.Classes.Count, data.Store.Height, data.Store.Width, device, step.Preprocess);
         Precision.Apply(Architectures.Of(step.Model), model, Precision.ComputeType(step.Train.Precision, device, Provenance.CpuFeatures.Current, $"step '{step.Name}': train.precision"));
+        if (Precision.SlowerHere(step.Train.Precision, device, Provenance.CpuFeatures.Current) is { } slower)
+        {
+            hooks.Log?.Invoke($"{step.Name}: {slower}");
+        }
         if (unchanged is { } previous)
         {
             model.load(previous.Weights);

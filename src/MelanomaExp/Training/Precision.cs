@@ -35,6 +35,16 @@ internal static class Precision
         };
     }
 
+    /// <summary>
+    /// A warning when bf16 runs on a CPU where it was measured slower than fp32: an Intel CPU with AVX512-BF16 but no
+    /// AMX (bench --quick: 0.80x fp32 on such a Xeon, against 1.9x on an AMD EPYC with AVX512-BF16 and on an AMX Xeon).
+    /// Null otherwise. A warning, not a refusal: the numbers are right either way, and bench measures the machine itself.
+    /// </summary>
+    public static string? SlowerHere(string precision, Device device, CpuFeatures cpu) =>
+        precision == Bf16 && device.type == DeviceType.CPU && cpu.Microarchitecture.StartsWith("GenuineIntel", StringComparison.Ordinal) && !cpu.Bf16.Contains("amx_bf16")
+            ? "train.precision bf16 on an Intel CPU without AMX: measured 0.80x the speed of fp32 on such a Xeon (1.9x on AMX Xeons and AMD EPYC); `melanoma-exp bench --quick` measures it here"
+            : null;
+
     /// <summary>How an error names the key: file, step, key.</summary>
     public static string Where(Config.Experiment experiment, Config.StepSpec step) => $"{experiment.SourcePath}: step '{step.Name}': train.precision";
 

@@ -11,6 +11,22 @@ namespace MelanomaExp.Tests.Training;
 
 public class PrecisionTests
 {
+    [Theory]
+    [InlineData("GenuineIntel family 6 model 85", "avx512_bf16", "bf16", true)]
+    [InlineData("GenuineIntel family 6 model 143", "avx512_bf16 amx_bf16 amx_tile", "bf16", false)]
+    [InlineData("AuthenticAMD family 26 model 2", "avx512_bf16", "bf16", false)]
+    [InlineData("GenuineIntel family 6 model 85", "avx512_bf16", "fp32", false)]
+    public void Bf16_on_an_intel_cpu_without_amx_is_warned_as_measured_slower(string cpu, string flags, string precision, bool warned)
+    {
+        var features = new CpuFeatures(flags.Split(' '), cpu);
+        var warning = Precision.SlowerHere(precision, CPU, features);
+        Assert.Equal(warned, warning is not null);
+        if (warned)
+        {
+            Assert.Contains("bench --quick", warning, StringComparison.Ordinal);
+        }
+    }
+
     private const string Where = "exp.yaml: step 'base': train.precision";
     private static readonly CpuFeatures WithoutBf16 = new(["fpu", "avx2", "avx512f"]);
     private static readonly CpuFeatures WithAvx512Bf16 = new(["avx2", "avx512f", "avx512_bf16"]);
