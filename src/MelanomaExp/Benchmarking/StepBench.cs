@@ -14,6 +14,9 @@ public sealed record LayoutTiming(string Layout, Samples TrainMs, Samples TrainI
 
     /// <summary>Generation-0 garbage collections per training step (all threads).</summary>
     public double Gen0CollectionsPerStep { get; init; }
+
+    /// <summary>Seconds to build the model, weights included: for an imported ONNX backbone, reading, hashing and importing its file.</summary>
+    public double BuildSeconds { get; init; }
 }
 
 /// <summary>
@@ -33,7 +36,9 @@ internal static class StepBench
     {
         random.manual_seed(42);
         var modelSpec = spec ?? new ModelSpec(SeedCnnArchitecture.Key, 0);
+        var build = System.Diagnostics.Stopwatch.StartNew();
         using var model = ModelFactory.Create(modelSpec, classes, size, size, device);
+        var buildSeconds = build.Elapsed.TotalSeconds;
         Precision.Apply(Architectures.Of(modelSpec), model, computeType);
         var channelsLast = layout == Nhwc;
         using var optimizer = Trainer.CreateOptimizer(new TrainSpec(1, batch, "adam", 1e-3), model);
@@ -73,6 +78,7 @@ internal static class StepBench
         {
             ManagedBytesPerStep = bytesPerStep,
             Gen0CollectionsPerStep = gen0PerStep,
+            BuildSeconds = buildSeconds,
         };
     }
 
