@@ -239,6 +239,11 @@ public static partial class ExperimentLoader
         {
             item.Report("preprocess", $"{architecture.Name} takes no preprocess:");
         }
+        else if (step.Preprocess is { Standardize: true } && !architecture.SupportsStandardize)
+        {
+            // Standardised input has lost the scale the pretrained weights were trained on; colour constancy keeps it.
+            item.Section("preprocess")?.Report("standardize", $"{architecture.Name} applies its own input convention, which needs the pixels' 0..255 scale: drop preprocess.standardize (colour_constancy is fine)");
+        }
         FineTuningSupported(item, step, architecture);
     }
 
@@ -257,12 +262,19 @@ public static partial class ExperimentLoader
             train.Report(key, $"{architecture.Name} has no pretrained backbone (architectures with one: {string.Join(", ", withBackbone)})");
             return;
         }
+        if (architecture.PretrainedFromInitFrom && step.Model.InitFrom is null)
+        {
+            var key = step.Train.Freeze is not null ? "freeze" : step.Train.BackboneLearningRateScale is not null ? "backbone_learning_rate_scale" : "batch_norm";
+            train.Report(key, $"{architecture.Name} has pretrained weights only from model.init_from; without it the backbone is random (see docs/transfer-learning.md for exporting them from PyTorch)");
+            return;
+        }
         if (step.Train.Freeze is { } node && node != TrainSpec.FreezeBackbone)
         {
             var nodes = architecture.BackboneNodes(step.Model);
-            if (!nodes.Contains(node, StringComparer.Ordinal))
+            // No nodes: the graph itself is missing, which its own key reports.
+            if (nodes.Count > 0 && !nodes.Contains(node, StringComparer.Ordinal))
             {
-                var hint = KeySuggestion.For(node, nodes) is { } near ? $"did you mean '{near}'?" : nodes.Count == 0 ? "it has no nodes" : $"its {nodes.Count} nodes run from '{nodes[0]}' to '{nodes[^1]}'";
+                var hint = KeySuggestion.For(node, nodes) is { } near ? $"did you mean '{near}'?" : $"its {nodes.Count} nodes run from '{nodes[0]}' to '{nodes[^1]}'";
                 train.Report("freeze", $"'{ConfigException.Shown(node)}' is neither none, backbone nor a node of {architecture.Name}'s backbone ({hint})");
             }
         }

@@ -26,6 +26,12 @@ internal interface IArchitectureSchema
     /// <summary>Whether a step may put <c>preprocess:</c> (colour constancy, standardisation) in front of it.</summary>
     bool SupportsPreprocess => true;
 
+    /// <summary>Whether <c>preprocess.standardize</c> may feed it (a pretrained network with its own input convention cannot take it).</summary>
+    bool SupportsStandardize => true;
+
+    /// <summary>Whether its pretrained weights come only from <c>model.init_from</c> (without it the backbone is random, and freezing it means nothing).</summary>
+    bool PretrainedFromInitFrom => false;
+
     /// <summary>Whether its network has a pretrained backbone the fine-tuning keys (<c>train.freeze</c>, ...) act on.</summary>
     bool HasPretrainedBackbone => false;
 

@@ -44,6 +44,8 @@ internal sealed class ResNet18ImageNetArchitecture : IArchitecture
 
     public bool HasPretrainedBackbone => true;
 
+    public bool SupportsStandardize => false;
+
     public IReadOnlyList<string> BackboneNodes(ModelSpec spec) => OnnxClassifier.BackboneNodes(OnnxGraph.Read(Locate()));
 
     public Module<Tensor, Tensor> Build(ModelSpec spec, int classes, int height, int width, bool rescale)

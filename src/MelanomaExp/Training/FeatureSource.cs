@@ -30,7 +30,7 @@ internal sealed class FeatureSource : IBatchSource, IDisposable
     /// <summary>Features per image.</summary>
     public long Width => _features.shape[1];
 
-    /// <summary>Whether training the step on cached features is the same computation as training it on the images.</summary>
+    /// <summary>Whether training the step on cached features computes the same function as training it on the images (to rounding: the features come in other batches).</summary>
     public static bool Applies(Config.StepSpec step, nn.Module<Tensor, Tensor> model) =>
         step.Augment is null && FineTuning.Find(model) is { BackboneFixed: true };
 

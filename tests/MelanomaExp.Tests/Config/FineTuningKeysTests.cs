@@ -59,6 +59,15 @@ public class FineTuningKeysTests
         Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(OnnxYaml(", batch_norm: sometimes"), path));
     }
 
+    /// <summary>An oracle from outside this change: the hash the committed smoke report recorded when it was made.</summary>
+    [Fact]
+    public void A_shipped_experiment_keeps_the_hash_its_committed_report_recorded()
+    {
+        var recorded = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "reports", "smoke", "metrics.json")))
+            .RootElement.GetProperty("experiment").GetProperty("hash").GetString();
+        Assert.Equal(recorded, ExperimentLoader.Load(RepoPaths.Experiment("smoke.yaml")).Hash);
+    }
+
     [Fact]
     public void Defaults_leave_the_hash_as_it_was_and_each_setting_changes_it_and_survives_the_resolved_yaml()
     {

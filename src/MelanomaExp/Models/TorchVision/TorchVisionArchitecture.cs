@@ -44,6 +44,10 @@ internal sealed class TorchVisionArchitecture : IArchitecture
 
     public bool HasPretrainedBackbone => true;
 
+    public bool SupportsStandardize => false;
+
+    public bool PretrainedFromInitFrom => true;
+
     // The torchvision networks bring their own head (MobileNetV2's has dropout 0.2); a second dropout is not added.
     public ModelSpec Bind(YamlSection model, ModelSpec common)
     {

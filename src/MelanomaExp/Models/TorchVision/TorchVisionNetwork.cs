@@ -22,7 +22,7 @@ internal sealed class TorchVisionNetwork : Module<Tensor, Tensor>, IPretrainedNe
     /// <param name="network">The torchvision module, built for the experiment's classes.</param>
     /// <param name="features">Its children the forward runs before the head, in order.</param>
     /// <param name="head">Its classifier child.</param>
-    /// <param name="rescale">False when the step standardises the input itself: then the convention is not applied.</param>
+    /// <param name="rescale">False when the step standardises the input itself: then the convention is not applied (the loader refuses that).</param>
     public TorchVisionNetwork(string name, Module<Tensor, Tensor> network, IReadOnlyList<string> features, string head, InputConvention convention, bool rescale)
         : base(name)
     {
@@ -34,8 +34,9 @@ internal sealed class TorchVisionNetwork : Module<Tensor, Tensor>, IPretrainedNe
         {
             register_module(childName, child);
         }
-        var scale = rescale ? convention.Scale : 1;
-        register_buffer("input_scale", tensor(convention.Std.Select(s => (float)(scale / s)).ToArray()).reshape(1, 3, 1, 1), persistent: false);
+        // (x * scale - mean) / std as one multiply and one add per channel; standardised input (rescale false, refused
+        // at load time for these architectures) would pass unchanged.
+        register_buffer("input_scale", tensor(convention.Std.Select(s => rescale ? (float)(convention.Scale / s) : 1f).ToArray()).reshape(1, 3, 1, 1), persistent: false);
         register_buffer("input_shift", tensor(convention.Mean.Zip(convention.Std, (m, s) => rescale ? -m / s : 0f).ToArray()).reshape(1, 3, 1, 1), persistent: false);
     }
 

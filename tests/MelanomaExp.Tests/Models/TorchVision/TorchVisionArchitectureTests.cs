@@ -125,7 +125,13 @@ public class TorchVisionArchitectureTests
     [Fact]
     public void Its_keys_are_checked_when_the_experiment_loads()
     {
-        string Yaml(string model, string train) => $$"""
+        using var dir = new TempDir();
+        using (var weights = TorchSharp.torchvision.models.mobilenet_v2(num_classes: 1000))
+        {
+            weights.save(dir.Combine("mobilenet.dat"));
+        }
+        var path = dir.Combine("tv.yaml");
+        string Yaml(string model, string train, string extra = "") => $$"""
             name: tv
             seed: 1
             data: { train: Train, image_size: [32, 32] }
@@ -133,11 +139,46 @@ public class TorchVisionArchitectureTests
               - name: s
                 model: { arch: torchvision-mobilenet-v2{{model}} }
                 train: { epochs: 1{{train}} }
+            {{extra}}
             """;
-        Assert.Equal("features", ExperimentLoader.Parse(Yaml("", ", freeze: features"), "tv.yaml").Steps[0].Train.Freeze);
-        var dropout = Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(Yaml(", dropout: 0.3", ""), "tv.yaml"));
+        const string Weights = ", init_from: mobilenet.dat";
+        Assert.Equal("features", ExperimentLoader.Parse(Yaml(Weights, ", freeze: features"), path).Steps[0].Train.Freeze);
+        var dropout = Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(Yaml(", dropout: 0.3", ""), path));
         Assert.Contains("model.dropout", dropout.Message, StringComparison.Ordinal);
-        var node = Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(Yaml("", ", freeze: layer3"), "tv.yaml"));
+        var node = Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(Yaml(Weights, ", freeze: layer3"), path));
         Assert.True(node.Message.Contains("'features'", StringComparison.Ordinal), node.Message);
+        // Without init_from its backbone is random: freezing it is refused, naming the key.
+        var random = Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(Yaml("", ", freeze: backbone"), path));
+        Assert.True(random.Message.Contains("train.freeze", StringComparison.Ordinal) && random.Message.Contains("init_from", StringComparison.Ordinal), random.Message);
+        // Standardised input would lose the 0..255 scale its ImageNet normalisation starts from.
+        var standardize = Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(Yaml(Weights, "", "    preprocess: { standardize: true }"), path));
+        Assert.True(standardize.Message.Contains("preprocess.standardize", StringComparison.Ordinal), standardize.Message);
+    }
+
+    [Fact]
+    public void Fixed_children_keep_their_batch_norm_statistics_while_the_rest_trains_on_augmented_images()
+    {
+        using var dir = new TempDir();
+        SyntheticImages.WriteDataset(dir.Path, classes: 3, perClass: 8, size: 32);
+        var store = MelanomaExp.Data.ImageStoreLoader.Load(MelanomaExp.Data.DatasetScanner.Scan(dir.Path), 32, 32, BadImagePolicy.Fail);
+        var split = MelanomaExp.Data.Splitter.Make(store.Labels, 0.25, stratify: true, new Random(1));
+        var name = TorchVisionArchitecture.ResNet18.Name;
+        var step = new StepSpec("s", new ModelSpec(name, 0), new TrainSpec(1, 8, "adam", 0.01) { Freeze = "layer2" })
+        {
+            Augment = new AugmentSpec(FlipMode.HorizontalAndVertical, 0, 0, 0, 0, 0, FillMode.Reflect),
+        };
+        TorchSeeding.Reseed(5);
+        using var network = Architectures.Of(name).Build(step.Model, 3, 32, 32, rescale: true);
+        FineTuning.Apply(step.Train, network);
+        Assert.False(FeatureSource.Applies(step, network));
+        var before = network.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+        using var source = new BatchSource(store, CPU);
+        using var optimizer = Trainer.CreateOptimizer(step.Train, network);
+        new Trainer(source, new Seeds(2)).Train(step, network, optimizer, split.Train, split.Validation, store.Labels, new TrainingHooks());
+        var after = network.state_dict();
+        static bool Fixed(string key) => key.StartsWith("conv1", StringComparison.Ordinal) || key.StartsWith("bn1", StringComparison.Ordinal) || key.StartsWith("layer1", StringComparison.Ordinal) || key.StartsWith("layer2", StringComparison.Ordinal);
+        Assert.All(before.Keys.Where(Fixed), k => Assert.True(before[k].equal(after[k]).all().item<bool>(), $"{k} changed"));
+        // The running means of layer3's batch norms moved: the unfixed ones did train on the batches.
+        Assert.Contains(before.Keys.Where(k => k.StartsWith("layer3", StringComparison.Ordinal) && k.EndsWith("running_mean", StringComparison.Ordinal)), k => !before[k].equal(after[k]).all().item<bool>());
     }
 }
