@@ -12,7 +12,7 @@ internal static class SweepCommand
         var dataRoot = new Option<string?>("--data-root") { Description = "Folder holding the data (overrides data.root and MELANOMA_EXP_DATA)" };
         var set = new Option<string[]>("--set") { Description = "Override a YAML key in every run (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var outputDir = new Option<string?>("--output") { Description = "Sweep folder: plan.json, runs/<id>/, logs/, slurm/, the study report" };
-        var seeds = new Option<string?>("--seeds") { Description = "Seeds: a list (1,2,3) or a count N (the experiment's seed and the N-1 after it); replaces sweep.seeds" };
+        var seeds = new Option<string?>("--seeds") { Description = "Seeds: a list (1,2,3; 7, for the one seed 7) or a count N up to 100 (the experiment's seed and the N-1 after it); replaces sweep.seeds" };
         var grid = new Option<string[]>("--grid") { Description = "Swept key: key.path=v1,v2 (values as in --set; repeatable; replaces that key of sweep.grid)", Arity = ArgumentArity.ZeroOrMore };
         var backend = new Option<string>("--backend") { Description = BackendOptions.Choices(backends), DefaultValueFactory = _ => backends.Default.Name };
         backend.AcceptOnlyFromAmong([.. backends.Items.Select(b => b.Name)]);

@@ -26,21 +26,34 @@ internal static class SweepSpecReader
         return new SweepSpec(seeds ?? [experimentSeed], grid) { Primary = primary };
     }
 
-    /// <summary><c>--seeds 1,2,3</c> lists the seeds; <c>--seeds N</c> takes N seeds from the experiment's own.</summary>
+    /// <summary>
+    /// <c>--seeds 1,2,3</c> lists the seeds (<c>--seeds 7,</c> is the list of the one seed 7); <c>--seeds N</c> takes N
+    /// seeds from the experiment's own. A count above <see cref="MaxCount"/> is refused: <c>--seeds 123</c> for seed 123
+    /// would otherwise plan 123 runs.
+    /// </summary>
     public static List<int> ParseSeeds(string text, int experimentSeed)
     {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var list = text.Contains(',', StringComparison.Ordinal);
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | (list ? StringSplitOptions.RemoveEmptyEntries : StringSplitOptions.None));
         var numbers = parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList();
-        if (numbers.Contains(-1) || numbers.Distinct().Count() != numbers.Count)
+        if (numbers.Count == 0 || numbers.Contains(-1) || numbers.Distinct().Count() != numbers.Count)
         {
             throw new BadInputException($"--seeds {text}: expected N (a count) or a list of different whole numbers such as 1,2,3");
         }
-        if (parts.Length > 1)
+        if (list)
         {
             return numbers;
         }
-        return numbers[0] >= 1 ? Enumerable.Range(experimentSeed, numbers[0]).ToList() : throw new BadInputException($"--seeds {text}: needs at least 1 seed");
+        return numbers[0] switch
+        {
+            < 1 => throw new BadInputException($"--seeds {text}: needs at least 1 seed"),
+            > MaxCount => throw new BadInputException($"--seeds {text}: a count of {numbers[0]} runs (seeds {experimentSeed} to {experimentSeed + numbers[0] - 1}); at most {MaxCount}. For the one seed {numbers[0]}, write it as a list: --seeds {numbers[0]},"),
+            _ => Enumerable.Range(experimentSeed, numbers[0]).ToList(),
+        };
     }
+
+    /// <summary>The largest count <c>--seeds N</c> takes; more runs are written as a list.</summary>
+    public const int MaxCount = 100;
 
     private static (List<int>? Seeds, List<GridAxis> Grid, string? Primary) FromFile(string file)
     {

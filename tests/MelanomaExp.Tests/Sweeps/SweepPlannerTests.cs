@@ -122,4 +122,24 @@ public class SweepPlannerTests
         Assert.False(Directory.Exists(dir.Combine("sweep", "runs")));
         Assert.False(System.IO.File.Exists(dir.Combine("sweep", "slurm", SlurmBackend.JobsFile)));
     }
+
+    [Theory]
+    [InlineData("3", 5, new[] { 5, 6, 7 })]
+    [InlineData("123,1,2", 5, new[] { 123, 1, 2 })]
+    [InlineData("123,", 5, new[] { 123 })]
+    [InlineData(" 4 , 9 ", 5, new[] { 4, 9 })]
+    public void Seeds_are_a_count_or_a_list_and_a_trailing_comma_makes_a_list_of_one(string text, int experimentSeed, int[] expected) =>
+        Assert.Equal(expected, SweepSpecReader.ParseSeeds(text, experimentSeed));
+
+    [Theory]
+    [InlineData("123", "For the one seed 123, write it as a list: --seeds 123,")]
+    [InlineData("0", "needs at least 1 seed")]
+    [InlineData("1,1", "different whole numbers")]
+    [InlineData(",", "different whole numbers")]
+    [InlineData("a", "different whole numbers")]
+    public void A_count_that_looks_like_a_seed_and_other_bad_seeds_are_refused(string text, string message)
+    {
+        var e = Assert.Throws<BadInputException>(() => SweepSpecReader.ParseSeeds(text, 123));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
 }
