@@ -6,8 +6,8 @@ namespace MelanomaExp.Reporting.Studies;
 
 /// <summary>
 /// A strip chart per metric, per grid point and step: every seed's value as a point, the same seed joined from cell to
-/// cell (its runs share a split and an initialisation stream, so the comparisons are paired), the mean as a bar across
-/// and its 95% interval (Student's t over the seeds) as a vertical bar.
+/// cell (the report's tests pair cells by seed, within a run and across grid points alike, so the chart shows the
+/// pairs they use), the mean as a bar across and its 95% interval (Student's t over the seeds) as a vertical bar.
 /// </summary>
 internal static class StudyCharts
 {
