@@ -150,6 +150,30 @@ public class FineTuningTests
     }
 
     [Fact]
+    public void Training_on_cached_features_twice_gives_the_same_bits()
+    {
+        using var dir = new TempDir();
+        WriteBackbone(dir.Combine("b.onnx"));
+        var (store, split) = Dataset(dir);
+        var step = new StepSpec("s", new ModelSpec(OnnxArchitecture.Key, 0.3), new TrainSpec(2, 8, "adam", 0.01) { Freeze = TrainSpec.FreezeBackbone });
+        using var images = new BatchSource(store, CPU);
+        (List<EpochRecord> History, Tensor Head) Once()
+        {
+            using var model = Classifier(dir.Combine("b.onnx"), 5, dropout: 0.3);
+            FineTuning.Apply(step.Train, model);
+            using var features = FeatureSource.Compute(model, images, [.. split.Train.Concat(split.Validation)], store.Count);
+            using var head = new FeatureHead(model);
+            using var optimizer = Trainer.CreateOptimizer(step.Train, model);
+            var history = Train(step, head, features, store, split, optimizer);
+            return (history, model.state_dict()["head.weight"].detach().clone());
+        }
+        var (first, firstHead) = Once();
+        var (second, secondHead) = Once();
+        Assert.Equal(first.Select(e => (e.TrainLoss, e.ValLoss, e.ValAccuracy)), second.Select(e => (e.TrainLoss, e.ValLoss, e.ValAccuracy)));
+        Assert.True(firstHead.equal(secondHead).all().item<bool>());
+    }
+
+    [Fact]
     public void A_run_with_a_frozen_backbone_says_it_caches_and_saves_the_backbone_as_loaded()
     {
         using var dir = new TempDir();
