@@ -9,6 +9,6 @@ internal static class ModuleExporters
         new Conv2dExporter(), new LinearExporter(), new BatchNorm2dExporter(), new MaxPool2dExporter(), new AdaptiveAvgPool2dExporter(),
         new ReLUExporter(), new DropoutExporter(), new FlattenExporter(), new SequentialExporter(),
         new SeedCnnExporter(), new ResNetSmallExporter(), new ResidualBlockExporter(), new OnnxClassifierExporter(), new OnnxModuleExporter(),
-        new PreprocessedExporter(),
+        new PreprocessedExporter(), new TorchVisionNetworkExporter(), new TorchVisionBasicBlockExporter(),
     ];
 }

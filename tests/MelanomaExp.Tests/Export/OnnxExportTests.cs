@@ -147,6 +147,19 @@ public class OnnxExportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_torchvision_resnet18_agrees_with_onnx_runtime_and_mobilenet_v2_is_refused_by_name()
+    {
+        var spec = new ModelSpec(MelanomaExp.Models.TorchVision.TorchVisionArchitecture.ResNet18.Name, 0);
+        using var model = Build(spec, 12, 64, 64);
+        ExportCheck.AgreesWithOnnxRuntime(output, "torchvision-resnet18, ImageNet normalisation inside", model, ExportCheck.Card(spec.Arch, Classes, 64, 64));
+
+        var mobile = new ModelSpec(MelanomaExp.Models.TorchVision.TorchVisionArchitecture.MobileNetV2.Name, 0);
+        using var refused = Build(mobile, 13, 64, 64);
+        var error = Assert.Throws<BadInputException>(() => OnnxExporter.Export(refused, ExportCheck.Card(mobile.Arch, Classes, 64, 64)));
+        Assert.Contains("cannot be exported", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_graph_says_what_it_takes_and_names_the_classes_in_its_metadata()
     {
         using var model = Build(new ModelSpec(SeedCnnArchitecture.Key, 0), 8);
@@ -176,7 +189,7 @@ public class OnnxExportTests(ITestOutputHelper output)
         var error = Assert.Throws<BadInputException>(() => OnnxExporter.Export(model, ExportCheck.Card("custom", 2, 8, 8)));
         output.WriteLine(error.Message);
         Assert.Equal("module 'act' (GELU) cannot be exported: no ONNX exporter for module type GELU (exportable: " +
-            "AdaptiveAvgPool2d, BatchNorm2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, OnnxClassifier, OnnxModule, Preprocessed, ReLU, ResNetSmall, ResidualBlock, SeedCnn, Sequential)", error.Message);
+            "AdaptiveAvgPool2d, BasicBlock, BatchNorm2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, OnnxClassifier, OnnxModule, Preprocessed, ReLU, ResNetSmall, ResidualBlock, SeedCnn, Sequential, TorchVisionNetwork)", error.Message);
 
         // A layer the registry knows, set up in a way the graph cannot say, is refused with the reason.
         using var reflect = Sequential(("padded", Conv2d(3, 4, 3, padding: 1, padding_mode: TorchSharp.PaddingModes.Reflect)));

@@ -40,6 +40,17 @@ internal sealed class TorchVisionNetwork : Module<Tensor, Tensor>, IPretrainedNe
         register_buffer("input_shift", tensor(convention.Mean.Zip(convention.Std, (m, s) => rescale ? -m / s : 0f).ToArray()).reshape(1, 3, 1, 1), persistent: false);
     }
 
+    /// <summary>The feature children in forward order (what export writes, then a global pool and the head).</summary>
+    public IReadOnlyList<(string Name, Module<Tensor, Tensor> Child)> FeatureChildren => _features;
+
+    /// <summary>The classifier head.</summary>
+    public Module<Tensor, Tensor> Head => _head;
+
+    /// <summary>The input convention as x * scale + shift per channel (1, 3, 1, 1).</summary>
+    public Tensor InputScale => get_buffer("input_scale")!;
+
+    public Tensor InputShift => get_buffer("input_shift")!;
+
     /// <summary>The feature children's names in forward order: what <c>train.freeze</c> may name.</summary>
     public IEnumerable<string> NodeNames => _features.Select(f => f.Name);
 

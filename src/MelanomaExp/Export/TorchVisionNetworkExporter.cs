@@ -1,0 +1,27 @@
+using MelanomaExp.Models.TorchVision;
+using static MelanomaExp.Export.OnnxGraphBuilder;
+
+namespace MelanomaExp.Export;
+
+/// <summary>
+/// A torchvision network: the ImageNet convention (x * scale + shift per channel, from the module's buffers), its
+/// feature children in order, a global average pool and flatten (the mean <see cref="TorchVisionNetwork.Features"/>
+/// takes), then the head. Each child needs an exporter of its own: torchvision's ResNet blocks have one
+/// (<see cref="TorchVisionBasicBlockExporter"/>), MobileNetV2's do not yet, so it is refused by name.
+/// </summary>
+internal sealed class TorchVisionNetworkExporter : ModuleExporter<TorchVisionNetwork>
+{
+    protected override string Emit(TorchVisionNetwork network, string input, string path, ExportContext context)
+    {
+        var g = context.Graph;
+        var x = g.Node("Mul", ExportContext.Join(path, "input_scale"), [input, g.Initializer(ExportContext.Join(path, "input_scale"), network.InputScale)]);
+        x = g.Node("Add", ExportContext.Join(path, "input_shift"), [x, g.Initializer(ExportContext.Join(path, "input_shift"), network.InputShift)]);
+        foreach (var (name, child) in network.FeatureChildren)
+        {
+            x = context.EmitChild(child, x, path, name);
+        }
+        x = g.Node("GlobalAveragePool", ExportContext.Join(path, "pool"), [x]);
+        x = g.Node("Flatten", ExportContext.Join(path, "flatten"), [x], Int("axis", 1));
+        return context.EmitChild(network.Head, x, path, "head");
+    }
+}
