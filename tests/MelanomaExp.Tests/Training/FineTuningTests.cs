@@ -190,13 +190,9 @@ public class FineTuningTests
                 train: { epochs: 2, batch_size: 8, freeze: backbone }
             evaluation: { bootstrap: 20 }
             """;
-        var experiment = ExperimentLoader.Parse(yaml, dir.Combine("frozen.yaml"));
-        var log = new List<string>();
-        ExperimentRunner.Run(experiment, new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Sink = ReportSink.Instance, Log = log.Add });
+        var (log, saved) = TrainedModel.Run(dir, yaml, "frozen.yaml");
         Assert.Contains(log, l => l.Contains("head: 8 of the backbone's 8 parameter tensors fixed", StringComparison.Ordinal));
         Assert.Contains(log, l => l.Contains("computed once", StringComparison.Ordinal));
-        var card = Directory.EnumerateFiles(dir.Combine("out"), ModelBundle.CardFile, SearchOption.AllDirectories).First();
-        var (_, saved) = ModelBundle.Load(card);
         using (saved)
         using (var loaded = Classifier(dir.Combine("b.onnx"), 1))
         {

@@ -85,12 +85,8 @@ public class TorchVisionArchitectureTests
                 train: { epochs: 2, batch_size: 8, freeze: backbone }
             evaluation: { bootstrap: 20 }
             """;
-        var experiment = ExperimentLoader.Parse(yaml, dir.Combine("tv.yaml"));
-        var log = new List<string>();
-        ExperimentRunner.Run(experiment, new RunOptions { DataRoot = dir.Combine("data"), OutputDir = dir.Combine("out"), Sink = ReportSink.Instance, Log = log.Add });
+        var (log, saved) = TrainedModel.Run(dir, yaml, "tv.yaml");
         Assert.Contains(log, l => l.Contains("computed once", StringComparison.Ordinal));
-        var card = Directory.EnumerateFiles(dir.Combine("out"), ModelBundle.CardFile, SearchOption.AllDirectories).First();
-        var (_, saved) = ModelBundle.Load(card);
         using (saved)
         using (var file = TorchSharp.torchvision.models.resnet18(num_classes: 1000))
         {
