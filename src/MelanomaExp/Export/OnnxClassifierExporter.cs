@@ -19,8 +19,7 @@ internal sealed class OnnxClassifierExporter : ModuleExporter<OnnxClassifier>
             // torch's flip of the channel axis: channels 2, 1, 0.
             x = g.Node("Gather", ExportContext.Join(path, "bgr"), [x, g.Int64s(ExportContext.Join(path, "bgr.order"), 2, 1, 0)], Int("axis", 1));
         }
-        x = g.Node("Mul", ExportContext.Join(path, "input_scale"), [x, g.Initializer(ExportContext.Join(path, "input_scale"), classifier.InputScale)]);
-        x = g.Node("Add", ExportContext.Join(path, "input_shift"), [x, g.Initializer(ExportContext.Join(path, "input_shift"), classifier.InputShift)]);
+        x = InputConventionNodes.Emit(g, path, x, classifier.InputScale, classifier.InputShift);
         x = context.EmitChild(classifier.Backbone, x, path, "backbone");
         if (classifier.Spatial)
         {

@@ -14,8 +14,7 @@ internal sealed class TorchVisionNetworkExporter : ModuleExporter<TorchVisionNet
     protected override string Emit(TorchVisionNetwork network, string input, string path, ExportContext context)
     {
         var g = context.Graph;
-        var x = g.Node("Mul", ExportContext.Join(path, "input_scale"), [input, g.Initializer(ExportContext.Join(path, "input_scale"), network.InputScale)]);
-        x = g.Node("Add", ExportContext.Join(path, "input_shift"), [x, g.Initializer(ExportContext.Join(path, "input_shift"), network.InputShift)]);
+        var x = InputConventionNodes.Emit(g, path, input, network.InputScale, network.InputShift);
         foreach (var (name, child) in network.FeatureChildren)
         {
             x = context.EmitChild(child, x, path, name);
