@@ -33,7 +33,10 @@ public sealed record ReportCurrency(string Dir, string Kind, IReadOnlyList<Repor
         if (File.Exists(Path.Combine(dir, ReportFiles.Study)) && Directory.Exists(runs))
         {
             var judged = Directory.GetDirectories(runs).Order(StringComparer.Ordinal).Where(d => File.Exists(ReportFolder.ManifestPath(d))).Select(d => Judge(root, d, standalone: false)).ToList();
-            return new ReportCurrency(dir, $"study of {judged.Count} runs", judged);
+            // A study still being run says how far it has got: its plan lists every run it will have.
+            var planned = File.Exists(Path.Combine(dir, Sweeps.SweepPlan.FileName)) ? Sweeps.SweepPlan.Read(dir).Rows.Count : judged.Count;
+            var kind = planned > judged.Count ? $"study, {judged.Count} of {planned} runs so far" : $"study of {judged.Count} run{(judged.Count == 1 ? "" : "s")}";
+            return new ReportCurrency(dir, kind, judged);
         }
         return null;
     }

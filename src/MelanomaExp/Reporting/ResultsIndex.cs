@@ -127,7 +127,8 @@ public static class ResultsIndex
                     return "–";
                 }
                 string F(double? v) => v is not { } x ? "–" : percent ? Pct(x) : Inv($"{x:0.000}");
-                return $"{F(mean)} ({F(cell.Ci95Low)}–{F(cell.Ci95High)})";
+                // One seed has no interval: the mean alone, not an empty bracket.
+                return cell.Ci95Low is null || cell.Ci95High is null ? F(mean) : $"{F(mean)} ({F(cell.Ci95Low)}–{F(cell.Ci95High)})";
             }
             var n = group.Max(c => c.N);
             md.AppendLine(Inv($"| {name} | {group.Key.Point} | {group.Key.Step} | {n:0} | {Cell("val_accuracy", true)} | {Cell("val_balanced_accuracy", true)} | {Cell("val_positive_auc", false)} | {Cell("test_balanced_accuracy", true)} | {Cell("test_positive_auc", false)} |"));
