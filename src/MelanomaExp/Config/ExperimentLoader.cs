@@ -65,6 +65,10 @@ public static partial class ExperimentLoader
         var deterministic = root.Bool("deterministic", true);
         var data = Guarded(root, () => BindData(root.RequireSection("data")));
         var steps = BindSteps(root);
+        if (data is not null)
+        {
+            ImageSizeSupported(root, data, steps);
+        }
         var reportSection = root.Section("report");
         var report = new ReportSpec(reportSection?.String("dir") ?? $"reports/{name}");
         reportSection?.RejectUnknown();
@@ -245,6 +249,19 @@ public static partial class ExperimentLoader
             item.Section("preprocess")?.Report("standardize", $"{architecture.Name} applies its own input convention, which needs the pixels' 0..255 scale: drop preprocess.standardize (colour_constancy is fine)");
         }
         FineTuningSupported(item, step, architecture);
+    }
+
+    /// <summary>Every step's network can be built at the experiment's image size (reported on data.image_size, which all steps share).</summary>
+    private static void ImageSizeSupported(YamlSection root, DataSpec data, List<StepSpec> steps)
+    {
+        foreach (var step in steps)
+        {
+            if (step.Model is not null && ArchitectureCatalog.Find(step.Model.Arch) is { } architecture
+                && architecture.ImageSizeProblem(data.ImageHeight, data.ImageWidth) is { } problem)
+            {
+                root.Section("data")?.Report("image_size", $"step '{step.Name}': {architecture.Name} {problem}");
+            }
+        }
     }
 
     /// <summary>The fine-tuning keys need a pretrained backbone, and a frozen node must be one of its graph.</summary>

@@ -37,4 +37,10 @@ internal interface IArchitectureSchema
 
     /// <summary>The backbone's nodes in the order they run: what <c>train.freeze</c> may name. Asked only when it names one.</summary>
     IReadOnlyList<string> BackboneNodes(ModelSpec spec) => [];
+
+    /// <summary>
+    /// Why it cannot take images of <paramref name="height"/> x <paramref name="width"/> (null when it can): asked when the
+    /// experiment loads, so a size the network cannot build with fails before any data is read.
+    /// </summary>
+    string? ImageSizeProblem(int height, int width) => null;
 }

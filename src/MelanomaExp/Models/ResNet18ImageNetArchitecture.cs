@@ -46,6 +46,10 @@ internal sealed class ResNet18ImageNetArchitecture : IArchitecture
 
     public bool SupportsStandardize => false;
 
+    // Its stride-2 stages pad asymmetrically (CNTK's export): at an odd feature-map size the residual branches disagree.
+    public string? ImageSizeProblem(int height, int width) =>
+        height % 32 == 0 && width % 32 == 0 ? null : $"needs data.image_size in multiples of 32 (e.g. 64, 160, 224), not {height}x{width}";
+
     public IReadOnlyList<string> BackboneNodes(ModelSpec spec) => OnnxClassifier.BackboneNodes(OnnxGraph.Read(Locate()));
 
     public Module<Tensor, Tensor> Build(ModelSpec spec, int classes, int height, int width, bool rescale)
@@ -55,10 +59,9 @@ internal sealed class ResNet18ImageNetArchitecture : IArchitecture
             // Standardised input has lost the 0..255 scale the pretrained weights need.
             throw new BadInputException($"{Key} takes its own input convention ({Convention.Describe()}); drop preprocess.standardize (colour constancy is fine)");
         }
-        if (height % 32 != 0 || width % 32 != 0)
+        if (ImageSizeProblem(height, width) is { } problem)
         {
-            // Its stride-2 stages pad asymmetrically (CNTK's export): at an odd feature-map size the residual branches disagree.
-            throw new BadInputException($"{Key} needs data.image_size in multiples of 32 (e.g. 64, 160, 224), not {height}x{width}");
+            throw new BadInputException($"{Key} {problem}");
         }
         return new OnnxClassifier(OnnxGraph.Read(Locate()), Convention, rescale, classes, height, width, spec.Dropout);
     }

@@ -44,6 +44,18 @@ public class FineTuningKeysTests
     }
 
     [Fact]
+    public void An_image_size_the_network_cannot_take_is_refused_on_data_image_size_before_any_data_is_read()
+    {
+        var odd = Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(Yaml("resnet18-imagenet", ""), "ft.yaml"));
+        Assert.True(odd.Message.Contains("ft.yaml:3: data.image_size: step 's': resnet18-imagenet needs data.image_size in multiples of 32", StringComparison.Ordinal), odd.Message);
+        Assert.Contains("not 24x24", odd.Message, StringComparison.Ordinal);
+        var fits = Yaml("resnet18-imagenet", "").Replace("[24, 24]", "[64, 96]", StringComparison.Ordinal);
+        Assert.Equal(96, ExperimentLoader.Parse(fits, "ft.yaml").Data.ImageWidth);
+        // An architecture without a rule takes the same odd size.
+        Assert.Single(ExperimentLoader.Parse(Yaml("seed-cnn", ""), "ft.yaml").Steps);
+    }
+
+    [Fact]
     public void A_node_must_be_one_of_the_backbone_and_a_scale_needs_something_to_scale()
     {
         using var dir = WithGraph();
