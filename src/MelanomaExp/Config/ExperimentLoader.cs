@@ -342,9 +342,10 @@ public static partial class ExperimentLoader
     {
         var freeze = train.String("freeze");
         var scale = train.Double("backbone_learning_rate_scale", 1, 0, 100, exclusive: false);
-        if (train.Has("backbone_learning_rate_scale") && scale <= 0)
+        // Below 0 the range check has said so already; 0 is in range but would be a frozen backbone by another name.
+        if (train.Has("backbone_learning_rate_scale") && scale == 0)
         {
-            train.Report("backbone_learning_rate_scale", "must be above 0 (train.freeze: backbone fixes the backbone)");
+            train.Report("backbone_learning_rate_scale", "must be above 0 (to keep the backbone fixed, use train.freeze: backbone)");
         }
         if (freeze == TrainSpec.FreezeBackbone && scale != 1)
         {
