@@ -7,8 +7,9 @@ internal static class ModuleExporters
     public static readonly IReadOnlyList<IModuleExporter> BuiltIn =
     [
         new Conv2dExporter(), new LinearExporter(), new BatchNorm2dExporter(), new MaxPool2dExporter(), new AdaptiveAvgPool2dExporter(),
-        new ReLUExporter(), new DropoutExporter(), new FlattenExporter(), new SequentialExporter(),
+        new ReLUExporter(), new ReLU6Exporter(), new DropoutExporter(), new FlattenExporter(), new SequentialExporter(),
         new SeedCnnExporter(), new ResNetSmallExporter(), new ResidualBlockExporter(), new OnnxClassifierExporter(), new OnnxModuleExporter(),
         new PreprocessedExporter(), new TorchVisionNetworkExporter(), new TorchVisionBasicBlockExporter(),
+        new TorchVisionInvertedResidualExporter(),
     ];
 }

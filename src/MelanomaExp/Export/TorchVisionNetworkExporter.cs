@@ -6,8 +6,8 @@ namespace MelanomaExp.Export;
 /// <summary>
 /// A torchvision network: the ImageNet convention (x * scale + shift per channel, from the module's buffers), its
 /// feature children in order, a global average pool and flatten (the mean <see cref="TorchVisionNetwork.Features"/>
-/// takes), then the head. Each child needs an exporter of its own: torchvision's ResNet blocks have one
-/// (<see cref="TorchVisionBasicBlockExporter"/>), MobileNetV2's do not yet, so it is refused by name.
+/// takes), then the head. Each child needs an exporter of its own: torchvision's blocks have one each
+/// (<see cref="TorchVisionBasicBlockExporter"/>, <see cref="TorchVisionInvertedResidualExporter"/>).
 /// </summary>
 internal sealed class TorchVisionNetworkExporter : ModuleExporter<TorchVisionNetwork>
 {

@@ -48,7 +48,7 @@ public static class StudyReport
         var seeds = rows.Select(r => r.Seed).Distinct().ToList();
         L($"# Study: {study.Plan.Experiment}");
         md.AppendLine();
-        L($"{rows.Count} runs: {points} grid point{(points == 1 ? "" : "s")} x {seeds.Count} seeds ({string.Join(", ", seeds)}); **{done} done**, {rows.Count - done} not done. Plan: [`plan.json`](plan.json); each run's full report is in `runs/<id>/`.");
+        L($"{rows.Count} runs: {points} grid point{(points == 1 ? "" : "s")} x {seeds.Count} seed{(seeds.Count == 1 ? "" : "s")} ({string.Join(", ", seeds)}); **{done} done**, {rows.Count - done} not done. Plan: [`plan.json`](plan.json); each run's full report is in `runs/<id>/`.");
         md.AppendLine();
         L($"Over seeds: mean, standard deviation and the 95% t-interval of the mean (mean ± t(0.975, n-1) · sd / √n), cut at 0% and 100% (0 and 1 for ROC AUC). Percentages except ROC AUC.");
         md.AppendLine();
@@ -137,7 +137,7 @@ public static class StudyReport
         foreach (var a in agreements)
         {
             var perSeed = a.TauPerSeed.Where(double.IsFinite).ToList();
-            var seeds = perSeed.Count == 0 ? "–" : Inv($"{perSeed.Average():0.00} ({perSeed.Min():0.00} to {perSeed.Max():0.00}, {perSeed.Count} seeds)");
+            var seeds = perSeed.Count == 0 ? "–" : Inv($"{perSeed.Average():0.00} ({perSeed.Min():0.00} to {perSeed.Max():0.00}, {perSeed.Count} seed{(perSeed.Count == 1 ? "" : "s")})");
             var pairs = a.Discordant.Count == 0 ? "none" : string.Join("; ", a.Discordant.Select(d => $"{d.Higher} > {d.Lower}"));
             md.AppendLine(Inv($"| {a.Validation} | {a.Test} | {a.Cells} | {a.TauOfMeans:0.00} | {seeds} | {pairs} |"));
         }
