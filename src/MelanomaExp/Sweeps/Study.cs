@@ -16,5 +16,8 @@ public sealed record Study(
     /// </summary>
     public bool MixedHardware => IsMixed(Machines);
 
+    /// <summary>Each step's training time per done run, per grid point (what a run costs on the machines it ran on).</summary>
+    public IReadOnlyList<StepCost> Costs { get; init; } = [];
+
     public static bool IsMixed(IEnumerable<MachineUse> machines) => machines.Select(m => (m.Cpu, m.Device, m.TorchThreads, m.Numerics)).Distinct().Count() > 1;
 }

@@ -38,8 +38,15 @@ public static class StudyCollector
         var positive = reports.Select(r => r.Report.PositiveClass).OfType<string>().FirstOrDefault() ?? "positive class";
         // The steps as the runs resolved them: which step is compared with which follows from their settings.
         var specs = reports.Count == 0 ? null : Steps(reports[0].Report, ReportFolder.ManifestPath(SweepPlan.RunDir(dir, reports[0].Row.Id)));
-        return new Study(Path.GetFullPath(dir), plan, runs, cells, Compare(cells, specs), Machines(reports), positive);
+        return new Study(Path.GetFullPath(dir), plan, runs, cells, Compare(cells, specs), Machines(reports), positive) { Costs = Costs(reports) };
     }
+
+    private static List<StepCost> Costs(IReadOnlyList<(SweepRow Row, string? Host, ReportFolder Report)> reports) =>
+        [.. reports.SelectMany(r => r.Report.Steps.Select(s => (r.Row, Step: s.Name, Seconds: ReportJson.Number(s.Metrics, ["seconds"]))))
+            .Where(s => s.Seconds is { } x && double.IsFinite(x))
+            .GroupBy(s => (s.Row.Point, s.Step))
+            .Select(g => g.OrderBy(s => s.Row.Seed).ToList())
+            .Select(g => new StepCost(g[0].Row.Point, g[0].Step, [.. g.Select(s => s.Row.Seed)], [.. g.Select(s => s.Seconds!.Value)]))];
 
     /// <summary>
     /// Each step against its baseline within a grid point, and every pair of grid points within a step, for each compared

@@ -42,6 +42,28 @@ public class StudyCollectorTests
     }
 
     [Fact]
+    public void The_cost_per_run_gives_each_steps_training_time_over_the_runs_and_their_sum()
+    {
+        using var dir = new TempDir();
+        var run = FixedRun.Create();
+        SweepRow Row(int seed) => new($"default-seed{seed}", "default", [], seed, run.Experiment.Hash, null);
+        new SweepPlan("fixed", "fixed.yaml", [], null, [Row(1), Row(2), Row(3)]).Write(dir.Path);
+        RunResult Timed(double first, double second) => run with { Steps = [run.Steps[0] with { Seconds = first }, run.Steps[1] with { Seconds = second }] };
+        ReportWriter.Write(Timed(10, 200), SweepPlan.RunDir(dir.Path, "default-seed1"));
+        ReportWriter.Write(Timed(30, 400), SweepPlan.RunDir(dir.Path, "default-seed2"));
+
+        var study = StudyCollector.Collect(dir.Path);
+        var base_ = study.Costs.Single(c => c.Step == run.Steps[0].Name);
+        Assert.Equal([1, 2], base_.Seeds);
+        Assert.Equal([10.0, 30.0], base_.Seconds);
+        var readme = StudyReport.Markdown(study);
+        Assert.Contains($"| {run.Steps[0].Name} | 2 | 20 s | 10 s | 30 s |", readme, StringComparison.Ordinal);
+        Assert.Contains($"| {run.Steps[1].Name} | 2 | 5.0 min | 3.3 min | 6.7 min |", readme, StringComparison.Ordinal);
+        // Seed 1 took 210 s in all, seed 2 430 s; the pending run counts for nothing.
+        Assert.Contains("| **whole run** (its steps summed) | 2 | 5.3 min | 3.5 min | 7.2 min |", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_declared_primary_figure_leads_the_study_report_and_none_leaves_it_out()
     {
         using var dir = new TempDir();

@@ -61,6 +61,7 @@ public static class StudyReport
         Charts(md, study);
         NotDone(md, study);
         Machines(md, study);
+        Cost(md, study);
         Runs(md, study);
         return md.ToString();
     }
@@ -223,6 +224,32 @@ public static class StudyReport
         foreach (var m in study.Machines)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {m.Host} | {m.Cpu} | {m.Cores} | {m.TorchThreads} | {m.Device} | {m.Runs.Count} |");
+        }
+        md.AppendLine();
+    }
+
+    /// <summary>What a run costs: each step's training time over the done runs, and a run's sum of them.</summary>
+    private static void Cost(StringBuilder md, Study study)
+    {
+        if (study.Costs.Count == 0)
+        {
+            return;
+        }
+        md.AppendLine("## Cost per run\n");
+        md.AppendLine("Training wall time of each step on the machines above (the epochs with their validation passes and checkpoints; data loading and the final evaluation not counted), over the done runs.\n");
+        md.AppendLine("| grid point / step | runs | mean | min | max |\n| --- | ---: | ---: | ---: | ---: |");
+        static string Time(double seconds) => seconds < 120 ? Inv($"{seconds:0} s") : Inv($"{seconds / 60:0.0} min");
+        void Row(string label, IReadOnlyList<double> seconds) =>
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {seconds.Count} | {Time(seconds.Average())} | {Time(seconds.Min())} | {Time(seconds.Max())} |");
+        foreach (var cost in study.Costs)
+        {
+            Row(cost.Label, cost.Seconds);
+        }
+        // A run's steps summed seed by seed, per grid point: a grid point's runs have the same steps.
+        foreach (var point in study.Costs.GroupBy(c => c.Point))
+        {
+            var perSeed = point.SelectMany(c => c.Seeds.Zip(c.Seconds)).GroupBy(p => p.First).Select(g => g.Sum(p => p.Second)).ToList();
+            Row(point.Key == "default" ? "**whole run** (its steps summed)" : $"**{point.Key}, whole run** (its steps summed)", perSeed);
         }
         md.AppendLine();
     }
