@@ -245,8 +245,8 @@ public static class StudyReport
         {
             Row(cost.Label, cost.Seconds);
         }
-        // A run's steps summed seed by seed, per grid point: a grid point's runs have the same steps.
-        foreach (var point in study.Costs.GroupBy(c => c.Point))
+        // A run's steps summed seed by seed, per grid point of several steps: a grid point's runs have the same steps.
+        foreach (var point in study.Costs.GroupBy(c => c.Point).Where(p => p.Count() > 1))
         {
             var perSeed = point.SelectMany(c => c.Seeds.Zip(c.Seconds)).GroupBy(p => p.First).Select(g => g.Sum(p => p.Second)).ToList();
             Row(point.Key == "default" ? "**whole run** (its steps summed)" : $"**{point.Key}, whole run** (its steps summed)", perSeed);
