@@ -342,14 +342,16 @@ public static partial class ExperimentLoader
     {
         var freeze = train.String("freeze");
         var scale = train.Double("backbone_learning_rate_scale", 1, 0, 100, exclusive: false);
-        // Below 0 the range check has said so already; 0 is in range but would be a frozen backbone by another name.
-        if (train.Has("backbone_learning_rate_scale") && scale == 0)
-        {
-            train.Report("backbone_learning_rate_scale", "must be above 0 (to keep the backbone fixed, use train.freeze: backbone)");
-        }
-        if (freeze == TrainSpec.FreezeBackbone && scale != 1)
+        // One error per key: outside 0..100 the range check has said so already; with the backbone frozen any scale
+        // is meaningless; otherwise 0 would be a frozen backbone by another name.
+        var inRange = scale is >= 0 and <= 100;
+        if (inRange && freeze == TrainSpec.FreezeBackbone && scale != 1)
         {
             train.Report("backbone_learning_rate_scale", "has nothing to scale: train.freeze: backbone fixes every backbone parameter");
+        }
+        else if (inRange && train.Has("backbone_learning_rate_scale") && scale == 0)
+        {
+            train.Report("backbone_learning_rate_scale", "must be above 0 (to keep the backbone fixed, use train.freeze: backbone)");
         }
         var batchNorm = train.StringChoice("batch_norm", "train", "train", "frozen");
         return spec with

@@ -9,7 +9,8 @@ internal static class ModuleExporters
         new Conv2dExporter(), new LinearExporter(), new BatchNorm2dExporter(), new MaxPool2dExporter(), new AdaptiveAvgPool2dExporter(),
         new ReLUExporter(), new ReLU6Exporter(), new DropoutExporter(), new FlattenExporter(), new SequentialExporter(),
         new SeedCnnExporter(), new ResNetSmallExporter(), new ResidualBlockExporter(), new OnnxClassifierExporter(), new OnnxModuleExporter(),
-        new PreprocessedExporter(), new TorchVisionNetworkExporter(), new TorchVisionBasicBlockExporter(),
-        new TorchVisionInvertedResidualExporter(),
+        new PreprocessedExporter(), new TorchVisionNetworkExporter(),
+        // torchvision's blocks are private types found by name: a TorchVision package without them loses only their export.
+        .. new[] { TorchVisionBasicBlockExporter.IfPresent(), TorchVisionInvertedResidualExporter.IfPresent() }.OfType<IModuleExporter>(),
     ];
 }

@@ -10,8 +10,14 @@ namespace MelanomaExp.Export;
 /// </summary>
 internal sealed class TorchVisionBasicBlockExporter : IModuleExporter
 {
-    public Type ModuleType { get; } = typeof(TorchSharp.Modules.ResNet).GetNestedType("BasicBlock", System.Reflection.BindingFlags.NonPublic)
-        ?? throw new InvalidOperationException("TorchVision's ResNet has no nested BasicBlock type: the package changed");
+    private static readonly Type? Block = typeof(TorchSharp.Modules.ResNet).GetNestedType("BasicBlock", System.Reflection.BindingFlags.NonPublic);
+
+    private TorchVisionBasicBlockExporter(Type block) => ModuleType = block;
+
+    /// <summary>The exporter, or null when the package has no such type (then the ResNet is refused by name, and nothing else is affected).</summary>
+    public static IModuleExporter? IfPresent() => Block is null ? null : new TorchVisionBasicBlockExporter(Block);
+
+    public Type ModuleType { get; }
 
     public string Emit(Module<Tensor, Tensor> module, string input, string path, ExportContext context)
     {

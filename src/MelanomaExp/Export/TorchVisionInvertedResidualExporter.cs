@@ -12,12 +12,16 @@ namespace MelanomaExp.Export;
 /// </summary>
 internal sealed class TorchVisionInvertedResidualExporter : IModuleExporter
 {
-    private static readonly Type Block = typeof(TorchSharp.Modules.MobileNetV2).GetNestedType("InvertedResidual", BindingFlags.NonPublic)
-        ?? throw new InvalidOperationException("TorchVision's MobileNetV2 has no nested InvertedResidual type: the package changed");
+    private static readonly Type? Block = typeof(TorchSharp.Modules.MobileNetV2).GetNestedType("InvertedResidual", BindingFlags.NonPublic);
 
-    private static readonly FieldInfo? Residual = Block.GetField("use_res_connect", BindingFlags.NonPublic | BindingFlags.Instance);
+    private static readonly FieldInfo? Residual = Block?.GetField("use_res_connect", BindingFlags.NonPublic | BindingFlags.Instance);
 
-    public Type ModuleType => Block;
+    private TorchVisionInvertedResidualExporter(Type block) => ModuleType = block;
+
+    /// <summary>The exporter, or null when the package has no such type (then MobileNetV2 is refused by name, and nothing else is affected).</summary>
+    public static IModuleExporter? IfPresent() => Block is null ? null : new TorchVisionInvertedResidualExporter(Block);
+
+    public Type ModuleType { get; }
 
     public string Emit(Module<Tensor, Tensor> module, string input, string path, ExportContext context)
     {

@@ -67,7 +67,19 @@ public class FineTuningKeysTests
         Assert.True(far.Message.Contains("its 4 nodes run from 'stem' to 'flatten_3'", StringComparison.Ordinal), far.Message);
         var scale = Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(OnnxYaml(", freeze: backbone, backbone_learning_rate_scale: 0.1"), path));
         Assert.Contains("train.backbone_learning_rate_scale", scale.Message, StringComparison.Ordinal);
-        Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(OnnxYaml(", backbone_learning_rate_scale: 0"), path));
+        // One error per key, whichever rule it breaks first.
+        foreach (var (setting, message) in new[]
+        {
+            (", backbone_learning_rate_scale: 0", "must be above 0 (to keep the backbone fixed, use train.freeze: backbone)"),
+            (", backbone_learning_rate_scale: -1", "must be between 0 and 100, got -1"),
+            (", freeze: backbone, backbone_learning_rate_scale: 0", "has nothing to scale"),
+            (", freeze: backbone, backbone_learning_rate_scale: -1", "must be between 0 and 100, got -1"),
+        })
+        {
+            var e = Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(OnnxYaml(setting), path));
+            var problem = Assert.Single(e.Problems);
+            Assert.True(problem.Message.Contains($"train.backbone_learning_rate_scale: {message}", StringComparison.Ordinal), $"{setting}: {problem.Message}");
+        }
         Assert.Throws<ConfigException>(() => ExperimentLoader.Parse(OnnxYaml(", batch_norm: sometimes"), path));
     }
 

@@ -37,7 +37,9 @@ public partial class ReadmeFiguresTests
     public void The_transfer_paragraph_quotes_its_study()
     {
         var paragraph = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        paragraph = paragraph[paragraph.IndexOf("**Transfer learning", StringComparison.Ordinal)..];
+        var start = paragraph.IndexOf("**Transfer learning", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README has no transfer paragraph");
+        paragraph = paragraph[start..];
         paragraph = paragraph[..paragraph.IndexOf("\n\n", StringComparison.Ordinal)].ReplaceLineEndings(" ");
         var study = StudyCollector.Collect(Path.Combine(RepoPaths.Root, "reports", "transfer"));
         StudyCell Cell(string step, string metric) => study.Cells.Single(c => c.Step == step && c.Metric.Name == metric);
@@ -49,7 +51,11 @@ public partial class ReadmeFiguresTests
         }
         var first = study.Cells.Where(c => c.Metric.Name == "val_balanced_accuracy").MaxBy(c => c.Statistic.Mean)!.Step;
         var seeds = Cell(first, "test_balanced_accuracy").Values.Count;
-        var tuned = study.Costs.Single(c => c.Step == first).Seconds;
+        string Minutes(IEnumerable<double> seconds) =>
+            $"{(seconds.Min() / 60).ToString("0", CultureInfo.InvariantCulture)}-{(seconds.Max() / 60).ToString("0", CultureInfo.InvariantCulture)} minutes";
+        var tuned = study.Costs.Single(c => c.Step == "fine-tuned").Seconds;
+        // Each run's steps summed: the runs that have every step (all of them here).
+        var summed = study.Costs.SelectMany(c => c.Seeds.Zip(c.Seconds)).GroupBy(p => p.First).Select(g => g.Sum(p => p.Second));
         string[] expected =
         [
             $"**Transfer learning, {seeds} seeds**",
@@ -59,7 +65,10 @@ public partial class ReadmeFiguresTests
             $"Test melanoma ROC AUC {Mean(first, "test_positive_auc", false)}",
             $"seed CNN's {Mean("seed-cnn", "test_balanced_accuracy", true)} and {Mean("seed-cnn", "test_positive_auc", false)}",
             $"trained head: {Mean("frozen", "test_balanced_accuracy", true)} and {Mean("frozen", "test_positive_auc", false)}",
-            $"{(tuned.Min() / 60).ToString("0", CultureInfo.InvariantCulture)}-{(tuned.Max() / 60).ToString("0", CultureInfo.InvariantCulture)} minutes",
+            $"seed CNN {Mean("seed-cnn-colour", "test_balanced_accuracy", true)} and {Mean("seed-cnn-colour", "test_positive_auc", false)}",
+            $"fine-tuned {Mean("fine-tuned-colour", "test_balanced_accuracy", true)} and {Mean("fine-tuned-colour", "test_positive_auc", false)}",
+            $"Fine-tuning took {Minutes(tuned)}",
+            $"the six steps' training summed {Minutes(summed)}",
         ];
         Assert.All(expected, e => Assert.True(paragraph.Contains(e, StringComparison.Ordinal), $"README's transfer paragraph lacks '{e}'"));
     }

@@ -51,16 +51,18 @@ public class StudyCollectorTests
         RunResult Timed(double first, double second) => run with { Steps = [run.Steps[0] with { Seconds = first }, run.Steps[1] with { Seconds = second }] };
         ReportWriter.Write(Timed(10, 200), SweepPlan.RunDir(dir.Path, "default-seed1"));
         ReportWriter.Write(Timed(30, 400), SweepPlan.RunDir(dir.Path, "default-seed2"));
+        // A run without the second step: its first step counts, and it is left out of the sum rather than summed short.
+        ReportWriter.Write(run with { Experiment = run.Experiment with { Steps = [run.Experiment.Steps[0]] }, Steps = [run.Steps[0] with { Seconds = 50 }], Comparisons = [] }, SweepPlan.RunDir(dir.Path, "default-seed3"));
 
         var study = StudyCollector.Collect(dir.Path);
         var base_ = study.Costs.Single(c => c.Step == run.Steps[0].Name);
-        Assert.Equal([1, 2], base_.Seeds);
-        Assert.Equal([10.0, 30.0], base_.Seconds);
+        Assert.Equal([1, 2, 3], base_.Seeds);
+        Assert.Equal([10.0, 30.0, 50.0], base_.Seconds);
         var readme = StudyReport.Markdown(study);
-        Assert.Contains($"| {run.Steps[0].Name} | 2 | 20 s | 10 s | 30 s |", readme, StringComparison.Ordinal);
+        Assert.Contains($"| {run.Steps[0].Name} | 3 | 30 s | 10 s | 50 s |", readme, StringComparison.Ordinal);
         Assert.Contains($"| {run.Steps[1].Name} | 2 | 5.0 min | 3.3 min | 6.7 min |", readme, StringComparison.Ordinal);
-        // Seed 1 took 210 s in all, seed 2 430 s; the pending run counts for nothing.
-        Assert.Contains("| **whole run** (its steps summed) | 2 | 5.3 min | 3.5 min | 7.2 min |", readme, StringComparison.Ordinal);
+        // Seed 1 took 210 s in all, seed 2 430 s; seed 3 has no second step.
+        Assert.Contains("| **all steps' training, summed** | 2 | 5.3 min | 3.5 min | 7.2 min |", readme, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -228,7 +228,7 @@ public static class StudyReport
         md.AppendLine();
     }
 
-    /// <summary>What a run costs: each step's training time over the done runs, and a run's sum of them.</summary>
+    /// <summary>What a run costs: each step's training time over the done runs, and their sum per run.</summary>
     private static void Cost(StringBuilder md, Study study)
     {
         if (study.Costs.Count == 0)
@@ -236,7 +236,7 @@ public static class StudyReport
             return;
         }
         md.AppendLine("## Cost per run\n");
-        md.AppendLine("Training wall time of each step on the machines above (the epochs with their validation passes and checkpoints; data loading and the final evaluation not counted), over the done runs.\n");
+        md.AppendLine("Training wall time of each step on the machines above, over the done runs: the model's build, the epochs with their validation passes, and checkpoints (a resumed step counts its epochs' times only); data loading, generated images and the final evaluation are not counted, so a whole run takes longer than the sum.\n");
         md.AppendLine("| grid point / step | runs | mean | min | max |\n| --- | ---: | ---: | ---: | ---: |");
         static string Time(double seconds) => seconds < 120 ? Inv($"{seconds:0} s") : Inv($"{seconds / 60:0.0} min");
         void Row(string label, IReadOnlyList<double> seconds) =>
@@ -245,11 +245,18 @@ public static class StudyReport
         {
             Row(cost.Label, cost.Seconds);
         }
-        // A run's steps summed seed by seed, per grid point of several steps: a grid point's runs have the same steps.
+        // Per grid point of several steps, each run's steps summed: only runs with a time for every step, so none is short.
         foreach (var point in study.Costs.GroupBy(c => c.Point).Where(p => p.Count() > 1))
         {
-            var perSeed = point.SelectMany(c => c.Seeds.Zip(c.Seconds)).GroupBy(p => p.First).Select(g => g.Sum(p => p.Second)).ToList();
-            Row(point.Key == "default" ? "**whole run** (its steps summed)" : $"**{point.Key}, whole run** (its steps summed)", perSeed);
+            var steps = point.Count();
+            var perSeed = point.SelectMany(c => c.Seeds.Zip(c.Seconds)).GroupBy(p => p.First)
+                .Where(g => g.Count() == steps)
+                .Select(g => g.Sum(p => p.Second))
+                .ToList();
+            if (perSeed.Count > 0)
+            {
+                Row(point.Key == "default" ? "**all steps' training, summed**" : $"**{point.Key}: all steps' training, summed**", perSeed);
+            }
         }
         md.AppendLine();
     }
