@@ -56,9 +56,18 @@ public partial class ReadmeFiguresTests
         var tuned = study.Costs.Single(c => c.Step == "fine-tuned").Seconds;
         // Each run's steps summed: the runs that have every step (all of them here).
         var summed = study.Costs.SelectMany(c => c.Seeds.Zip(c.Seconds)).GroupBy(p => p.First).Select(g => g.Sum(p => p.Second));
+        string Difference(string a, string b)
+        {
+            var c = study.Comparisons.Single(x => x.Between == "steps" && x.A == a && x.B == b && x.Metric == "test_balanced_accuracy");
+            string P(double v) => (v * 100).ToString("0.00", CultureInfo.InvariantCulture);
+            return $"{(c.Mean * 100).ToString("+0.00;-0.00", CultureInfo.InvariantCulture)} points ({P(c.Mean - c.HalfWidth!.Value)} to {P(c.Mean + c.HalfWidth!.Value)}), " +
+                $"Holm-adjusted p {c.AdjustedPValue!.Value.ToString("0.000", CultureInfo.InvariantCulture)}";
+        }
         string[] expected =
         [
             $"**Transfer learning, {seeds} seeds**",
+            $"fine-tuned against frozen: {Difference("frozen", "fine-tuned")}",
+            $"frozen against the seed CNN: {Difference("seed-cnn", "frozen")}",
             $"validation ranks **{first}** first",
             $"validation balanced accuracy {Mean(first, "val_balanced_accuracy", true)}",
             $"Test balanced accuracy {Mean(first, "test_balanced_accuracy", true)}",
