@@ -272,16 +272,16 @@ public static partial class ExperimentLoader
         {
             return;
         }
+        // The key a refusal names: the first of them the step sets.
+        var key = step.Train.Freeze is not null ? "freeze" : step.Train.BackboneLearningRateScale is not null ? "backbone_learning_rate_scale" : "batch_norm";
         if (!architecture.HasPretrainedBackbone)
         {
-            var key = step.Train.Freeze is not null ? "freeze" : step.Train.BackboneLearningRateScale is not null ? "backbone_learning_rate_scale" : "batch_norm";
             var withBackbone = ArchitectureCatalog.All.Where(a => a.HasPretrainedBackbone).Select(a => a.Name);
             train.Report(key, $"{architecture.Name} has no pretrained backbone (architectures with one: {string.Join(", ", withBackbone)})");
             return;
         }
         if (architecture.PretrainedFromInitFrom && step.Model.InitFrom is null)
         {
-            var key = step.Train.Freeze is not null ? "freeze" : step.Train.BackboneLearningRateScale is not null ? "backbone_learning_rate_scale" : "batch_norm";
             train.Report(key, $"{architecture.Name} has pretrained weights only from model.init_from; without it the backbone is random (see docs/transfer-learning.md for exporting them from PyTorch)");
             return;
         }

@@ -6,5 +6,5 @@ namespace MelanomaExp.Sweeps;
 /// </summary>
 public sealed record StepCost(string Point, string Step, IReadOnlyList<int> Seeds, IReadOnlyList<double> Seconds)
 {
-    public string Label => Point == "default" ? Step : $"{Point} / {Step}";
+    public string Label => StudyCell.LabelOf(Point, Step);
 }

@@ -7,5 +7,8 @@ public sealed record StudyCell(string Point, IReadOnlyList<string> Grid, string 
 {
     public SeedStatistic Statistic => new(Step, Metric.Name, Values);
 
-    public string Label => Point == "default" ? Step : $"{Point} / {Step}";
+    public string Label => LabelOf(Point, Step);
+
+    /// <summary>How reports name a step at a grid point: the step alone when the sweep has no grid.</summary>
+    public static string LabelOf(string point, string step) => point == SweepPlanner.DefaultPoint ? step : $"{point} / {step}";
 }

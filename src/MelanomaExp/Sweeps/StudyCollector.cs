@@ -42,11 +42,10 @@ public static class StudyCollector
     }
 
     private static List<StepCost> Costs(IReadOnlyList<(SweepRow Row, string? Host, ReportFolder Report)> reports) =>
-        [.. reports.SelectMany(r => r.Report.Steps.Select(s => (r.Row, Step: s.Name, Seconds: ReportJson.Number(s.Metrics, ["seconds"]))))
-            .Where(s => s.Seconds is { } x && double.IsFinite(x))
+        [.. reports.SelectMany(r => r.Report.Steps.Where(s => double.IsFinite(s.Seconds)).Select(s => (r.Row, Step: s.Name, s.Seconds)))
             .GroupBy(s => (s.Row.Point, s.Step))
             .Select(g => g.OrderBy(s => s.Row.Seed).ToList())
-            .Select(g => new StepCost(g[0].Row.Point, g[0].Step, [.. g.Select(s => s.Row.Seed)], [.. g.Select(s => s.Seconds!.Value)]))];
+            .Select(g => new StepCost(g[0].Row.Point, g[0].Step, [.. g.Select(s => s.Row.Seed)], [.. g.Select(s => s.Seconds)]))];
 
     /// <summary>
     /// Each step against its baseline within a grid point, and every pair of grid points within a step, for each compared

@@ -73,12 +73,15 @@ public static partial class SweepPlanner
         return points;
     }
 
+    /// <summary>The id of the one grid point of a sweep without a grid.</summary>
+    public const string DefaultPoint = "default";
+
     /// <summary>Readable (last key segment and value) and unique (a hash of the overrides, in key order so the axis order does not matter).</summary>
     public static string PointId(IReadOnlyList<string> point)
     {
         if (point.Count == 0)
         {
-            return "default";
+            return DefaultPoint;
         }
         var sorted = string.Join('\n', point.Order(StringComparer.Ordinal));
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sorted)))[..6];

@@ -255,7 +255,7 @@ public static class StudyReport
                 .ToList();
             if (perSeed.Count > 0)
             {
-                Row(point.Key == "default" ? "**all steps' training, summed**" : $"**{point.Key}: all steps' training, summed**", perSeed);
+                Row(point.Key == SweepPlanner.DefaultPoint ? "**all steps' training, summed**" : $"**{point.Key}: all steps' training, summed**", perSeed);
             }
         }
         md.AppendLine();
