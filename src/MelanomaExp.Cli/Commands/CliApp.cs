@@ -47,6 +47,7 @@ public static class CliApp
             CollectCommand.Create(output, errors, backends),
             DataCommand.Create(output, errors),
             ResultsCommand.Create(output, errors),
+            CompactCommand.Create(output, errors),
         };
         var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of unexpected errors", Recursive = true };
         root.Options.Add(verbose);

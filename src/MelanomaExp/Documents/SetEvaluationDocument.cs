@@ -78,7 +78,9 @@ internal sealed record PositiveClassDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public Recorded<OperatingPointDocument> OperatingPoint { get; init; }
 
-    public required IReadOnlyList<IReadOnlyList<double?>> Roc { get; init; }
+    /// <summary>Null in a run's metrics.json: its predictions.csv gives the curve exactly (evaluate's metrics.json, which has no predictions.csv beside it, keeps it).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<IReadOnlyList<double?>>? Roc { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<IReadOnlyList<double?>>? PrecisionRecall { get; init; }

@@ -24,7 +24,7 @@ internal static class Charts
         plot.YLabel(metric == "loss" ? "cross-entropy loss" : "accuracy (%)");
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.ShowLegend(Edge.Right);
-        plot.SavePng(path, Width, Height);
+        CompactPng.Save(plot, path, Width, Height);
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ internal static class Charts
         plot.YLabel("accuracy (%)");
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.ShowLegend(Edge.Right);
-        plot.SavePng(path, Width + 250, Height + 50);
+        CompactPng.Save(plot, path, Width + 250, Height + 50);
     }
 
     /// <summary>Images per class in the training and validation splits, side by side.</summary>
@@ -90,6 +90,6 @@ internal static class Charts
         plot.YLabel("images");
         plot.XLabel("class");
         plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, Width + 100, Height + 100);
+        CompactPng.Save(plot, path, Width + 100, Height + 100);
     }
 }

@@ -52,7 +52,7 @@ internal static class EvaluationCharts
         plot.XLabel("predicted class");
         plot.YLabel("actual class");
         plot.Title(title);
-        plot.SavePng(path, 950, 850);
+        CompactPng.Save(plot, path, 950, 850);
     }
 
     public static void RocCurves(IReadOnlyList<SetEvaluation> sets, string title, string path) =>
@@ -95,7 +95,7 @@ internal static class EvaluationCharts
         plot.YLabel("true positive rate (sensitivity)");
         plot.Title(title);
         plot.ShowLegend(Alignment.LowerRight);
-        plot.SavePng(path, 800, 650);
+        CompactPng.Save(plot, path, 800, 650);
     }
 
 }

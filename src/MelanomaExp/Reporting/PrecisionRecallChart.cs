@@ -38,6 +38,6 @@ internal static class PrecisionRecallChart
         plot.YLabel("precision (share of flagged images truly positive)");
         plot.Title(title);
         plot.ShowLegend(Alignment.LowerLeft);
-        plot.SavePng(path, 800, 650);
+        CompactPng.Save(plot, path, 800, 650);
     }
 }

@@ -31,6 +31,6 @@ internal static class ReliabilityChart
         plot.YLabel("accuracy in the bin");
         plot.Title(MarkdownFormat.Inv($"Reliability ({(curves.Count > 0 ? curves[0].Set.Calibration?.BinCount : null) ?? Calibration.DefaultBins} equal-width confidence bins)"));
         plot.ShowLegend(Alignment.UpperLeft);
-        plot.SavePng(path, 800, 650);
+        CompactPng.Save(plot, path, 800, 650);
     }
 }

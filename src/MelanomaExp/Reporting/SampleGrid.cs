@@ -39,6 +39,6 @@ internal static class SampleGrid
         }
         using var image = SKImage.FromBitmap(canvasBitmap);
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        return CompactPng.Encode(png.ToArray());
     }
 }

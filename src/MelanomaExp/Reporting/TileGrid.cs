@@ -53,7 +53,7 @@ internal static class TileGrid
             canvas.DrawRect(rect, border);
         }
         using var png = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        return CompactPng.Encode(png.ToArray());
     }
 
     /// <summary>The text, shortened in the middle with an ellipsis when wider than <paramref name="width"/> pixels (file names keep their ends).</summary>

@@ -6,7 +6,12 @@ namespace MelanomaExp.Results;
 /// <summary>The evaluation and step-comparison blocks of metrics.json (accuracies as fractions 0..1; a figure that is not finite is null).</summary>
 internal static class EvaluationJson
 {
-    public static SetEvaluationDocument Set(SetEvaluation e) => new()
+    /// <param name="e">The evaluation.</param>
+    /// <param name="curvePoints">
+    /// Whether to write the ROC and precision-recall points. A run's metrics.json does not: predictions.csv beside it gives
+    /// both curves exactly, and the points were most of the file (about 45 KB per set and step, twice that indented).
+    /// </param>
+    public static SetEvaluationDocument Set(SetEvaluation e, bool curvePoints = true) => new()
     {
         Images = e.Images,
         Loss = Finite(e.Loss),
@@ -19,7 +24,7 @@ internal static class EvaluationJson
         WeightedF1 = Finite(e.Metrics.WeightedF1),
         PerClass = [.. e.Metrics.PerClass.Select(c => new PerClassDocument(c.Name, Finite(c.Precision), Finite(c.Recall), Finite(c.F1), c.Support))],
         ConfusionMatrix = Matrix(e.Confusion),
-        PositiveClass = e.Positive is null ? null : Binary(e.Positive),
+        PositiveClass = e.Positive is null ? null : Binary(e.Positive, curvePoints),
         Calibration = e.Calibration is not { } cal ? null : Calibration(cal),
         ByGroup = e.ByGroup is null ? null : GroupJson.Rows(e.ByGroup),
     };
@@ -46,7 +51,7 @@ internal static class EvaluationJson
         Finite(c.MeanConfidence),
         [.. c.Bins.Select(b => new ReliabilityBinDocument(b.Lower, b.Upper, b.Count, Finite(b.MeanConfidence), Finite(b.Accuracy)))]);
 
-    private static PositiveClassDocument Binary(BinaryEvaluation b) => new()
+    private static PositiveClassDocument Binary(BinaryEvaluation b, bool curvePoints) => new()
     {
         Class = b.PositiveClass,
         Positives = b.Positives,
@@ -58,9 +63,9 @@ internal static class EvaluationJson
         AveragePrecision = Interval(b.AveragePrecision),
         OperatingPoint = b.Operating is not { } o ? null : new OperatingPointDocument(Finite(o.Threshold), o.ChosenOnThisSet, Interval(o.Sensitivity), Interval(o.Specificity)),
         // A point at an infinite threshold (the curve's start) has no JSON spelling; the curve is drawn from the rest.
-        Roc = [.. b.Roc.Where(p => double.IsFinite(p.Threshold)).Select(p => (IReadOnlyList<double?>)[Finite(p.Threshold), Finite(p.FalsePositiveRate), Finite(p.TruePositiveRate)])],
+        Roc = !curvePoints ? null : [.. b.Roc.Where(p => double.IsFinite(p.Threshold)).Select(p => (IReadOnlyList<double?>)[Finite(p.Threshold), Finite(p.FalsePositiveRate), Finite(p.TruePositiveRate)])],
         // [threshold, recall, precision], highest threshold first.
-        PrecisionRecall = [.. b.PrecisionRecall.Select(p => (IReadOnlyList<double?>)[Finite(p.Threshold), Finite(p.Recall), Finite(p.Precision)])],
+        PrecisionRecall = !curvePoints ? null : [.. b.PrecisionRecall.Select(p => (IReadOnlyList<double?>)[Finite(p.Threshold), Finite(p.Recall), Finite(p.Precision)])],
     };
 
     private static IntervalDocument Interval(Interval i) => new(Finite(i.Value), Finite(i.Low), Finite(i.High));

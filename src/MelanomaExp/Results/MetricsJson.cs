@@ -42,8 +42,11 @@ internal static class MetricsJson
         KeptEpoch = step.Kept.Epoch,
         Final = new MetricsFinal(step.Last.TrainLoss, step.Last.TrainAccuracy, step.Last.ValLoss, step.Last.ValAccuracy),
         TrainEvaluationMode = step.TrainEvaluation is not { } t ? null : new TrainEvaluationDocument(t.Loss, t.Accuracy, t.Images),
-        Validation = EvaluationJson.Set(step.Validation),
-        Test = step.Test is null ? null : EvaluationJson.Set(step.Test),
+        // No curve points for validation and test: predictions.csv, written beside metrics.json, gives them exactly (verify
+        // recomputes every figure from it). The test without its training copies keeps them: it is a pass of its own
+        // over fewer images, whose probabilities can differ from the test pass's in the last bits and are not in predictions.csv.
+        Validation = EvaluationJson.Set(step.Validation, curvePoints: false),
+        Test = step.Test is null ? null : EvaluationJson.Set(step.Test, curvePoints: false),
         TestWithoutTrainCopies = step.TestWithoutTrainCopies is null ? null : EvaluationJson.Set(step.TestWithoutTrainCopies),
     };
 

@@ -66,7 +66,9 @@ internal static class PredictionCheck
                 }
                 validationThreshold ??= recomputed.Positive?.YoudenThreshold;
                 // Both sides parsed from text, so numbers compare as written, never by how they are held.
-                var fromPredictions = JsonNode.Parse(JsonSerializer.Serialize(EvaluationJson.Set(recomputed), ReportDocumentContext.Default.SetEvaluationDocument))!.AsObject();
+                // Curve points are compared where metrics.json has them (reports written before they were left to predictions.csv).
+                var curvePoints = evaluation.PositiveClass?.Roc is not null;
+                var fromPredictions = JsonNode.Parse(JsonSerializer.Serialize(EvaluationJson.Set(recomputed, curvePoints), ReportDocumentContext.Default.SetEvaluationDocument))!.AsObject();
                 var inMetrics = JsonNode.Parse(committed.GetRawText())!.AsObject();
                 // Per-group figures need the groups table, which the report does not carry: compared by the rerun instead.
                 fromPredictions.Remove("by_group");

@@ -15,7 +15,8 @@ namespace MelanomaExp.Tests.Results;
 /// The bytes of metrics.json, manifest.json and evaluate's metrics.json for runs that use every block of the format:
 /// the golden files were written by the JsonObject writers the typed documents replaced, so they pin the format
 /// where no committed report reaches (groups, train/test copies, a CUDA preflight, null and NaN figures, non-ASCII
-/// text). Regenerate with <c>UPDATE_GOLDEN=1 dotnet test --filter ReportWriterGoldenTests</c> only for a deliberate
+/// text). One deliberate change since: validation's and test's ROC and precision-recall points are left to
+/// predictions.csv (<c>compact</c>). Regenerate with <c>UPDATE_GOLDEN=1 dotnet test --filter ReportWriterGoldenTests</c> only for a deliberate
 /// change of format, and review the diff.
 /// </summary>
 public class ReportWriterGoldenTests

@@ -62,7 +62,7 @@ internal static class StudyCharts
         plot.ShowLegend(Edge.Right);
         plot.Title($"{metric.Label}: seeds (joined), mean and 95% interval");
         plot.YLabel(metric.Percent ? $"{metric.Label} (%)" : metric.Label);
-        plot.SavePng(path, 800, cells.Count > 4 ? 550 : 450);
+        CompactPng.Save(plot, path, 800, cells.Count > 4 ? 550 : 450);
     }
 
     private static int IndexOf(IReadOnlyList<int> seeds, int seed)

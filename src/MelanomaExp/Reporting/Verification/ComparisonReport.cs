@@ -77,7 +77,7 @@ public static class ComparisonReport
         plot.XLabel("epoch");
         plot.YLabel("accuracy (%)");
         plot.ShowLegend(Edge.Right);
-        plot.SavePng(path, 800, 450);
+        CompactPng.Save(plot, path, 800, 450);
     }
 
     private static string F(double? v) => v is null ? "–" : v.Value.ToString("0.0000", CultureInfo.InvariantCulture);
