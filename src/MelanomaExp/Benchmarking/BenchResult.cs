@@ -109,7 +109,7 @@ public sealed record BenchResult(
 }
 
 /// <summary>What the bench ran with.</summary>
-public sealed record BenchSettings(string? Experiment, string? Step, int ImageSize, int Batch, int Classes, int Rounds, bool Quick, double EpochFraction, bool Prefetch)
+public sealed record BenchSettings(string? Experiment, string? Step, int ImageSize, int Batch, int Classes, int Rounds, bool Quick, double EpochFraction, bool Prefetch, string? Precision = null)
 {
     /// <summary>False for a Debug build, whose managed code (the FMA loop, decoding, augmentation set-up) the JIT does not optimise.</summary>
     public bool OptimizedBuild { get; init; } = true;

@@ -33,7 +33,7 @@ public static class Benchmark
         var batch = step?.Train.BatchSize ?? 32;
         var data = experiment is null ? null : LoadData(experiment, options, log);
         var classes = data?.Train.Classes.Count ?? 9;
-        var settings = new BenchSettings(experiment?.SourcePath, step?.Name, size, batch, classes, options.Rounds, options.Quick, options.EpochFraction, !options.NoPrefetch)
+        var settings = new BenchSettings(experiment?.SourcePath, step?.Name, size, batch, classes, options.Rounds, options.Quick, options.EpochFraction, !options.NoPrefetch, step?.Train.Precision)
         {
             OptimizedBuild = typeof(Benchmark).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true,
         };

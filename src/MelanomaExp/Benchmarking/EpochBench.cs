@@ -39,7 +39,10 @@ internal static class EpochBench
         var validation = Take(stepData.Split.Validation, share);
         using var source = new BatchSource(stepData.Store, device);
         TorchSeeding.Reseed(seeds.For("init", step.Name));
-        using var model = ModelFactory.Create(step.Model, stepData.Store.Classes.Count, stepData.Store.Height, stepData.Store.Width, device);
+        // The step's model as its run builds it: with its preprocessing and in its precision (bf16 mixed precision
+        // where it asks for it), or the epochs time another network than the one the step trains.
+        using var model = ModelFactory.Create(step.Model, stepData.Store.Classes.Count, stepData.Store.Height, stepData.Store.Width, device, step.Preprocess);
+        Precision.Apply(Architectures.Of(step.Model), model, Precision.ComputeType(step.Train.Precision, device, CpuFeatures.Current, $"step '{step.Name}': train.precision"));
         FineTuning.Apply(step.Train, model);
         using var optimizer = Trainer.CreateOptimizer(step.Train, model);
         var timings = new List<EpochTiming>();

@@ -8,7 +8,7 @@ namespace MelanomaExp.Models;
 /// <summary>
 /// <c>model: { arch: onnx, file: PATH }</c>: an ONNX graph imported as a trainable backbone (<see cref="OnnxModule"/>),
 /// pooled globally and given a new head for the experiment's classes. <c>channels</c> and <c>pixels</c> say what
-/// input it was trained on. fp32 only, no Grad-CAM.
+/// input it was trained on. fp32, or bf16/fp16 mixed precision in the backbone; no Grad-CAM.
 /// </summary>
 internal sealed class OnnxArchitecture : IArchitecture
 {
@@ -60,6 +60,11 @@ internal sealed class OnnxArchitecture : IArchitecture
     public string? InputDescription(ModelSpec spec) => Convention(spec).Describe();
 
     public bool HasPretrainedBackbone => true;
+
+    /// <summary>bf16 (fp16 on CUDA) mixed precision in the backbone's nodes, batch normalisation and the head in float32.</summary>
+    public IReadOnlyList<string> Precisions => Config.Catalog.PrecisionNames.All;
+
+    public void SetComputeType(Module<Tensor, Tensor> network, ScalarType computeType) => ((OnnxClassifier)network).Backbone.ComputeType = computeType;
 
     public IReadOnlyList<string> BackboneNodes(ModelSpec spec) =>
         spec.Files?.GetValueOrDefault("file")?.Full is { } file && File.Exists(file) ? OnnxClassifier.BackboneNodes(OnnxGraph.Read(file)) : [];

@@ -9,7 +9,7 @@ namespace MelanomaExp.Models;
 /// <summary>
 /// <c>model: { arch: resnet18-imagenet }</c>: the ImageNet ResNet-18 of NuGet's Microsoft.ML.DnnImageFeaturizer.ResNet18
 /// (MIT), imported from its ONNX file, pooled globally, with a new head. The file comes with the tool (the build
-/// copies it from the package), so no model hub is needed; its sha256 is checked. fp32 only, no Grad-CAM.
+/// copies it from the package), so no model hub is needed; its sha256 is checked. fp32, or bf16/fp16 mixed precision in the backbone; no Grad-CAM.
 /// </summary>
 internal sealed class ResNet18ImageNetArchitecture : IArchitecture
 {
@@ -43,6 +43,11 @@ internal sealed class ResNet18ImageNetArchitecture : IArchitecture
     public string? InputDescription(ModelSpec spec) => Convention.Describe();
 
     public bool HasPretrainedBackbone => true;
+
+    /// <summary>bf16 (fp16 on CUDA) mixed precision in the backbone's nodes, batch normalisation and the head in float32.</summary>
+    public IReadOnlyList<string> Precisions => Config.Catalog.PrecisionNames.All;
+
+    public void SetComputeType(Module<Tensor, Tensor> network, ScalarType computeType) => ((OnnxClassifier)network).Backbone.ComputeType = computeType;
 
     public bool SupportsStandardize => false;
 

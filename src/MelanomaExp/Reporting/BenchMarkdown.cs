@@ -76,7 +76,7 @@ public static class BenchMarkdown
 
         if (r.Epochs is { Count: > 0 } epochs)
         {
-            Line($"## Real epochs: step '{s.Step}' of {s.Experiment} ({s.EpochFraction:P0} of its images, next batch prepared {(s.Prefetch ? "while the current one trains" : "only when needed (--no-prefetch)")})");
+            Line($"## Real epochs: step '{s.Step}' of {s.Experiment} ({(s.Precision is { } precision ? $"train.precision {precision}, " : "")}{s.EpochFraction:P0} of its images, next batch prepared {(s.Prefetch ? "while the current one trains" : "only when needed (--no-prefetch)")})");
             md.AppendLine();
             md.AppendLine("| epoch | images | wall s | data s | forward+backward s | optimizer s | validation s | other s | train img/s | overhead | peak RSS |");
             md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");

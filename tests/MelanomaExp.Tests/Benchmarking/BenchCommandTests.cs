@@ -33,7 +33,7 @@ public class BenchCommandTests
         Assert.True(code == 0, err);
         Assert.Contains("| channels_last |", stdout, StringComparison.Ordinal);
         Assert.Contains("| channels_last, the step's model (seed-cnn, dropout 0.2) |", stdout, StringComparison.Ordinal);
-        Assert.Contains("## Real epochs: step 'augmented'", stdout, StringComparison.Ordinal);
+        Assert.Contains("## Real epochs: step 'augmented' of " + file + " (train.precision fp32, ", stdout, StringComparison.Ordinal);
         Assert.Equal(stdout[..stdout.IndexOf("written:", StringComparison.Ordinal)], File.ReadAllText(Path.Combine(output, "BENCH.md")));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "BENCH.json")));
         var root = json.RootElement;
@@ -50,6 +50,7 @@ public class BenchCommandTests
         // 27 training images: the 32-batch floor raises --quick's eighth to all of them.
         Assert.All(epochs.EnumerateArray(), e => Assert.Equal(27, e.GetProperty("images").GetInt32()));
         Assert.Equal(1.0, root.GetProperty("settings").GetProperty("epoch_fraction").GetDouble());
+        Assert.Equal("fp32", root.GetProperty("settings").GetProperty("precision").GetString());
         // The overhead is epoch 2's alone: epoch 1 pays the one-time costs.
         Assert.Equal([2], root.GetProperty("epoch_overhead_epochs").EnumerateArray().Select(e => e.GetInt32()));
         var second = epochs[1];
@@ -74,6 +75,11 @@ public class BenchCommandTests
         var step = RunCli("bench", file, "--data-root", dir.Combine("data"), "--step", "nope", "--quick");
         Assert.Equal(2, step.Code);
         Assert.Contains($"{file}: --step: no step named 'nope' (steps: augmented)", step.Err, StringComparison.Ordinal);
+
+        // The epochs train in the step's own precision, as its run would: fp16 is refused on the CPU, as run refuses it.
+        var precision = RunCli("bench", file, "--data-root", dir.Combine("data"), "--quick", "--epochs", "1", "--device", "cpu", "--set", "steps.augmented.train.precision=fp16");
+        Assert.Equal(2, precision.Code);
+        Assert.Contains("train.precision: fp16 runs only on a CUDA device", precision.Err, StringComparison.Ordinal);
 
         var peer = RunCli("bench", "--peer", dir.Combine("missing.py"));
         Assert.Equal(2, peer.Code);

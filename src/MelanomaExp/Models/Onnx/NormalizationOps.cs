@@ -28,6 +28,6 @@ internal static class NormalizationOps
         {
             throw node.Error($"expected 5 inputs (X, scale, B, mean, var), found {inputs.Length}");
         }
-        return new OnnxOp(inputs, (x, training) => F.batch_norm(x[0], x[3], x[4], x[1], x[2], training, FineTuneMomentum, epsilon), Statistics: [inputs[3], inputs[4]]);
+        return new OnnxOp(inputs, (x, training) => F.batch_norm(x[0], x[3], x[4], x[1], x[2], training, FineTuneMomentum, epsilon), Statistics: [inputs[3], inputs[4]], Float32: true);
     }
 }

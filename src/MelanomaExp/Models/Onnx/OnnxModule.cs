@@ -168,26 +168,48 @@ internal sealed class OnnxModule : nn.Module<Tensor, Tensor>
     /// <summary>Imports a file whole: the module computes the graph's own output.</summary>
     public static OnnxModule Import(string file) => new(OnnxGraph.Read(file));
 
+    /// <summary>
+    /// Null: float32 throughout. BFloat16 or Float16: mixed precision as <see cref="MixedPrecision"/> runs the seed CNN
+    /// (TorchSharp has no autocast): the nodes compute in that type on cast copies of the float32 weights, made once
+    /// per forward inside the autograd graph, so gradients reach the float32 master weights; batch normalisation runs
+    /// in float32 on its float32 statistics; the output comes back as float32.
+    /// </summary>
+    public ScalarType? ComputeType { get; set; }
+
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var values = new Dictionary<string, Tensor>(_tensors.Length + _steps.Length + 1, StringComparer.Ordinal) { [_input] = input };
+        var reduced = ComputeType;
+        var values = new Dictionary<string, Tensor>(_tensors.Length + _steps.Length + 1, StringComparer.Ordinal) { [_input] = reduced is { } t ? input.to(t) : input };
+        var masters = new Dictionary<string, Tensor>(_tensors.Length, StringComparer.Ordinal);
         foreach (var (onnx, torchName, trained) in _tensors)
         {
-            values[onnx] = trained ? get_parameter(torchName)! : get_buffer(torchName)!;
+            masters[onnx] = trained ? get_parameter(torchName)! : get_buffer(torchName)!;
         }
+        // Under mixed precision the weights are read through cast copies, made when a node first asks for them.
+        var casts = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         for (var s = 0; s < _steps.Length; s++)
         {
             var (op, output, _) = _steps[s];
             var inputs = new Tensor[op.Inputs.Length];
             for (var i = 0; i < inputs.Length; i++)
             {
-                inputs[i] = values[op.Inputs[i]];
+                var name = op.Inputs[i];
+                inputs[i] = !masters.TryGetValue(name, out var master) ? values[name]
+                    : reduced is not { } type || op.Float32 ? master
+                    : casts.TryGetValue(name, out var cast) ? cast
+                    : casts[name] = master.to(type);
+                if (reduced is not null && op.Float32 && inputs[i].dtype != ScalarType.Float32)
+                {
+                    inputs[i] = inputs[i].to(ScalarType.Float32);
+                }
             }
             // Only batch normalisation reads the flag (the graph's Dropout passes its input on).
-            values[output] = op.Run(inputs, training && !_fixedStatistics[s]);
+            var result = op.Run(inputs, training && !_fixedStatistics[s]);
+            values[output] = reduced is { } back && op.Float32 ? result.to(back) : result;
         }
-        return values[_output].MoveToOuterDisposeScope();
+        var answer = values[_output];
+        return (reduced is null || answer.dtype == ScalarType.Float32 ? answer : answer.to(ScalarType.Float32)).MoveToOuterDisposeScope();
     }
 
     /// <summary>A torch name for an ONNX one: torch joins module paths with '.', so other characters become '_'.</summary>

@@ -92,4 +92,5 @@ internal sealed class OnnxNode
 /// <param name="Inputs">Names of the runtime inputs, in the order <paramref name="Run"/> receives them.</param>
 /// <param name="Run">The output from the inputs; the flag is the module's training mode.</param>
 /// <param name="Statistics">Inputs that are running statistics (buffers, not trained by the optimiser).</param>
-internal sealed record OnnxOp(string[] Inputs, Func<Tensor[], bool, Tensor> Run, string[]? Statistics = null);
+/// <param name="Float32">Runs in float32 under mixed precision, as autocast runs batch normalisation (its statistics lose too much in 8 mantissa bits).</param>
+internal sealed record OnnxOp(string[] Inputs, Func<Tensor[], bool, Tensor> Run, string[]? Statistics = null, bool Float32 = false);
