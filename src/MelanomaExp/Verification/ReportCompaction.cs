@@ -103,23 +103,24 @@ public static class ReportCompaction
     private static byte[] Render(MetricsDocument d) =>
         System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(d, ReportDocumentContext.Default.MetricsDocument) + "\n");
 
-    /// <summary>metrics.json replaced whole (written beside, then moved), then its line of checksums.sha256 the same way.</summary>
+    /// <summary>
+    /// metrics.json and checksums.sha256 (its one line changed) both written beside first, then both moved into place,
+    /// so an interruption leaves the report as it was or, between the two moves only, one rename short.
+    /// </summary>
     private static void Replace(string dir, byte[] metrics)
     {
         var metricsPath = ReportFolder.MetricsPath(dir);
         var checksumsPath = Path.Combine(dir, ReportChecksums.FileName);
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(metrics));
         var lines = File.ReadAllLines(checksumsPath).Select(l => l.EndsWith("  " + ReportFiles.Metrics, StringComparison.Ordinal) ? $"{sha}  {ReportFiles.Metrics}" : l);
-        WriteBeside(metricsPath, metrics);
-        WriteBeside(checksumsPath, System.Text.Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n"))));
+        var checksums = System.Text.Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
+        File.WriteAllBytes(metricsPath + Temporary, metrics);
+        File.WriteAllBytes(checksumsPath + Temporary, checksums);
+        File.Move(metricsPath + Temporary, metricsPath, overwrite: true);
+        File.Move(checksumsPath + Temporary, checksumsPath, overwrite: true);
     }
 
-    private static void WriteBeside(string path, byte[] bytes)
-    {
-        var temp = path + ".compact.tmp";
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, path, overwrite: true);
-    }
+    private const string Temporary = ".compact.tmp";
 }
 
 /// <summary>What <see cref="ReportCompaction.Compact"/> did (or would do) to each report folder.</summary>
