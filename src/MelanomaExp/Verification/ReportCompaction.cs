@@ -29,7 +29,8 @@ public static class ReportCompaction
         }
         var folders = Directory.EnumerateFiles(path, ReportFiles.Metrics, SearchOption.AllDirectories)
             .Select(f => Path.GetDirectoryName(f)!)
-            .Where(d => File.Exists(ReportFolder.ManifestPath(d)) && !Path.GetFileName(d).StartsWith('.'))
+            // Hidden folders are the tool's own state (a run's checkpoints, a staging folder being written): not reports.
+            .Where(d => File.Exists(ReportFolder.ManifestPath(d)) && !Path.GetRelativePath(path, d).Split(Path.DirectorySeparatorChar).Any(s => s.StartsWith('.') && s != "."))
             .Order(StringComparer.Ordinal)
             .ToList();
         if (folders.Count == 0)
@@ -69,7 +70,16 @@ public static class ReportCompaction
         {
             return new(dir, before, null, null, $"no {ReportChecksums.FileName}: the file cannot be shown to be the one the tool wrote, so nothing is dropped");
         }
-        var experiment = ExperimentLoader.Parse(report.ResolvedYaml, ReportFolder.ManifestPath(dir) + " (resolved experiment)");
+        Experiment experiment;
+        try
+        {
+            experiment = ExperimentLoader.Parse(report.ResolvedYaml, ReportFolder.ManifestPath(dir) + " (resolved experiment)");
+        }
+        catch (BadInputException e)
+        {
+            // Its figures cannot be recomputed by this version, so nothing is dropped; the report is not damaged for that.
+            return new(dir, before, null, $"kept as it is: its experiment does not load in this version ({e.Message})", null);
+        }
         var problems = ReportIntegrity.Check(report, out _).Concat(PredictionCheck.Recompute(report, experiment)).ToList();
         if (problems.Count > 0)
         {

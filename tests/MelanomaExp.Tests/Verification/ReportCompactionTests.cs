@@ -110,6 +110,11 @@ public class ReportCompactionTests
         Assert.Equal(0, CliApp.Run(["compact", report, "--dry-run"], stdout, stderr));
         Assert.Contains("nothing written", stdout.ToString(), StringComparison.Ordinal);
         Assert.Equal(original, File.ReadAllBytes(Path.Combine(report, ReportFiles.Metrics)));
+        // A run's state or a staging folder (hidden) inside a study is the tool's own, not a report.
+        Copy(dir, Path.Combine("study", "runs", "a"));
+        Copy(dir, Path.Combine("study", ".a.run", "staged"));
+        var listed = ReportCompaction.Compact(dir.Combine("study"), dryRun: true);
+        Assert.Equal([dir.Combine("study", "runs", "a")], listed.Reports.Select(r => r.Dir));
         Directory.CreateDirectory(dir.Combine("empty"));
         Assert.Equal(2, CliApp.Run(["compact", dir.Combine("empty")], stdout, stderr));
         Assert.Contains("no report inside", stderr.ToString(), StringComparison.Ordinal);
