@@ -22,6 +22,13 @@ internal static class ReportChecksums
     }
 
     /// <summary>
+    /// The folder's checksums file with <paramref name="file"/>'s line recording <paramref name="sha256"/>, every other
+    /// line as it is (a rewrite by the tool itself, such as <c>compact</c>; files a person added stay unlisted).
+    /// </summary>
+    public static string WithEntry(string folder, string file, string sha256) =>
+        string.Concat(File.ReadLines(Path.Combine(folder, FileName)).Select(l => (l.EndsWith("  " + file, StringComparison.Ordinal) ? $"{sha256}  {file}" : l) + "\n"));
+
+    /// <summary>
     /// Null when the folder has no checksums file (written before they were recorded); else every listed file that is
     /// missing or whose content changed since the tool wrote it, in words, and an empty list when all match.
     /// </summary>

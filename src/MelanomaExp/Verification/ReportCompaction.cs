@@ -121,11 +121,8 @@ public static class ReportCompaction
     {
         var metricsPath = ReportFolder.MetricsPath(dir);
         var checksumsPath = Path.Combine(dir, ReportChecksums.FileName);
-        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(metrics));
-        var lines = File.ReadAllLines(checksumsPath).Select(l => l.EndsWith("  " + ReportFiles.Metrics, StringComparison.Ordinal) ? $"{sha}  {ReportFiles.Metrics}" : l);
-        var checksums = System.Text.Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
         File.WriteAllBytes(metricsPath + Temporary, metrics);
-        File.WriteAllBytes(checksumsPath + Temporary, checksums);
+        File.WriteAllText(checksumsPath + Temporary, ReportChecksums.WithEntry(dir, ReportFiles.Metrics, FileSha256.Of(metricsPath + Temporary)));
         File.Move(metricsPath + Temporary, metricsPath, overwrite: true);
         File.Move(checksumsPath + Temporary, checksumsPath, overwrite: true);
     }

@@ -188,21 +188,26 @@ internal sealed class OnnxModule : nn.Module<Tensor, Tensor>
         }
         // Under mixed precision the weights are read through cast copies, made when a node first asks for them.
         var casts = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        Tensor Read(string name, bool float32)
+        {
+            if (!masters.TryGetValue(name, out var master))
+            {
+                // An activation: in the reduced type under mixed precision, widened for a float32 op.
+                return float32 && values[name].dtype != ScalarType.Float32 ? values[name].to(ScalarType.Float32) : values[name];
+            }
+            if (reduced is not { } type || float32)
+            {
+                return master;
+            }
+            return casts.TryGetValue(name, out var cast) ? cast : casts[name] = master.to(type);
+        }
         for (var s = 0; s < _steps.Length; s++)
         {
             var (op, output, _) = _steps[s];
             var inputs = new Tensor[op.Inputs.Length];
             for (var i = 0; i < inputs.Length; i++)
             {
-                var name = op.Inputs[i];
-                inputs[i] = !masters.TryGetValue(name, out var master) ? values[name]
-                    : reduced is not { } type || op.Float32 ? master
-                    : casts.TryGetValue(name, out var cast) ? cast
-                    : casts[name] = master.to(type);
-                if (reduced is not null && op.Float32 && inputs[i].dtype != ScalarType.Float32)
-                {
-                    inputs[i] = inputs[i].to(ScalarType.Float32);
-                }
+                inputs[i] = Read(op.Inputs[i], reduced is not null && op.Float32);
             }
             // Only batch normalisation reads the flag (the graph's Dropout passes its input on).
             var result = op.Run(inputs, training && !_fixedStatistics[s]);
